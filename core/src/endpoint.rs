@@ -1,0 +1,235 @@
+//! What an endpoint is: one static declaration (method, path template, safety class) tying a request
+//! type to a response type. `endpoints/` declares every endpoint once; this file turns a request into the
+//! HTTP request to send.
+
+use crate::error::{Error, Result};
+use crate::validate::Validate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// Whether an operation may be sent twice. It decides what the retry loop may do once a request may
+/// have reached the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Safety {
+    /// Reads. Always safe to repeat.
+    Safe,
+    /// Updates, assign/unassign: repeating gives the same end state.
+    Idempotent,
+    /// Creates a call, a job or a billed resource: never repeated once it may have arrived.
+    Unsafe,
+}
+
+impl Safety {
+    /// Timeouts and 502/503/504 may be retried.
+    pub const fn is_repeatable(self) -> bool {
+        !matches!(self, Self::Unsafe)
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Safe => "safe",
+            Self::Idempotent => "idempotent",
+            Self::Unsafe => "unsafe",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl HttpMethod {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    /// GET and DELETE carry their arguments in the query string; the others in a JSON body.
+    const fn has_body(self) -> bool {
+        matches!(self, Self::Post | Self::Put | Self::Patch)
+    }
+
+    pub(crate) fn to_http(self) -> http::Method {
+        match self {
+            Self::Get => http::Method::GET,
+            Self::Post => http::Method::POST,
+            Self::Put => http::Method::PUT,
+            Self::Patch => http::Method::PATCH,
+            Self::Delete => http::Method::DELETE,
+        }
+    }
+}
+
+/// The static description of one endpoint.
+#[derive(Clone, Copy, Debug)]
+pub struct EndpointSpec {
+    /// The public name, `resource.method`: `"calls.create_twilio"`.
+    pub name: &'static str,
+    pub resource: &'static str,
+    pub method_name: &'static str,
+    pub http_method: HttpMethod,
+    /// With `{wireName}` placeholders filled from the request's fields of that name.
+    pub path: &'static str,
+    pub safety: Safety,
+    /// For body methods: the request fields sent in the query string instead of the body.
+    pub query_fields: &'static [&'static str],
+    /// Whether the endpoint returns pages that `paginate` can walk.
+    pub paged: bool,
+    pub summary: &'static str,
+}
+
+/// One endpoint: its declaration and its request and response types.
+pub trait Endpoint: Send + Sync + 'static {
+    const SPEC: EndpointSpec;
+    type Request: Serialize + DeserializeOwned + Validate + Send + Sync + 'static;
+    type Response: Serialize + DeserializeOwned + Send + 'static;
+}
+
+/// An HTTP request ready to send (and to send again, for retries).
+#[derive(Debug)]
+pub(crate) struct PreparedRequest {
+    pub method: http::Method,
+    /// Path and query, relative to the base URL.
+    pub path_and_query: String,
+    pub body: Option<JsonBody>,
+}
+
+/// A serialized JSON body. Its `Debug` never shows the bytes: they may hold secrets.
+#[derive(Clone)]
+pub(crate) struct JsonBody(pub bytes::Bytes);
+
+impl std::fmt::Debug for JsonBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} bytes of JSON>", self.0.len())
+    }
+}
+
+/// Splits a serialized request into path parameters, query string and body, per the endpoint's spec.
+pub(crate) fn prepare(spec: &EndpointSpec, request: &impl Serialize) -> Result<PreparedRequest> {
+    let value = serde_json::to_value(request)
+        .map_err(|e| Error::invalid_argument(spec.name, format!("could not serialize the request: {e}")))?;
+    let mut fields = match value {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => return Err(Error::invalid_argument(spec.name, "the request must be an object")),
+    };
+    let path = fill_path(spec, &mut fields)?;
+    let mut query = Vec::new();
+    if spec.http_method.has_body() {
+        for name in spec.query_fields {
+            if let Some(value) = fields.remove(*name) {
+                push_query(&mut query, name, &value);
+            }
+        }
+    } else {
+        for (name, value) in std::mem::take(&mut fields) {
+            push_query(&mut query, &name, &value);
+        }
+    }
+    let mut path_and_query = path;
+    if !query.is_empty() {
+        path_and_query.push('?');
+        let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &query {
+            serializer.append_pair(name, value);
+        }
+        path_and_query.push_str(&serializer.finish());
+    }
+    let body = if spec.http_method.has_body() {
+        let bytes = serde_json::to_vec(&Value::Object(fields))
+            .map_err(|e| Error::invalid_argument(spec.name, format!("could not serialize the body: {e}")))?;
+        Some(JsonBody(bytes.into()))
+    } else {
+        None
+    };
+    Ok(PreparedRequest { method: spec.http_method.to_http(), path_and_query, body })
+}
+
+fn fill_path(spec: &EndpointSpec, fields: &mut Map<String, Value>) -> Result<String> {
+    let mut path = String::with_capacity(spec.path.len() + 32);
+    let mut rest = spec.path;
+    while let Some(open) = rest.find('{') {
+        path.push_str(&rest[..open]);
+        let close = rest[open..].find('}').map(|i| open + i).unwrap_or(rest.len());
+        let name = &rest[open + 1..close];
+        let value = match fields.remove(name) {
+            Some(Value::String(s)) if !s.trim().is_empty() => s,
+            Some(Value::Number(n)) => n.to_string(),
+            _ => return Err(Error::invalid_argument(name, "is required and must not be empty")),
+        };
+        path.extend(percent_encoding::utf8_percent_encode(&value, PATH_SEGMENT));
+        rest = rest.get(close + 1..).unwrap_or("");
+    }
+    path.push_str(rest);
+    Ok(path)
+}
+
+/// Characters escaped inside one path segment: everything but unreserved characters.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Query values: strings as they are, numbers and booleans in plain text, arrays as repeated keys,
+/// objects as JSON text; nulls are left out.
+fn push_query(query: &mut Vec<(String, String)>, name: &str, value: &Value) {
+    match value {
+        Value::Null => {}
+        Value::String(s) => query.push((name.to_owned(), s.clone())),
+        Value::Array(items) => items.iter().for_each(|item| push_query(query, name, item)),
+        Value::Object(_) => query.push((name.to_owned(), value.to_string())),
+        Value::Bool(_) | Value::Number(_) => query.push((name.to_owned(), value.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SPEC: EndpointSpec = EndpointSpec {
+        name: "things.get",
+        resource: "things",
+        method_name: "get",
+        http_method: HttpMethod::Get,
+        path: "/v1/things/{thingId}",
+        safety: Safety::Safe,
+        query_fields: &[],
+        paged: false,
+        summary: "",
+    };
+
+    #[test]
+    fn path_and_query() {
+        let prepared = prepare(&SPEC, &json!({"thingId": "a/b c", "status": ["X", "Y"], "page": 2, "n": null})).unwrap();
+        assert_eq!(prepared.path_and_query, "/v1/things/a%2Fb%20c?page=2&status=X&status=Y");
+        assert!(prepared.body.is_none());
+    }
+
+    #[test]
+    fn missing_path_parameter_is_an_invalid_argument() {
+        let error = prepare(&SPEC, &json!({"thingId": ""})).unwrap_err();
+        assert_eq!(error.code(), "invalid_argument");
+        assert_eq!(error.field(), Some("thingId"));
+    }
+
+    #[test]
+    fn body_methods_keep_declared_query_fields_out_of_the_body() {
+        let spec = EndpointSpec { http_method: HttpMethod::Post, path: "/v1/jobs/ai", query_fields: &["jobId"], ..SPEC };
+        let prepared = prepare(&spec, &json!({"jobId": "j1", "aiParts": ["faq"]})).unwrap();
+        assert_eq!(prepared.path_and_query, "/v1/jobs/ai?jobId=j1");
+        assert_eq!(&prepared.body.unwrap().0[..], br#"{"aiParts":["faq"]}"#);
+    }
+}

@@ -1,0 +1,91 @@
+//! Arguments of the outbound-call endpoints. Each endpoint names its caller-id field its own way
+//! (`fromNumber`, `twilioPhoneNumber`, `phoneNumber`); the SDK keeps each endpoint's own names.
+
+use crate::error::Result;
+use crate::models::WebhookAuth;
+use crate::validate::{self, Validate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `calls.create`: a call from a number registered in Hamsa (any provider).
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateCallParams {
+    /// The number to call, E.164.
+    pub to_number: String,
+    /// A number registered in Hamsa, E.164.
+    pub from_number: String,
+    pub voice_agent_id: Option<String>,
+    /// Values for the agent's `{{placeholders}}`.
+    pub params: Option<Value>,
+    /// An inline agent, instead of `voice_agent_id`.
+    pub agent_details: Option<Value>,
+    pub webhook_url: Option<String>,
+    pub webhook_auth: Option<WebhookAuth>,
+}
+
+impl Validate for CreateCallParams {
+    fn validate(&self) -> Result<()> {
+        validate::e164("toNumber", &self.to_number)?;
+        validate::e164("fromNumber", &self.from_number)?;
+        check_agent_and_webhook(self.voice_agent_id.as_deref(), self.webhook_url.as_deref(), self.webhook_auth.as_ref())
+    }
+}
+
+/// `calls.create_twilio`: a call through a Twilio number (the original document's route).
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateTwilioCallParams {
+    /// The number to call, E.164.
+    pub to_number: String,
+    /// Your Twilio number, E.164.
+    pub twilio_phone_number: String,
+    /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voice_agent_id`.
+    pub agent_details: Option<Value>,
+    pub voice_agent_id: Option<String>,
+    pub params: Option<Value>,
+    pub webhook_url: Option<String>,
+    pub webhook_auth: Option<WebhookAuth>,
+}
+
+impl Validate for CreateTwilioCallParams {
+    fn validate(&self) -> Result<()> {
+        validate::e164("toNumber", &self.to_number)?;
+        validate::e164("twilioPhoneNumber", &self.twilio_phone_number)?;
+        check_agent_and_webhook(self.voice_agent_id.as_deref(), self.webhook_url.as_deref(), self.webhook_auth.as_ref())
+    }
+}
+
+/// `calls.create_with_phone_number`: a call through a custom phone number, with a stored agent
+/// (`voice_agent_id` + `params`) or an inline one (`agent_details`).
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateCallWithPhoneNumberParams {
+    pub to_number: String,
+    /// The registered number to call from, E.164.
+    pub phone_number: String,
+    pub voice_agent_id: Option<String>,
+    pub params: Option<Value>,
+    pub agent_details: Option<Value>,
+}
+
+impl Validate for CreateCallWithPhoneNumberParams {
+    fn validate(&self) -> Result<()> {
+        validate::e164("toNumber", &self.to_number)?;
+        validate::e164("phoneNumber", &self.phone_number)?;
+        validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())
+    }
+}
+
+fn check_agent_and_webhook(voice_agent_id: Option<&str>, webhook_url: Option<&str>, auth: Option<&WebhookAuth>) -> Result<()> {
+    validate::optional_non_empty("voiceAgentId", voice_agent_id)?;
+    validate::optional_webhook_url("webhookUrl", webhook_url)?;
+    if let Some(auth) = auth {
+        validate::non_empty("webhookAuth.authKey", &auth.auth_key)?;
+        validate::non_empty("webhookAuth.authSecret", auth.auth_secret.expose())?;
+    }
+    Ok(())
+}

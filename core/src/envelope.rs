@@ -1,0 +1,184 @@
+//! The one place every response goes through: `{success, message, messageKey, data}` is unwrapped into
+//! the typed result, or into an error carrying the status, message, messageKey and request id.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::response::{RawResponse, ResponseMeta};
+use crate::secret::{redact_text, scrub_serde_message};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+/// How much of a body an error may quote.
+const SNIPPET_CHARS: usize = 200;
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    success: Option<serde_json::Value>,
+    message: Option<serde_json::Value>,
+    #[serde(rename = "messageKey")]
+    message_key: Option<serde_json::Value>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+impl Envelope<'_> {
+    fn is_envelope(&self) -> bool {
+        self.success.is_some() || self.data.is_some()
+    }
+}
+
+/// Decodes a response: a typed result with its metadata, or the error the response stands for.
+pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> Result<(T, ResponseMeta)> {
+    if !(200..300).contains(&raw.status) {
+        return Err(status_error(&raw));
+    }
+    let body = trim_ascii(&raw.body);
+    if body.is_empty() {
+        let data = from_json::<T>(operation, b"null", &raw)?;
+        return Ok((data, ResponseMeta::new(raw, None, None)));
+    }
+    if body.first() != Some(&b'{') {
+        // A bare array or value: the whole body is the data.
+        let data = from_json::<T>(operation, body, &raw)?;
+        return Ok((data, ResponseMeta::new(raw, None, None)));
+    }
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
+    let message = text(envelope.message.as_ref());
+    let message_key = text(envelope.message_key.as_ref());
+    if envelope.success.as_ref().and_then(serde_json::Value::as_bool) == Some(false) {
+        return Err(with_response_context(
+            Error::new(ErrorKind::Api, message.unwrap_or_else(|| "the API reported success: false".into())),
+            &raw,
+            message_key,
+        ));
+    }
+    let data = if envelope.is_envelope() {
+        from_json::<T>(operation, envelope.data.map_or(b"null".as_slice(), |d| d.get().as_bytes()), &raw)?
+    } else {
+        // An object without the envelope's keys: the object itself is the data.
+        from_json::<T>(operation, body, &raw)?
+    };
+    Ok((data, ResponseMeta::new(raw, message, message_key)))
+}
+
+fn from_json<T: DeserializeOwned>(operation: &str, json: &[u8], raw: &RawResponse) -> Result<T> {
+    serde_json::from_slice(json).map_err(|e| decode_error(operation, raw, &e))
+}
+
+/// The error for a non-2xx status, with the server's message and messageKey when the body has them.
+pub(crate) fn status_error(raw: &RawResponse) -> Error {
+    let parsed: Option<serde_json::Value> = serde_json::from_slice(&raw.body).ok();
+    let field = |name: &str| parsed.as_ref().and_then(|body| text(body.get(name)));
+    let message = field("message")
+        .or_else(|| field("error"))
+        .or_else(|| parsed.as_ref().and_then(|b| text(b.get("error")?.get("message"))))
+        .unwrap_or_else(|| {
+            let snippet = snippet(&raw.body);
+            if snippet.is_empty() {
+                format!("HTTP {}", raw.status)
+            } else {
+                format!("HTTP {}: {snippet}", raw.status)
+            }
+        });
+    let error = Error::new(ErrorKind::from_status(raw.status), message);
+    with_response_context(error, raw, field("messageKey"))
+}
+
+fn with_response_context(error: Error, raw: &RawResponse, message_key: Option<String>) -> Error {
+    error
+        .with_status(raw.status)
+        .with_message_key(message_key)
+        .with_request_id(raw.request_id())
+        .with_attempts(raw.attempts.clone())
+}
+
+fn decode_error(operation: &str, raw: &RawResponse, error: &serde_json::Error) -> Error {
+    let snippet = snippet(&raw.body);
+    let message = format!(
+        "could not decode the response of {operation}: {}; the body starts with: {snippet}",
+        scrub_serde_message(&error.to_string())
+    );
+    with_response_context(Error::new(ErrorKind::Decode, message), raw, None).with_body_snippet(snippet)
+}
+
+/// The start of a body, as text, with secret values redacted. Redaction runs before truncation, so a
+/// secret cut in half by the limit is still hidden.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let head = &body[..body.len().min(SNIPPET_CHARS * 8)];
+    let redacted = redact_text(&String::from_utf8_lossy(head));
+    let mut cut: String = redacted.chars().take(SNIPPET_CHARS).collect();
+    if redacted.chars().nth(SNIPPET_CHARS).is_some() || head.len() < body.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+fn text(value: Option<&serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+fn trim_ascii(bytes: &[u8]) -> &[u8] {
+    bytes.trim_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderMap;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", "req_9".parse().unwrap());
+        RawResponse { status, headers, body: body.as_bytes().to_vec().into(), attempts: Vec::new() }
+    }
+
+    #[test]
+    fn unwraps_data() {
+        let (data, meta) = decode::<serde_json::Value>("t", raw(200, r#"{"success":true,"message":"ok","data":{"a":1}}"#)).unwrap();
+        assert_eq!(data, serde_json::json!({"a": 1}));
+        assert_eq!(meta.message.as_deref(), Some("ok"));
+        assert_eq!(meta.request_id.as_deref(), Some("req_9"));
+    }
+
+    #[test]
+    fn success_false_is_an_error_even_on_200() {
+        let error = decode::<serde_json::Value>("t", raw(200, r#"{"success":false,"message":"No balance","messageKey":"NO_BALANCE"}"#)).unwrap_err();
+        assert_eq!(error.code(), "api_error");
+        assert_eq!(error.status(), Some(200));
+        assert_eq!(error.message_key(), Some("NO_BALANCE"));
+    }
+
+    #[test]
+    fn bare_shapes_are_data() {
+        let (data, _) = decode::<Vec<u32>>("t", raw(200, "[1,2]")).unwrap();
+        assert_eq!(data, vec![1, 2]);
+        let (data, _) = decode::<serde_json::Value>("t", raw(200, r#"{"text":"hi"}"#)).unwrap();
+        assert_eq!(data["text"], "hi");
+        let (data, _) = decode::<Option<u32>>("t", raw(200, "")).unwrap();
+        assert_eq!(data, None);
+    }
+
+    #[test]
+    fn status_errors_keep_the_server_words() {
+        let error = status_error(&raw(404, r#"{"success":false,"message":"Agent not found","messageKey":"NOT_FOUND"}"#));
+        assert_eq!((error.code(), error.status(), error.message()), ("not_found", Some(404), "Agent not found"));
+        assert_eq!(error.request_id(), Some("req_9"));
+        let error = status_error(&raw(500, "upstream exploded"));
+        assert_eq!(error.message(), "HTTP 500: upstream exploded");
+    }
+
+    #[test]
+    fn decode_errors_redact_and_truncate() {
+        let body = format!(r#"{{"success":true,"data":{{"twilioAuthToken":"tw-secret-123","x":"{}"#, "y".repeat(500));
+        let error = decode::<serde_json::Value>("calls.create", raw(200, &body)).unwrap_err();
+        assert_eq!(error.code(), "decode");
+        assert!(!format!("{error} {error:?}").contains("tw-secret-123"));
+        assert!(error.body_snippet().unwrap().chars().count() <= SNIPPET_CHARS + 1);
+        let wrong_type = decode::<u32>("t", raw(200, r#"{"success":true,"data":"sk-live-1"}"#)).unwrap_err();
+        assert!(wrong_type.message().contains(r#"invalid type: string "…""#), "{}", wrong_type.message());
+    }
+}

@@ -1,0 +1,367 @@
+//! The one error type of the SDK. Every failure, from a bad argument to a 503, is an [`Error`] with a
+//! stable machine [`ErrorKind::code`], the HTTP status, the server's message and messageKey, the request
+//! id, and the attempts that were made. Bindings map the code to their own exception classes.
+
+use std::fmt;
+use std::time::Duration;
+
+/// What went wrong. The `code()` strings are stable: they are the contract with every binding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// 401: the API key is missing, wrong or revoked.
+    Authentication,
+    /// 403: the key may not do this.
+    PermissionDenied,
+    /// 404.
+    NotFound,
+    /// 409.
+    Conflict,
+    /// 400 or 422: the server rejected the request's content.
+    BadRequest,
+    /// 402: not enough balance or credits.
+    InsufficientBalance,
+    /// 429, after the retries allowed.
+    RateLimited,
+    /// 5xx, after the retries allowed.
+    Server,
+    /// Any other non-2xx status.
+    HttpStatus,
+    /// HTTP 2xx with `success: false` in the envelope.
+    Api,
+    /// An attempt or the overall deadline ran out.
+    Timeout,
+    /// The connection failed (refused, DNS, TLS, reset).
+    Connection,
+    /// The response could not be decoded.
+    Decode,
+    /// An argument was invalid; nothing was sent.
+    InvalidArgument,
+    /// An operation that is unsafe to repeat (it places a call or starts a billed job) may or may not have
+    /// taken effect; it was not retried.
+    OutcomeUnknown,
+    /// The caller cancelled the operation.
+    Cancelled,
+    /// The client is misconfigured (no API key, an unusable base URL).
+    Configuration,
+    /// A webhook request failed verification.
+    WebhookVerification,
+}
+
+impl ErrorKind {
+    /// The stable machine code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Authentication => "authentication",
+            Self::PermissionDenied => "permission_denied",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::BadRequest => "bad_request",
+            Self::InsufficientBalance => "insufficient_balance",
+            Self::RateLimited => "rate_limited",
+            Self::Server => "server",
+            Self::HttpStatus => "http_status",
+            Self::Api => "api_error",
+            Self::Timeout => "timeout",
+            Self::Connection => "connection",
+            Self::Decode => "decode",
+            Self::InvalidArgument => "invalid_argument",
+            Self::OutcomeUnknown => "outcome_unknown",
+            Self::Cancelled => "cancelled",
+            Self::Configuration => "configuration",
+            Self::WebhookVerification => "webhook_verification",
+        }
+    }
+
+    /// Every kind, for bindings that build one exception class per code.
+    pub const ALL: [ErrorKind; 18] = [
+        Self::Authentication,
+        Self::PermissionDenied,
+        Self::NotFound,
+        Self::Conflict,
+        Self::BadRequest,
+        Self::InsufficientBalance,
+        Self::RateLimited,
+        Self::Server,
+        Self::HttpStatus,
+        Self::Api,
+        Self::Timeout,
+        Self::Connection,
+        Self::Decode,
+        Self::InvalidArgument,
+        Self::OutcomeUnknown,
+        Self::Cancelled,
+        Self::Configuration,
+        Self::WebhookVerification,
+    ];
+
+    /// The kind for a non-2xx HTTP status.
+    pub fn from_status(status: u16) -> Self {
+        match status {
+            400 | 422 => Self::BadRequest,
+            401 => Self::Authentication,
+            402 => Self::InsufficientBalance,
+            403 => Self::PermissionDenied,
+            404 => Self::NotFound,
+            409 => Self::Conflict,
+            429 => Self::RateLimited,
+            500..=599 => Self::Server,
+            _ => Self::HttpStatus,
+        }
+    }
+}
+
+/// How one attempt ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AttemptOutcome {
+    /// The server answered with this status.
+    Status(u16),
+    /// The attempt's time ran out.
+    Timeout,
+    /// The connection could not be made; the request never reached the server.
+    ConnectFailed,
+    /// The connection broke after the request may have been sent.
+    ConnectionLost,
+}
+
+impl AttemptOutcome {
+    /// A short label: `"503"`, `"timeout"`, `"connect_failed"`, `"connection_lost"`.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Status(status) => status.to_string(),
+            Self::Timeout => "timeout".into(),
+            Self::ConnectFailed => "connect_failed".into(),
+            Self::ConnectionLost => "connection_lost".into(),
+        }
+    }
+}
+
+/// One attempt of a request: how it ended and how long the client waited before making it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub outcome: AttemptOutcome,
+    pub delay_before: Duration,
+}
+
+/// The SDK's error. Cheap to move (one box); `Clone` so bindings can keep copies.
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    status: Option<u16>,
+    message_key: Option<String>,
+    request_id: Option<String>,
+    attempts: Vec<Attempt>,
+    /// For `Decode`: the start of the body, with secret values redacted.
+    body_snippet: Option<String>,
+    /// For `InvalidArgument`: the wire name of the argument at fault.
+    field: Option<String>,
+    /// For `OutcomeUnknown`: what happened to the attempt that may have reached the server.
+    cause: Option<ErrorKind>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                status: None,
+                message_key: None,
+                request_id: None,
+                attempts: Vec::new(),
+                body_snippet: None,
+                field: None,
+                cause: None,
+            }),
+        }
+    }
+
+    /// An invalid argument, named by its wire field name.
+    pub fn invalid_argument(field: impl Into<String>, problem: impl fmt::Display) -> Self {
+        let field = field.into();
+        let mut error = Self::new(ErrorKind::InvalidArgument, format!("{field}: {problem}"));
+        error.inner.field = Some(field);
+        error
+    }
+
+    pub fn configuration(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Configuration, message)
+    }
+
+    pub fn cancelled() -> Self {
+        Self::new(ErrorKind::Cancelled, "the operation was cancelled")
+    }
+
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.inner.status = Some(status);
+        self
+    }
+
+    pub(crate) fn with_message_key(mut self, key: Option<String>) -> Self {
+        self.inner.message_key = key;
+        self
+    }
+
+    pub(crate) fn with_request_id(mut self, id: Option<String>) -> Self {
+        self.inner.request_id = id;
+        self
+    }
+
+    pub(crate) fn with_attempts(mut self, attempts: Vec<Attempt>) -> Self {
+        self.inner.attempts = attempts;
+        self
+    }
+
+    pub(crate) fn with_body_snippet(mut self, snippet: String) -> Self {
+        self.inner.body_snippet = Some(snippet);
+        self
+    }
+
+    pub(crate) fn with_cause(mut self, cause: ErrorKind) -> Self {
+        self.inner.cause = Some(cause);
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The stable machine code, e.g. `"outcome_unknown"`.
+    pub fn code(&self) -> &'static str {
+        self.inner.kind.code()
+    }
+
+    /// The human-readable message (the server's `message` when it sent one). Never holds a secret.
+    pub fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        self.inner.status
+    }
+
+    pub fn message_key(&self) -> Option<&str> {
+        self.inner.message_key.as_deref()
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.request_id.as_deref()
+    }
+
+    /// Every attempt made, in order (empty when nothing was sent).
+    pub fn attempts(&self) -> &[Attempt] {
+        &self.inner.attempts
+    }
+
+    pub fn body_snippet(&self) -> Option<&str> {
+        self.inner.body_snippet.as_deref()
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        self.inner.field.as_deref()
+    }
+
+    /// For `outcome_unknown`: the kind of failure that left the outcome unknown (timeout, server, ...).
+    pub fn cause(&self) -> Option<ErrorKind> {
+        self.inner.cause
+    }
+
+    /// True when repeating the same operation later is known to be harmless for this failure: nothing
+    /// reached the server, or the server refused the request before acting on it.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            ErrorKind::RateLimited | ErrorKind::Connection | ErrorKind::Timeout | ErrorKind::Server
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}]", self.code())?;
+        if let Some(status) = self.inner.status {
+            write!(f, " HTTP {status}")?;
+        }
+        write!(f, " {}", self.inner.message)?;
+        if let Some(key) = &self.inner.message_key {
+            write!(f, " (messageKey {key})")?;
+        }
+        if let Some(id) = &self.inner.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        if self.inner.attempts.len() > 1 {
+            write!(f, " after {} attempts", self.inner.attempts.len())?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        let mut s = f.debug_struct("Error");
+        s.field("code", &self.code()).field("message", &inner.message);
+        if let Some(status) = inner.status {
+            s.field("status", &status);
+        }
+        if let Some(key) = &inner.message_key {
+            s.field("message_key", key);
+        }
+        if let Some(id) = &inner.request_id {
+            s.field("request_id", id);
+        }
+        if !inner.attempts.is_empty() {
+            s.field("attempts", &inner.attempts);
+        }
+        if let Some(snippet) = &inner.body_snippet {
+            s.field("body_snippet", snippet);
+        }
+        if let Some(cause) = inner.cause {
+            s.field("cause", &cause.code());
+        }
+        s.finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<_> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        assert_eq!(ErrorKind::from_status(422), ErrorKind::BadRequest);
+        assert_eq!(ErrorKind::from_status(402), ErrorKind::InsufficientBalance);
+        assert_eq!(ErrorKind::from_status(503), ErrorKind::Server);
+        assert_eq!(ErrorKind::from_status(418), ErrorKind::HttpStatus);
+    }
+
+    #[test]
+    fn display_carries_what_is_known() {
+        let error = Error::new(ErrorKind::NotFound, "Agent not found")
+            .with_status(404)
+            .with_message_key(Some("AGENT_NOT_FOUND".into()))
+            .with_request_id(Some("req_1".into()));
+        assert_eq!(
+            error.to_string(),
+            "[not_found] HTTP 404 Agent not found (messageKey AGENT_NOT_FOUND) (request id req_1)"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! # hamsa
+//!
+//! The Rust core of the Hamsa SDK: one client for the Hamsa voice-AI API (voice agents that place and
+//! answer phone calls, transcription, text-to-speech), shared by the Python, Node, Swift and Kotlin
+//! bindings.
+//!
+//! ```no_run
+//! # async fn demo() -> hamsa::Result<()> {
+//! use hamsa::{Client, ClientOptions, endpoints::CreateTwilioCallParams};
+//!
+//! let client = Client::new(ClientOptions::default())?; // HAMSA_API_KEY from the environment
+//! let job = client
+//!     .calls()
+//!     .create_twilio(CreateTwilioCallParams {
+//!         to_number: "+966500000001".into(),
+//!         twilio_phone_number: "+1234567890".into(),
+//!         voice_agent_id: Some("agent-id".into()),
+//!         ..Default::default()
+//!     })
+//!     .await?;
+//! let done = client.jobs().wait(&job.id, Default::default()).await?;
+//! println!("{:?}", done.status);
+//! # Ok(()) }
+//! ```
+//!
+//! What sets it apart: operations that place calls or start billed jobs are never sent twice (an
+//! `outcome_unknown` error says so instead), one deadline spans every retry, secrets never reach logs or
+//! errors, enums are open, and unknown fields are kept.
+
+mod call;
+mod client;
+mod config;
+pub mod dynamic;
+pub mod endpoint;
+pub mod endpoints;
+mod envelope;
+mod error;
+pub mod models;
+mod open_enum;
+pub mod paging;
+pub mod polling;
+mod response;
+pub mod retry;
+mod secret;
+mod transport;
+pub mod validate;
+pub mod webhooks;
+
+pub use call::Call;
+pub use client::Client;
+pub use config::{AuthScheme, ClientOptions, Region, RequestOptions};
+pub use dynamic::{JsonPage, JsonPager};
+pub use endpoints::ENDPOINTS;
+pub use error::{Attempt, AttemptOutcome, Error, ErrorKind, Result};
+pub use polling::WaitOptions;
+pub use response::{RateLimit, Response, ResponseMeta};
+pub use secret::{REDACTED, Secret, is_secret_field, redact_json, redact_text};
+
+/// The SDK version, as in the user agent.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

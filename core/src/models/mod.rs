@@ -1,0 +1,16 @@
+//! The API's objects, camelCase on the wire and snake_case in Rust. Response fields are optional unless
+//! the API always sends them; unknown fields are kept in `extra` and sent back by `Serialize`, so a
+//! result turned back into JSON is the wire JSON; enums are open; free-form objects stay JSON values.
+
+mod common;
+mod conversation;
+mod job;
+mod phone_number;
+
+pub use common::*;
+pub use conversation::*;
+pub use job::*;
+pub use phone_number::*;
+
+/// Fields this SDK version does not know, kept verbatim.
+pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -1,0 +1,172 @@
+//! Auto-paging: walks a paged list endpoint page by page until the last page, as a `Stream`.
+
+use crate::call::Call;
+use crate::client::Client;
+use crate::config::RequestOptions;
+use crate::endpoint::Endpoint;
+use crate::endpoints::{ListConversationsParams, ListPhoneNumbersParams};
+use crate::error::Result;
+use crate::models::{ConversationPage, ConversationSummary, PhoneNumber, PhoneNumberPage};
+use futures_core::Stream;
+use futures_util::{StreamExt, stream};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A guard against a server that ignores the page parameter: no walk goes past this many pages.
+const MAX_PAGES: u32 = 100_000;
+
+/// A list request that can ask for a given page.
+pub trait PagedRequest: Clone {
+    /// The 1-based page this request asks for.
+    fn page(&self) -> u32;
+    fn set_page(&mut self, page: u32);
+    /// The page size this request asks for, or the server's default.
+    fn page_size(&self) -> u32;
+}
+
+/// A page of a list response.
+pub trait Paginated {
+    type Item: Serialize + DeserializeOwned + Send + 'static;
+    fn items(&self) -> &[Self::Item];
+    fn into_items(self) -> Vec<Self::Item>;
+    /// How many items the whole (filtered) list has, when the server says.
+    fn total(&self) -> Option<u64>;
+}
+
+/// The request for the page after `page`, or `None` when `page` was the last one. `seen` counts the
+/// items of every page so far, `page` included.
+pub fn next_page<R: PagedRequest, P: Paginated>(request: &R, page: &P, seen: u64) -> Option<R> {
+    let count = page.items().len();
+    let last = count == 0
+        || page.total().is_some_and(|total| seen >= total)
+        || (count as u64) < u64::from(request.page_size())
+        || request.page() >= MAX_PAGES;
+    if last {
+        return None;
+    }
+    let mut next = request.clone();
+    next.set_page(request.page() + 1);
+    Some(next)
+}
+
+/// Every page, in order, starting from the request's page. Stops at the first error (yielded last).
+pub fn pages<E>(client: Client, request: E::Request, options: RequestOptions) -> impl Stream<Item = Result<E::Response>> + Send + 'static
+where
+    E: Endpoint,
+    E::Request: PagedRequest,
+    E::Response: Paginated,
+{
+    stream::unfold(Some((request, 0u64)), move |state| {
+        let client = client.clone();
+        let options = options.clone();
+        async move {
+            let (request, seen) = state?;
+            match client.execute::<E>(&request, &options).await {
+                Ok(response) => {
+                    let seen = seen + response.data.items().len() as u64;
+                    let next = next_page(&request, &response.data, seen).map(|next| (next, seen));
+                    Some((Ok(response.data), next))
+                }
+                Err(error) => Some((Err(error), None)),
+            }
+        }
+    })
+}
+
+impl<E> Call<E>
+where
+    E: Endpoint,
+    E::Request: PagedRequest,
+    E::Response: Paginated,
+{
+    /// Every page from this request's page on.
+    pub fn pages(self) -> impl Stream<Item = Result<E::Response>> + Send + 'static {
+        pages::<E>(self.client, self.request, self.options)
+    }
+
+    /// Every item of every page from this request's page on.
+    pub fn items(self) -> impl Stream<Item = Result<<E::Response as Paginated>::Item>> + Send + 'static {
+        self.pages().flat_map(|page| {
+            let items: Vec<Result<_>> = match page {
+                Ok(page) => page.into_items().into_iter().map(Ok).collect(),
+                Err(error) => vec![Err(error)],
+            };
+            stream::iter(items)
+        })
+    }
+}
+
+/// The server's default page size for the phone-number list.
+const PHONE_NUMBERS_DEFAULT_TAKE: u32 = 10;
+/// The server's default page size for the conversation list.
+const CONVERSATIONS_DEFAULT_PER_PAGE: u32 = 100;
+
+impl PagedRequest for ListPhoneNumbersParams {
+    fn page(&self) -> u32 {
+        self.skip.unwrap_or(1)
+    }
+    fn set_page(&mut self, page: u32) {
+        self.skip = Some(page);
+    }
+    fn page_size(&self) -> u32 {
+        self.take.unwrap_or(PHONE_NUMBERS_DEFAULT_TAKE)
+    }
+}
+
+impl Paginated for PhoneNumberPage {
+    type Item = PhoneNumber;
+    fn items(&self) -> &[PhoneNumber] {
+        &self.items
+    }
+    fn into_items(self) -> Vec<PhoneNumber> {
+        self.items
+    }
+    fn total(&self) -> Option<u64> {
+        self.total
+    }
+}
+
+impl PagedRequest for ListConversationsParams {
+    fn page(&self) -> u32 {
+        self.page.unwrap_or(1)
+    }
+    fn set_page(&mut self, page: u32) {
+        self.page = Some(page);
+    }
+    fn page_size(&self) -> u32 {
+        self.per_page.unwrap_or(CONVERSATIONS_DEFAULT_PER_PAGE)
+    }
+}
+
+impl Paginated for ConversationPage {
+    type Item = ConversationSummary;
+    fn items(&self) -> &[ConversationSummary] {
+        &self.calls
+    }
+    fn into_items(self) -> Vec<ConversationSummary> {
+        self.calls
+    }
+    fn total(&self) -> Option<u64> {
+        self.filtered.or(self.total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(n: usize, total: Option<u64>) -> PhoneNumberPage {
+        PhoneNumberPage { items: vec![PhoneNumber::default(); n], total }
+    }
+
+    #[test]
+    fn stops_on_short_empty_or_complete_pages() {
+        let request = ListPhoneNumbersParams { take: Some(2), ..Default::default() };
+        let next = next_page(&request, &page(2, None), 2).unwrap();
+        assert_eq!(next.skip, Some(2));
+        assert!(next_page(&next, &page(1, None), 3).is_none());
+        assert!(next_page(&request, &page(0, None), 0).is_none());
+        assert!(next_page(&request, &page(2, Some(2)), 2).is_none());
+        assert!(next_page(&request, &page(2, Some(5)), 2).is_some());
+    }
+}

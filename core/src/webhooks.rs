@@ -1,0 +1,189 @@
+//! Receiving Hamsa's webhooks: verify the `Authorization: <authKey> <authSecret>` header in constant
+//! time, and parse the voice-agent events. Works with any web framework: header value and raw body in.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::models::{Extra, WebhookAuth};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Checks a request's `Authorization` header (`None` when the request had none) against the
+/// `webhookAuth` you gave when you started the call or job.
+pub fn verify(authorization: Option<&str>, expected: &WebhookAuth) -> Result<()> {
+    let Some(received) = authorization else {
+        return Err(Error::new(ErrorKind::WebhookVerification, "the webhook request has no Authorization header"));
+    };
+    if constant_time_eq(received.trim().as_bytes(), expected.header_value().as_bytes()) {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::WebhookVerification, "the webhook request's Authorization header does not match"))
+    }
+}
+
+/// Like [`verify`], reading the header from a header map.
+pub fn verify_headers(headers: &http::HeaderMap, expected: &WebhookAuth) -> Result<()> {
+    let value = match headers.get(http::header::AUTHORIZATION) {
+        None => None,
+        Some(value) => Some(value.to_str().map_err(|_| {
+            Error::new(ErrorKind::WebhookVerification, "the Authorization header is not valid text")
+        })?),
+    };
+    verify(value, expected)
+}
+
+/// Compares without stopping at the first difference, so the time taken does not tell an attacker how
+/// much of a guess was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut difference = a.len() ^ b.len();
+    for (index, expected) in b.iter().enumerate() {
+        let received = a.get(index).copied().unwrap_or(0);
+        difference |= usize::from(received ^ expected);
+    }
+    difference == 0
+}
+
+crate::open_enum! {
+    /// The kind of a voice-agent webhook event.
+    WebhookEventType {
+        CallStarted => "call.started",
+        CallAnswered => "call.answered",
+        TranscriptionUpdate => "transcription.update",
+        ToolExecuted => "tool.executed",
+        CallEnded => "call.ended",
+    }
+}
+
+/// A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+/// `extra`.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookEvent {
+    pub event_type: WebhookEventType,
+    /// Stable per call: use it to ignore duplicate deliveries.
+    pub call_id: Option<String>,
+    pub timestamp: Option<String>,
+    pub project_id: Option<String>,
+    pub agent_id: Option<String>,
+    pub agent_name: Option<String>,
+    #[serde(default)]
+    pub data: Value,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One line of a transcript.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranscriptLine {
+    /// `Agent` or `User` (or whatever label the server used).
+    pub speaker: String,
+    pub text: String,
+}
+
+/// What `call.ended` carries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallEnded {
+    pub conversation_id: Option<String>,
+    /// The recording's URL.
+    pub conversation_recording: Option<String>,
+    pub transcript: Vec<TranscriptLine>,
+    /// The echoed call params and the fields extracted per the agent's outcome shape.
+    pub outcome_result: Option<Value>,
+    /// The whole inner payload, as sent.
+    pub raw: Value,
+}
+
+impl WebhookEvent {
+    /// The `call.ended` payload, read defensively (it is nested twice: `data.data`).
+    pub fn call_ended(&self) -> Option<CallEnded> {
+        if self.event_type != WebhookEventType::CallEnded {
+            return None;
+        }
+        let inner = self.data.get("data").filter(|d| d.is_object()).unwrap_or(&self.data);
+        let text = |name: &str| inner.get(name).and_then(Value::as_str).map(str::to_owned);
+        Some(CallEnded {
+            conversation_id: text("conversationId"),
+            conversation_recording: text("conversationRecording"),
+            transcript: transcript(inner.get("transcription")),
+            outcome_result: inner.get("outcomeResult").filter(|v| !v.is_null()).map(decode_json_strings),
+            raw: inner.clone(),
+        })
+    }
+}
+
+/// `[{"Agent": "..."}, {"User": "..."}]` as lines; entries of any other shape are skipped.
+fn transcript(value: Option<&Value>) -> Vec<TranscriptLine> {
+    let Some(Value::Array(entries)) = value else { return Vec::new() };
+    entries
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|entry| entry.iter())
+        .filter_map(|(speaker, text)| {
+            let text = text.as_str()?;
+            Some(TranscriptLine { speaker: speaker.clone(), text: text.to_owned() })
+        })
+        .collect()
+}
+
+/// Outcome values may arrive as JSON-encoded strings (`"{\"a\":1}"`); those become JSON.
+fn decode_json_strings(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), decode_json_strings(v))).collect()),
+        Value::String(s) if s.starts_with('{') || s.starts_with('[') => {
+            serde_json::from_str(s).unwrap_or_else(|_| value.clone())
+        }
+        other => other.clone(),
+    }
+}
+
+/// Parses a webhook request's raw body.
+pub fn parse(body: &[u8]) -> Result<WebhookEvent> {
+    serde_json::from_slice(body).map_err(|e| {
+        Error::new(
+            ErrorKind::Decode,
+            format!("the webhook body is not a Hamsa event: {}", crate::secret::scrub_serde_message(&e.to_string())),
+        )
+        .with_body_snippet(crate::envelope::snippet(body))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn verification() {
+        let auth = WebhookAuth::new("Token", "s3cret");
+        assert!(verify(Some("Token s3cret"), &auth).is_ok());
+        for wrong in [Some("Token s3cre"), Some("Bearer s3cret"), Some("Token s3cret!"), Some(""), None] {
+            assert_eq!(verify(wrong, &auth).unwrap_err().code(), "webhook_verification", "{wrong:?}");
+        }
+        assert!(!format!("{:?}", verify(Some("x"), &auth)).contains("s3cret"));
+    }
+
+    #[test]
+    fn call_ended_transcript_and_outcome() {
+        let body = json!({"eventType": "call.ended", "callId": "c1", "data": {"timestamp": "t",
+            "data": {"conversationId": "c1", "transcription": [{"Agent": "Hello"}, {"User": "Hi"}, 3],
+                     "outcomeResult": {"booked": "{\"day\":\"Mon\"}", "name": "Sara"}}}});
+        let event = parse(body.to_string().as_bytes()).unwrap();
+        let ended = event.call_ended().unwrap();
+        assert_eq!(ended.conversation_id.as_deref(), Some("c1"));
+        assert_eq!(ended.transcript, vec![
+            TranscriptLine { speaker: "Agent".into(), text: "Hello".into() },
+            TranscriptLine { speaker: "User".into(), text: "Hi".into() },
+        ]);
+        assert_eq!(ended.outcome_result.unwrap()["booked"]["day"], "Mon");
+    }
+
+    #[test]
+    fn unknown_events_keep_their_json() {
+        let event = parse(br#"{"eventType":"call.transferred","data":{"to":"+1"},"extraField":1}"#).unwrap();
+        assert_eq!(event.event_type, WebhookEventType::Unknown("call.transferred".into()));
+        assert_eq!(event.extra["extraField"], 1);
+        let back = serde_json::to_value(&event).unwrap();
+        assert_eq!(back["eventType"], "call.transferred");
+        assert_eq!(back["data"]["to"], "+1");
+        assert!(event.call_ended().is_none());
+    }
+}
