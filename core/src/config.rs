@@ -40,9 +40,7 @@ impl Region {
         match name.to_ascii_lowercase().as_str() {
             "eu" => Ok(Self::Eu),
             "uae" => Ok(Self::Uae),
-            other => Err(Error::configuration(format!(
-                "unknown region {other:?}: expected \"eu\" or \"uae\""
-            ))),
+            other => Err(Error::configuration(format!("unknown region {other:?}: expected \"eu\" or \"uae\""))),
         }
     }
 }
@@ -67,9 +65,9 @@ impl AuthScheme {
         match name {
             "Token" | "token" => Ok(Self::Token),
             "Bearer" | "bearer" => Ok(Self::Bearer),
-            other => Err(Error::configuration(format!(
-                "unknown auth scheme {other:?}: expected \"Token\" or \"Bearer\""
-            ))),
+            other => {
+                Err(Error::configuration(format!("unknown auth scheme {other:?}: expected \"Token\" or \"Bearer\"")))
+            }
         }
     }
 }
@@ -160,8 +158,8 @@ impl ClientOptions {
     /// `retryMaxDelayMs`, `defaultHeaders`, `binding`). Unknown keys are refused: a typo in an option
     /// should not pass silently.
     pub fn from_json(value: &serde_json::Value) -> Result<Self> {
-        let raw = JsonClientOptions::deserialize(value)
-            .map_err(|e| Error::configuration(format!("client options: {e}")))?;
+        let raw =
+            JsonClientOptions::deserialize(value).map_err(|e| Error::configuration(format!("client options: {e}")))?;
         Ok(Self {
             api_key: raw.api_key.map(Secret::new),
             base_url: raw.base_url,
@@ -212,8 +210,7 @@ impl RequestOptions {
         if value.is_null() {
             return Ok(Self::default());
         }
-        let raw = JsonRequestOptions::deserialize(value)
-            .map_err(|e| Error::invalid_argument("options", e))?;
+        let raw = JsonRequestOptions::deserialize(value).map_err(|e| Error::invalid_argument("options", e))?;
         Ok(Self {
             timeout: raw.timeout_ms.map(Duration::from_millis),
             deadline: raw.deadline_ms.map(Duration::from_millis),
@@ -254,9 +251,7 @@ impl Config {
         let api_key = match options.api_key {
             Some(key) => key,
             None => std::env::var(API_KEY_ENV).map(Secret::new).map_err(|_| {
-                Error::configuration(format!(
-                    "no API key: pass one to the client or set {API_KEY_ENV}"
-                ))
+                Error::configuration(format!("no API key: pass one to the client or set {API_KEY_ENV}"))
             })?,
         };
         if api_key.expose().trim().is_empty() {
@@ -289,8 +284,7 @@ impl Config {
 /// The base URL must be http(s) with a host; plain http only to a loopback host, so that the API key
 /// never crosses a network in clear text.
 fn parse_base_url(raw: &str) -> Result<Url> {
-    let url = Url::parse(raw)
-        .map_err(|e| Error::configuration(format!("base URL {raw:?} is not a URL: {e}")))?;
+    let url = Url::parse(raw).map_err(|e| Error::configuration(format!("base URL {raw:?} is not a URL: {e}")))?;
     match url.scheme() {
         "https" => {}
         "http" if crate::validate::is_loopback_host(&url) => {}

@@ -92,7 +92,8 @@ impl Client {
             }
             "conversations.wait" => {
                 let args: WaitArgs<GetConversationParams> = arguments(operation, args)?;
-                let conversation = wait_for::<GetConversation>(self, args.target, &args.wait.into_options(options)).await?;
+                let conversation =
+                    wait_for::<GetConversation>(self, args.target, &args.wait.into_options(options)).await?;
                 Ok((to_json(&conversation)?, None))
             }
             "webhooks.verify" | "webhooks.parse" => webhook_operation(operation, args).map(|value| (value, None)),
@@ -107,9 +108,9 @@ impl Client {
     /// A pager over a paged list operation (`"phone_numbers.list"`, `"conversations.list"`).
     pub fn pager_json(&self, operation: &str, args: Value, options: &RequestOptions) -> Result<JsonPager> {
         let entry = find(operation)?;
-        let paginate = entry.paginate.ok_or_else(|| {
-            Error::invalid_argument("operation", format!("{operation} does not return pages"))
-        })?;
+        let paginate = entry
+            .paginate
+            .ok_or_else(|| Error::invalid_argument("operation", format!("{operation} does not return pages")))?;
         Ok(JsonPager { stream: paginate(self.clone(), args, options.clone())? })
     }
 
@@ -125,9 +126,10 @@ impl Client {
 }
 
 fn find(operation: &str) -> Result<&'static DynamicEndpoint> {
-    DYNAMIC.iter().find(|d| d.spec.name == operation).ok_or_else(|| {
-        Error::invalid_argument("operation", format!("unknown operation {operation:?}"))
-    })
+    DYNAMIC
+        .iter()
+        .find(|d| d.spec.name == operation)
+        .ok_or_else(|| Error::invalid_argument("operation", format!("unknown operation {operation:?}")))
 }
 
 /// `invoke` of the dispatch table: JSON in, typed operation, JSON out.

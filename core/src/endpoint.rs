@@ -176,11 +176,8 @@ fn fill_path(spec: &EndpointSpec, fields: &mut Map<String, Value>) -> Result<Str
 }
 
 /// Characters escaped inside one path segment: everything but unreserved characters.
-const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+const PATH_SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Query values: strings as they are, numbers and booleans in plain text, arrays as repeated keys,
 /// objects as JSON text; nulls are left out.
@@ -213,7 +210,8 @@ mod tests {
 
     #[test]
     fn path_and_query() {
-        let prepared = prepare(&SPEC, &json!({"thingId": "a/b c", "status": ["X", "Y"], "page": 2, "n": null})).unwrap();
+        let prepared =
+            prepare(&SPEC, &json!({"thingId": "a/b c", "status": ["X", "Y"], "page": 2, "n": null})).unwrap();
         assert_eq!(prepared.path_and_query, "/v1/things/a%2Fb%20c?page=2&status=X&status=Y");
         assert!(prepared.body.is_none());
     }
@@ -227,7 +225,8 @@ mod tests {
 
     #[test]
     fn body_methods_keep_declared_query_fields_out_of_the_body() {
-        let spec = EndpointSpec { http_method: HttpMethod::Post, path: "/v1/jobs/ai", query_fields: &["jobId"], ..SPEC };
+        let spec =
+            EndpointSpec { http_method: HttpMethod::Post, path: "/v1/jobs/ai", query_fields: &["jobId"], ..SPEC };
         let prepared = prepare(&spec, &json!({"jobId": "j1", "aiParts": ["faq"]})).unwrap();
         assert_eq!(prepared.path_and_query, "/v1/jobs/ai?jobId=j1");
         assert_eq!(&prepared.body.unwrap().0[..], br#"{"aiParts":["faq"]}"#);

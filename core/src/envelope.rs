@@ -74,11 +74,7 @@ pub(crate) fn status_error(raw: &RawResponse) -> Error {
         .or_else(|| parsed.as_ref().and_then(|b| text(b.get("error")?.get("message"))))
         .unwrap_or_else(|| {
             let snippet = snippet(&raw.body);
-            if snippet.is_empty() {
-                format!("HTTP {}", raw.status)
-            } else {
-                format!("HTTP {}: {snippet}", raw.status)
-            }
+            if snippet.is_empty() { format!("HTTP {}", raw.status) } else { format!("HTTP {}: {snippet}", raw.status) }
         });
     let error = Error::new(ErrorKind::from_status(raw.status), message);
     with_response_context(error, raw, field("messageKey"))
@@ -138,7 +134,8 @@ mod tests {
 
     #[test]
     fn unwraps_data() {
-        let (data, meta) = decode::<serde_json::Value>("t", raw(200, r#"{"success":true,"message":"ok","data":{"a":1}}"#)).unwrap();
+        let (data, meta) =
+            decode::<serde_json::Value>("t", raw(200, r#"{"success":true,"message":"ok","data":{"a":1}}"#)).unwrap();
         assert_eq!(data, serde_json::json!({"a": 1}));
         assert_eq!(meta.message.as_deref(), Some("ok"));
         assert_eq!(meta.request_id.as_deref(), Some("req_9"));
@@ -146,7 +143,11 @@ mod tests {
 
     #[test]
     fn success_false_is_an_error_even_on_200() {
-        let error = decode::<serde_json::Value>("t", raw(200, r#"{"success":false,"message":"No balance","messageKey":"NO_BALANCE"}"#)).unwrap_err();
+        let error = decode::<serde_json::Value>(
+            "t",
+            raw(200, r#"{"success":false,"message":"No balance","messageKey":"NO_BALANCE"}"#),
+        )
+        .unwrap_err();
         assert_eq!(error.code(), "api_error");
         assert_eq!(error.status(), Some(200));
         assert_eq!(error.message_key(), Some("NO_BALANCE"));
@@ -164,7 +165,8 @@ mod tests {
 
     #[test]
     fn status_errors_keep_the_server_words() {
-        let error = status_error(&raw(404, r#"{"success":false,"message":"Agent not found","messageKey":"NOT_FOUND"}"#));
+        let error =
+            status_error(&raw(404, r#"{"success":false,"message":"Agent not found","messageKey":"NOT_FOUND"}"#));
         assert_eq!((error.code(), error.status(), error.message()), ("not_found", Some(404), "Agent not found"));
         assert_eq!(error.request_id(), Some("req_9"));
         let error = status_error(&raw(500, "upstream exploded"));

@@ -50,7 +50,11 @@ pub fn next_page<R: PagedRequest, P: Paginated>(request: &R, page: &P, seen: u64
 }
 
 /// Every page, in order, starting from the request's page. Stops at the first error (yielded last).
-pub fn pages<E>(client: Client, request: E::Request, options: RequestOptions) -> impl Stream<Item = Result<E::Response>> + Send + 'static
+pub fn pages<E>(
+    client: Client,
+    request: E::Request,
+    options: RequestOptions,
+) -> impl Stream<Item = Result<E::Response>> + Send + 'static
 where
     E: Endpoint,
     E::Request: PagedRequest,

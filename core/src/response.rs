@@ -22,10 +22,7 @@ impl RawResponse {
 const REQUEST_ID_HEADERS: [&str; 3] = ["x-request-id", "request-id", "x-amzn-requestid"];
 
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|name| headers.get(*name)?.to_str().ok())
-        .map(str::to_owned)
+    REQUEST_ID_HEADERS.iter().find_map(|name| headers.get(*name)?.to_str().ok()).map(str::to_owned)
 }
 
 /// Rate-limit headers, when the server sends them.
@@ -65,12 +62,7 @@ impl ResponseMeta {
 }
 
 fn rate_limit(headers: &HeaderMap) -> Option<RateLimit> {
-    let get = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|name| headers.get(*name)?.to_str().ok())
-            .map(str::to_owned)
-    };
+    let get = |names: &[&str]| names.iter().find_map(|name| headers.get(*name)?.to_str().ok()).map(str::to_owned);
     let limits = RateLimit {
         limit: get(&["x-ratelimit-limit", "ratelimit-limit", "x-ratelimit-limit-requests"]),
         remaining: get(&["x-ratelimit-remaining", "ratelimit-remaining", "x-ratelimit-remaining-requests"]),

@@ -71,9 +71,7 @@ pub fn is_secret_field(name: &str) -> bool {
     if lower.ends_with("id") || lower.ends_with("ids") || lower == "authkey" {
         return false;
     }
-    ["key", "token", "secret", "password", "authorization", "credential"]
-        .iter()
-        .any(|word| lower.contains(word))
+    ["key", "token", "secret", "password", "authorization", "credential"].iter().any(|word| lower.contains(word))
 }
 
 /// A copy of `value` with every secret field's value replaced by `[REDACTED]`, at any depth.

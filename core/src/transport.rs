@@ -124,9 +124,7 @@ impl Transport {
             .headers(self.config.default_headers.clone())
             .headers(extra_headers.clone());
         if let Some(body) = &request.body {
-            builder = builder
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .body(body.0.clone());
+            builder = builder.header(http::header::CONTENT_TYPE, "application/json").body(body.0.clone());
         }
         let exchange = async {
             let response = builder.send().await?;
@@ -178,11 +176,8 @@ fn failure_error(failure: &Failure, per_attempt: Duration) -> Error {
 }
 
 fn deadline_error(spec: &EndpointSpec, deadline: Duration, attempts: Vec<Attempt>) -> Error {
-    let message = format!(
-        "{} did not complete within its deadline of {deadline:?} ({} attempts)",
-        spec.name,
-        attempts.len()
-    );
+    let message =
+        format!("{} did not complete within its deadline of {deadline:?} ({} attempts)", spec.name, attempts.len());
     let error = Error::new(ErrorKind::Timeout, message);
     match attempts.last().map(|a| &a.outcome) {
         Some(outcome) if spec.safety == Safety::Unsafe && retry::leaves_outcome_unknown(outcome) => {

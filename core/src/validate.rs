@@ -20,9 +20,8 @@ pub fn e164(field: &str, value: &str) -> Result<()> {
     let digits = value.strip_prefix('+').ok_or_else(|| {
         Error::invalid_argument(field, format!("{value:?} is not an E.164 number: it must start with +"))
     })?;
-    let well_formed = (7..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
+    let well_formed =
+        (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0');
     if well_formed {
         Ok(())
     } else {
@@ -39,11 +38,7 @@ pub fn optional_e164(field: &str, value: Option<&str>) -> Result<()> {
 
 /// Ids, labels and other strings that must hold something.
 pub fn non_empty(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        Err(Error::invalid_argument(field, "must not be empty"))
-    } else {
-        Ok(())
-    }
+    if value.trim().is_empty() { Err(Error::invalid_argument(field, "must not be empty")) } else { Ok(()) }
 }
 
 pub fn optional_non_empty(field: &str, value: Option<&str>) -> Result<()> {

@@ -21,12 +21,13 @@ pub fn verify(authorization: Option<&str>, expected: &WebhookAuth) -> Result<()>
 
 /// Like [`verify`], reading the header from a header map.
 pub fn verify_headers(headers: &http::HeaderMap, expected: &WebhookAuth) -> Result<()> {
-    let value = match headers.get(http::header::AUTHORIZATION) {
-        None => None,
-        Some(value) => Some(value.to_str().map_err(|_| {
-            Error::new(ErrorKind::WebhookVerification, "the Authorization header is not valid text")
-        })?),
-    };
+    let value =
+        match headers.get(http::header::AUTHORIZATION) {
+            None => None,
+            Some(value) => Some(value.to_str().map_err(|_| {
+                Error::new(ErrorKind::WebhookVerification, "the Authorization header is not valid text")
+            })?),
+        };
     verify(value, expected)
 }
 
@@ -169,10 +170,13 @@ mod tests {
         let event = parse(body.to_string().as_bytes()).unwrap();
         let ended = event.call_ended().unwrap();
         assert_eq!(ended.conversation_id.as_deref(), Some("c1"));
-        assert_eq!(ended.transcript, vec![
-            TranscriptLine { speaker: "Agent".into(), text: "Hello".into() },
-            TranscriptLine { speaker: "User".into(), text: "Hi".into() },
-        ]);
+        assert_eq!(
+            ended.transcript,
+            vec![
+                TranscriptLine { speaker: "Agent".into(), text: "Hello".into() },
+                TranscriptLine { speaker: "User".into(), text: "Hi".into() },
+            ]
+        );
         assert_eq!(ended.outcome_result.unwrap()["booked"]["day"], "Mon");
     }
 

@@ -80,7 +80,11 @@ impl Validate for CreateCallWithPhoneNumberParams {
     }
 }
 
-fn check_agent_and_webhook(voice_agent_id: Option<&str>, webhook_url: Option<&str>, auth: Option<&WebhookAuth>) -> Result<()> {
+fn check_agent_and_webhook(
+    voice_agent_id: Option<&str>,
+    webhook_url: Option<&str>,
+    auth: Option<&WebhookAuth>,
+) -> Result<()> {
     validate::optional_non_empty("voiceAgentId", voice_agent_id)?;
     validate::optional_webhook_url("webhookUrl", webhook_url)?;
     if let Some(auth) = auth {

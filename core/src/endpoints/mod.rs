@@ -86,25 +86,43 @@ macro_rules! for_each_endpoint {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_method {
-    (GET) => { $crate::endpoint::HttpMethod::Get };
-    (POST) => { $crate::endpoint::HttpMethod::Post };
-    (PUT) => { $crate::endpoint::HttpMethod::Put };
-    (PATCH) => { $crate::endpoint::HttpMethod::Patch };
-    (DELETE) => { $crate::endpoint::HttpMethod::Delete };
+    (GET) => {
+        $crate::endpoint::HttpMethod::Get
+    };
+    (POST) => {
+        $crate::endpoint::HttpMethod::Post
+    };
+    (PUT) => {
+        $crate::endpoint::HttpMethod::Put
+    };
+    (PATCH) => {
+        $crate::endpoint::HttpMethod::Patch
+    };
+    (DELETE) => {
+        $crate::endpoint::HttpMethod::Delete
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __is_paged {
-    (paged) => { true };
-    () => { false };
+    (paged) => {
+        true
+    };
+    () => {
+        false
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __paginate_fn {
-    (paged $op:ty) => { Some($crate::dynamic::paginate_endpoint::<$op> as $crate::dynamic::PaginateFn) };
-    ($op:ty) => { None };
+    (paged $op:ty) => {
+        Some($crate::dynamic::paginate_endpoint::<$op> as $crate::dynamic::PaginateFn)
+    };
+    ($op:ty) => {
+        None
+    };
 }
 
 /// The core's expansion of the table.
@@ -214,7 +232,8 @@ mod tests {
     #[test]
     fn creating_calls_and_billed_resources_is_never_repeated() {
         for spec in ENDPOINTS {
-            let creates = spec.name.contains("create") || spec.name.ends_with(".add") || spec.name.ends_with(".add_twilio");
+            let creates =
+                spec.name.contains("create") || spec.name.ends_with(".add") || spec.name.ends_with(".add_twilio");
             if creates {
                 assert_eq!(spec.safety, crate::endpoint::Safety::Unsafe, "{}", spec.name);
             }

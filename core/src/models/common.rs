@@ -50,10 +50,7 @@ crate::open_enum! {
 impl JobStatus {
     /// A job or call in this status will not change again.
     pub fn is_terminal(&self) -> bool {
-        matches!(
-            self,
-            Self::Completed | Self::Failed | Self::NoAnswer | Self::Forwarded | Self::Terminated
-        )
+        matches!(self, Self::Completed | Self::Failed | Self::NoAnswer | Self::Forwarded | Self::Terminated)
     }
 }
 
