@@ -35,6 +35,18 @@ pub(crate) struct DynamicEndpoint {
     pub spec: EndpointSpec,
     pub invoke: InvokeFn,
     pub paginate: Option<PaginateFn>,
+    /// The JSON Schemas of the request and the response, for the bindings' type generators.
+    pub schemas: SchemasFn,
+}
+
+pub(crate) type SchemasFn = fn(&mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema);
+
+pub(crate) fn schemas_of<E: Endpoint>(generator: &mut schemars::SchemaGenerator) -> (schemars::Schema, schemars::Schema)
+where
+    E::Request: schemars::JsonSchema,
+    E::Response: schemars::JsonSchema,
+{
+    (generator.subschema_for::<E::Request>(), generator.subschema_for::<E::Response>())
 }
 
 /// The operations that are not one endpoint each.

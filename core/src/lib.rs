@@ -28,6 +28,7 @@
 //! errors, enums are open, and unknown fields are kept.
 
 mod call;
+pub mod catalog;
 mod client;
 mod config;
 pub mod dynamic;
@@ -55,6 +56,12 @@ pub use error::{Attempt, AttemptOutcome, Error, ErrorKind, Result};
 pub use polling::WaitOptions;
 pub use response::{RateLimit, Response, ResponseMeta};
 pub use secret::{REDACTED, Secret, is_secret_field, redact_json, redact_text};
+
+#[doc(hidden)]
+pub mod __private {
+    pub use schemars;
+    pub use serde;
+}
 
 /// The SDK version, as in the user agent.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

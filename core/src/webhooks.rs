@@ -56,7 +56,7 @@ crate::open_enum! {
 /// A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
 /// `extra`.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookEvent {
     pub event_type: WebhookEventType,
@@ -73,7 +73,7 @@ pub struct WebhookEvent {
 }
 
 /// One line of a transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TranscriptLine {
     /// `Agent` or `User` (or whatever label the server used).
     pub speaker: String,

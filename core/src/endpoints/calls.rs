@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// `calls.create`: a call from a number registered in Hamsa (any provider).
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateCallParams {
     /// The number to call, E.164.
@@ -35,7 +35,7 @@ impl Validate for CreateCallParams {
 
 /// `calls.create_twilio`: a call through a Twilio number (the original document's route).
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateTwilioCallParams {
     /// The number to call, E.164.
@@ -61,7 +61,7 @@ impl Validate for CreateTwilioCallParams {
 /// `calls.create_with_phone_number`: a call through a custom phone number, with a stored agent
 /// (`voice_agent_id` + `params`) or an inline one (`agent_details`).
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateCallWithPhoneNumberParams {
     pub to_number: String,

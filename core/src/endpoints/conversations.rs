@@ -6,7 +6,7 @@ use crate::validate::{self, Validate};
 use serde::{Deserialize, Serialize};
 
 /// `conversations.get` (and `conversations.wait`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetConversationParams {
     pub conversation_id: String,
@@ -23,7 +23,7 @@ pub const MAX_CONVERSATIONS_PER_PAGE: u32 = 200;
 
 /// `conversations.list`: the light list of calls, filtered and paged.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListConversationsParams {
     pub voice_agent_id: Option<String>,

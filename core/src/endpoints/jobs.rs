@@ -5,7 +5,7 @@ use crate::validate::{self, Validate};
 use serde::{Deserialize, Serialize};
 
 /// `jobs.get` (and `jobs.wait`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetJobParams {
     pub job_id: String,

@@ -173,6 +173,7 @@ macro_rules! define_endpoints {
                     spec: <ops::$Op as $crate::endpoint::Endpoint>::SPEC,
                     invoke: $crate::dynamic::invoke_endpoint::<ops::$Op>,
                     paginate: $crate::__paginate_fn!($($paged)? ops::$Op),
+                    schemas: $crate::dynamic::schemas_of::<ops::$Op>,
                 },
             )*)*
         ];

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// `phone_numbers.add`: register a Twilio number (with its account credentials) or a SIP trunk number.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AddPhoneNumberParams {
     #[serde(rename = "type")]
@@ -45,7 +45,7 @@ impl Validate for AddPhoneNumberParams {
 }
 
 /// `phone_numbers.add_twilio`: the legacy Twilio route (the original document's).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AddTwilioPhoneNumberParams {
     pub phone_number: String,
@@ -67,7 +67,7 @@ impl Validate for AddTwilioPhoneNumberParams {
 
 /// `phone_numbers.list`. `skip` is a 1-based page number and `take` the page size.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListPhoneNumbersParams {
     pub voice_agent_id: Option<String>,
@@ -85,7 +85,7 @@ impl Validate for ListPhoneNumbersParams {
 }
 
 /// `phone_numbers.get`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetPhoneNumberParams {
     /// The phone number's id.
@@ -99,7 +99,7 @@ impl Validate for GetPhoneNumberParams {
 }
 
 /// `phone_numbers.assign`: let an agent answer (and call from) a number.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignPhoneNumberParams {
     pub voice_agent_id: String,
@@ -114,7 +114,7 @@ impl Validate for AssignPhoneNumberParams {
 }
 
 /// `phone_numbers.assign_twilio`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignTwilioNumberParams {
     pub twilio_phone_number: String,
@@ -129,7 +129,7 @@ impl Validate for AssignTwilioNumberParams {
 }
 
 /// `phone_numbers.unassign`: detach a number from its agent(s).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnassignPhoneNumberParams {
     pub phone_number: String,

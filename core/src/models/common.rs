@@ -2,7 +2,7 @@ use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 /// Credentials Hamsa sends back to your webhook as `Authorization: <authKey> <authSecret>`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookAuth {
     /// The scheme word, e.g. `Token` or `Bearer`.
@@ -23,7 +23,7 @@ impl WebhookAuth {
 
 /// Who was called, from which number.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CallParams {
     /// The number the call was placed from.

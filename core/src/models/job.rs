@@ -4,7 +4,7 @@ use serde_json::Value;
 
 /// A job: a transcription, TTS or AI-content job, or an outbound call (the call endpoints return one).
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     pub id: String,
@@ -50,7 +50,7 @@ impl Job {
 
 /// What `calls.create_with_phone_number` returns.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CallStarted {
     pub job_id: Option<String>,

@@ -12,7 +12,7 @@ crate::open_enum! {
 
 /// A phone number registered in Hamsa.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneNumber {
     pub id: String,
@@ -39,7 +39,7 @@ pub struct PhoneNumber {
 /// One page of phone numbers. The API answers a bare array; an object with `items` (and `total`) is
 /// accepted too, should it change to the shape of the other lists.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PhoneNumberPage {
     pub items: Vec<PhoneNumber>,
     pub total: Option<u64>,
