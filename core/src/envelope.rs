@@ -183,4 +183,50 @@ mod tests {
         let wrong_type = decode::<u32>("t", raw(200, r#"{"success":true,"data":"sk-live-1"}"#)).unwrap_err();
         assert!(wrong_type.message().contains(r#"invalid type: string "…""#), "{}", wrong_type.message());
     }
+
+    mod properties {
+        use super::*;
+        use crate::models::{Conversation, ConversationPage, Job, PhoneNumberPage};
+        use proptest::prelude::*;
+
+        /// Bodies that look like what a server might send: envelopes around JSON fragments, cut anywhere.
+        fn body() -> impl Strategy<Value = Vec<u8>> {
+            let fragment = prop_oneof![
+                Just(String::new()),
+                Just("null".to_owned()),
+                Just(r#"{"id":"j","status":"PENDING","totalCost":"x"}"#.to_owned()),
+                Just(r#"[{"id":"p","number":1}]"#.to_owned()),
+                "[ -~]{0,40}",
+            ];
+            let envelope = (any::<Option<bool>>(), fragment, any::<usize>()).prop_map(|(success, data, cut)| {
+                let success = success.map_or(String::new(), |s| format!(r#""success":{s},"#));
+                let text = format!(r#"{{{success}"message":"m","messageKey":"K","data":{data}}}"#);
+                let cut = cut % (text.len() + 1);
+                text.as_bytes()[..cut].to_vec()
+            });
+            prop_oneof![proptest::collection::vec(any::<u8>(), 0..300), envelope]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+            /// Whatever the network sends, decoding returns a value or an error; it never panics.
+            #[test]
+            fn decoding_never_panics(status in prop_oneof![Just(200u16), Just(404), Just(503), 100u16..600], body in body()) {
+                let raw = |body: &[u8]| RawResponse {
+                    status,
+                    headers: HeaderMap::new(),
+                    body: body.to_vec().into(),
+                    attempts: Vec::new(),
+                };
+                let _ = decode::<Job>("t", raw(&body));
+                let _ = decode::<Conversation>("t", raw(&body));
+                let _ = decode::<PhoneNumberPage>("t", raw(&body));
+                let _ = decode::<ConversationPage>("t", raw(&body));
+                let _ = decode::<serde_json::Value>("t", raw(&body));
+                let _ = crate::webhooks::parse(&body);
+                let _ = snippet(&body);
+            }
+        }
+    }
 }

@@ -96,7 +96,7 @@ where
 
 impl crate::endpoints::Jobs<'_> {
     /// Polls the job until it is COMPLETED or FAILED (or another terminal status) and returns it.
-    pub async fn wait(&self, job_id: impl Into<String>, options: WaitOptions) -> Result<Job> {
+    pub async fn wait(self, job_id: impl Into<String>, options: WaitOptions) -> Result<Job> {
         let request = GetJobParams { job_id: job_id.into() };
         wait_for::<GetJob>(self.client(), request, &options).await
     }
@@ -104,7 +104,7 @@ impl crate::endpoints::Jobs<'_> {
 
 impl crate::endpoints::Conversations<'_> {
     /// Polls the conversation until the call has ended (COMPLETED, FAILED, NO_ANSWER, ...) and returns it.
-    pub async fn wait(&self, conversation_id: impl Into<String>, options: WaitOptions) -> Result<Conversation> {
+    pub async fn wait(self, conversation_id: impl Into<String>, options: WaitOptions) -> Result<Conversation> {
         let request = GetConversationParams { conversation_id: conversation_id.into() };
         wait_for::<GetConversation>(self.client(), request, &options).await
     }

@@ -113,7 +113,7 @@ pub fn redact_text(text: &str) -> String {
     while let Some(start) = rest.find('"') {
         out.push_str(&rest[..=start]);
         rest = &rest[start + 1..];
-        let Some(end) = rest.find('"') else {
+        let Some(end) = find_string_end(rest) else {
             out.push_str(rest);
             return out;
         };
@@ -218,5 +218,35 @@ mod tests {
         assert!(shown.contains(r#""label": "x""#), "{shown}");
         let escaped = r#"{"apiKey": "a\"b-secret", "n": 1}"#;
         assert!(!redact_text(escaped).contains("b-secret"));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// A secret field's value is hidden wherever it sits in valid JSON, after any other content.
+            #[test]
+            fn secrets_in_json_text_are_always_hidden(
+                before in proptest::collection::vec(("[a-z]{1,8}", "[ -~]{0,12}"), 0..4),
+                secret in "[A-Za-z0-9]{12,24}",
+                field in prop_oneof![Just("apiKey"), Just("twilioAuthToken"), Just("authSecret"), Just("password")],
+            ) {
+                let mut object = serde_json::Map::new();
+                for (name, value) in before {
+                    object.insert(name, serde_json::Value::String(value));
+                }
+                object.insert(field.to_owned(), serde_json::Value::String(secret.clone()));
+                let text = serde_json::Value::Object(object).to_string();
+                prop_assert!(!redact_text(&text).contains(&secret), "{}", redact_text(&text));
+                for cut in 0..text.len() {
+                    if text.is_char_boundary(cut) {
+                        let shown = redact_text(&text[..cut]);
+                        // A cut inside the secret leaves a prefix; it must be hidden too.
+                        prop_assert!(!shown.contains(&secret[..secret.len().min(8)]), "{}", shown);
+                    }
+                }
+            }
+        }
     }
 }

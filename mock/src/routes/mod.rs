@@ -1,0 +1,79 @@
+//! The routes the mock serves (the SDK's routes), over one shared state.
+
+mod calls;
+mod conversations;
+mod phone_numbers;
+
+use crate::config::MockConfig;
+use crate::envelope;
+use crate::store::Store;
+use axum::Router;
+use axum::routing::{get, post};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+
+pub struct AppState {
+    pub config: MockConfig,
+    pub store: Mutex<Store>,
+    /// Requests that passed authentication, for the 429 bursts.
+    pub requests: AtomicU64,
+    rng: Mutex<fastrand::Rng>,
+    pub webhook_client: reqwest::Client,
+}
+
+impl AppState {
+    pub fn new(config: MockConfig) -> Self {
+        let rng = config.seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed);
+        Self {
+            config,
+            store: Mutex::new(Store::default()),
+            requests: AtomicU64::new(0),
+            rng: Mutex::new(rng),
+            webhook_client: reqwest::Client::new(),
+        }
+    }
+
+    /// True with probability `chance`.
+    pub fn roll(&self, chance: f64) -> bool {
+        chance > 0.0 && self.rng.lock().unwrap_or_else(|p| p.into_inner()).f64() < chance
+    }
+
+    pub fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/v1/voice-agents/call", post(calls::create))
+        .route("/v1/voice-agents/twilio/call", post(calls::create_twilio))
+        .route("/v1/voice-agents/phone-number/call", post(calls::create_with_phone_number))
+        .route("/v1/voice-agents/phone-number", post(phone_numbers::add).get(phone_numbers::get))
+        .route("/v1/voice-agents/twilio/phone-number", post(phone_numbers::add_twilio))
+        .route("/v1/voice-agents/phone-number/list", get(phone_numbers::list))
+        .route("/v1/voice-agents/assign-number", post(phone_numbers::assign))
+        .route("/v1/voice-agents/twilio/assign-number", post(phone_numbers::assign_twilio))
+        .route("/v1/voice-agents/unassign", post(phone_numbers::unassign))
+        .route("/v1/jobs", get(conversations::get_job))
+        .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
+        .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
+        .fallback(|| async { envelope::not_found("No such route in the Hamsa mock") })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::faults::guard))
+        .with_state(state)
+}
+
+/// The query string as pairs, repeated keys kept.
+pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect()
+}
+
+pub fn query_value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+}
+
+/// E.164, as the SDK checks it.
+pub fn is_e164(number: &str) -> bool {
+    number.strip_prefix('+').is_some_and(|digits| {
+        (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+    })
+}
