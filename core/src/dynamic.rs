@@ -108,7 +108,7 @@ impl Client {
                     wait_for::<GetConversation>(self, args.target, &args.wait.into_options(options)).await?;
                 Ok((to_json(&conversation)?, None))
             }
-            "webhooks.verify" | "webhooks.parse" => webhook_operation(operation, args).map(|value| (value, None)),
+            "webhooks.verify" | "webhooks.parse" => invoke_offline(operation, args).map(|value| (value, None)),
             _ => {
                 let entry = find(operation)?;
                 let (value, meta) = (entry.invoke)(self.clone(), args, options.clone()).await?;
@@ -229,13 +229,16 @@ struct ParseArgs {
     body: String,
 }
 
-fn webhook_operation(operation: &str, args: Value) -> Result<Value> {
+/// The operations that need no client (the webhook helpers), by public name, with wire-JSON arguments.
+pub fn invoke_offline(operation: &str, args: Value) -> Result<Value> {
     if operation == "webhooks.verify" {
         let args: VerifyArgs = arguments(operation, args)?;
         webhooks::verify(args.authorization.as_deref(), &WebhookAuth::new(args.auth_key, args.auth_secret))?;
         Ok(Value::Bool(true))
-    } else {
+    } else if operation == "webhooks.parse" {
         let args: ParseArgs = arguments(operation, args)?;
         to_json(&webhooks::parse(args.body.as_bytes())?)
+    } else {
+        Err(Error::invalid_argument("operation", format!("{operation:?} needs a client")))
     }
 }

@@ -73,8 +73,9 @@ pub(crate) fn status_error(raw: &RawResponse) -> Error {
         .or_else(|| field("error"))
         .or_else(|| parsed.as_ref().and_then(|b| text(b.get("error")?.get("message"))))
         .unwrap_or_else(|| {
+            // Display already names the status: the message is the body's start, or says there was none.
             let snippet = snippet(&raw.body);
-            if snippet.is_empty() { format!("HTTP {}", raw.status) } else { format!("HTTP {}: {snippet}", raw.status) }
+            if snippet.is_empty() { "the server sent no message".to_owned() } else { snippet }
         });
     let error = Error::new(ErrorKind::from_status(raw.status), message);
     with_response_context(error, raw, field("messageKey"))
@@ -170,7 +171,8 @@ mod tests {
         assert_eq!((error.code(), error.status(), error.message()), ("not_found", Some(404), "Agent not found"));
         assert_eq!(error.request_id(), Some("req_9"));
         let error = status_error(&raw(500, "upstream exploded"));
-        assert_eq!(error.message(), "HTTP 500: upstream exploded");
+        assert_eq!(error.message(), "upstream exploded");
+        assert_eq!(error.to_string(), "[server] HTTP 500 upstream exploded (request id req_9)");
     }
 
     #[test]

@@ -60,6 +60,9 @@ where
     E::Request: PagedRequest,
     E::Response: Paginated,
 {
+    // The first page number is sent too, so every request of the walk says which page it wants.
+    let mut request = request;
+    request.set_page(request.page());
     stream::unfold(Some((request, 0u64)), move |state| {
         let client = client.clone();
         let options = options.clone();

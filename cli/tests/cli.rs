@@ -1,0 +1,237 @@
+//! The `hamsa` binary against `hamsa mock`: every subcommand, exit codes, piped and terminal output.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_hamsa");
+
+struct Mock {
+    mock: hamsa_mock::RunningMock,
+}
+
+impl Mock {
+    async fn start() -> Self {
+        let config = hamsa_mock::MockConfig { call_duration: Duration::from_millis(300), ..Default::default() };
+        Self { mock: hamsa_mock::start(config).await.unwrap() }
+    }
+
+    /// Runs `hamsa ARGS` against the mock with piped stdout.
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .args(args)
+            .env("HAMSA_API_KEY", "mock-key")
+            .env("HAMSA_BASE_URL", self.mock.base_url())
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let output = self.run(args);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(text.lines().count(), 1, "piped output is one compact JSON line: {text}");
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_operation_runs_from_the_command_line() {
+    let mock = Mock::start().await;
+    let number = mock.json(&[
+        "phone-numbers",
+        "add-twilio",
+        "--phone-number",
+        "+9700000000",
+        "--label",
+        "Support",
+        "--twilio-number-sid",
+        "PN1",
+        "--twilio-account-sid",
+        "AC1",
+        "--twilio-auth-token",
+        "tok",
+    ]);
+    let sip = mock.json(&[
+        "phone-numbers",
+        "add",
+        "--type",
+        "SIP",
+        "--phone-number",
+        "+9700000001",
+        "--label",
+        "Trunk",
+        "--sip-outbound-configs",
+        r#"{"address":"sip.example.com","transportType":"TCP"}"#,
+    ]);
+    assert_eq!(sip["type"], "SIP");
+    let id = number["id"].as_str().unwrap();
+    assert_eq!(mock.json(&["phone-numbers", "get", "--pid", id])["number"], "+9700000000");
+    assert_eq!(
+        mock.json(&["phone-numbers", "assign", "--voice-agent-id", "a1", "--phone-number", "+9700000001"])["voiceAgentId"],
+        "a1"
+    );
+    assert_eq!(
+        mock.json(&[
+            "phone-numbers",
+            "assign-twilio",
+            "--voice-agent-id",
+            "a2",
+            "--twilio-phone-number",
+            "+9700000000"
+        ])["voiceAgentId"],
+        "a2"
+    );
+    assert_eq!(mock.json(&["phone-numbers", "list", "--take", "1", "--all"]).as_array().unwrap().len(), 2);
+    assert_eq!(mock.json(&["phone-numbers", "list"])["items"].as_array().unwrap().len(), 2);
+
+    let job =
+        mock.json(&["calls", "create-twilio", "--to-number", "+966500000001", "--twilio-phone-number", "+9700000000"]);
+    let call = mock.json(&["calls", "create", "--to-number", "+966500000002", "--from-number", "+9700000001"]);
+    let started = mock.json(&[
+        "calls",
+        "create-with-phone-number",
+        "--to-number",
+        "+966500000003",
+        "--phone-number",
+        "+9700000001",
+        "--voice-agent-id",
+        "a1",
+        "--params",
+        r#"{"name":"Sara"}"#,
+    ]);
+    let job_id = job["id"].as_str().unwrap();
+    assert_eq!(mock.json(&["jobs", "get", "--job-id", job_id])["id"], job_id);
+    assert_eq!(mock.json(&["jobs", "wait", job_id, "--poll-interval-ms", "20"])["status"], "COMPLETED");
+    let call_id = call["id"].as_str().unwrap();
+    assert_eq!(mock.json(&["conversations", "wait", call_id, "--poll-interval-ms", "20"])["status"], "COMPLETED");
+    assert_eq!(
+        mock.json(&["conversations", "get", "--conversation-id", started["jobId"].as_str().unwrap()])["id"],
+        started["jobId"]
+    );
+    let listed = mock.json(&[
+        "conversations",
+        "list",
+        "--status",
+        "COMPLETED",
+        "--status",
+        "IN_PROGRESS",
+        "--status",
+        "PENDING",
+    ]);
+    assert_eq!(listed["total"], 3);
+    assert_eq!(
+        mock.json(&["phone-numbers", "unassign", "--phone-number", "+9700000001"]),
+        Value::String("Voice agents were successfully unassigned from the phone number.".into())
+    );
+
+    assert_eq!(
+        mock.json(&["webhooks", "verify", "--authorization", "Token s", "--auth-key", "Token", "--auth-secret", "s"]),
+        Value::Bool(true)
+    );
+    let event = mock.json(&["webhooks", "parse", "--body", r#"{"eventType":"call.started","callId":"c1","data":{}}"#]);
+    assert_eq!(event["callId"], "c1");
+
+    let waited = mock.run(&[
+        "calls",
+        "create-twilio",
+        "--to-number",
+        "+966500000009",
+        "--twilio-phone-number",
+        "+9700000000",
+        "--wait",
+    ]);
+    let text = String::from_utf8(waited.stdout).unwrap();
+    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(last["status"], "COMPLETED", "--wait prints the ended conversation last");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_error_kind_has_its_exit_code_and_secrets_stay_hidden() {
+    let mock = Mock::start().await;
+    let not_found = mock.run(&["jobs", "get", "--job-id", "nope"]);
+    assert_eq!(code(&not_found), 7);
+    assert!(String::from_utf8_lossy(&not_found.stderr).contains("[not_found] HTTP 404"));
+
+    let invalid = mock.run(&[
+        "phone-numbers",
+        "add-twilio",
+        "--phone-number",
+        "12345",
+        "--label",
+        "x",
+        "--twilio-number-sid",
+        "PN",
+        "--twilio-account-sid",
+        "AC",
+        "--twilio-auth-token",
+        "tok-SECRET-123",
+    ]);
+    assert_eq!(code(&invalid), 3);
+    let all = format!("{}{}", String::from_utf8_lossy(&invalid.stdout), String::from_utf8_lossy(&invalid.stderr));
+    assert!(!all.contains("tok-SECRET-123"), "{all}");
+
+    let wrong_key = Command::new(BIN)
+        .args(["phone-numbers", "list", "--api-key", "wrong", "--base-url", &mock.mock.base_url()])
+        .output()
+        .unwrap();
+    assert_eq!(code(&wrong_key), 5);
+    let refused = Command::new(BIN)
+        .args(["phone-numbers", "list", "--api-key", "k", "--base-url", "http://127.0.0.1:9", "--max-retries", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&refused), 16);
+    assert_eq!(
+        code(&mock.run(&[
+            "webhooks",
+            "verify",
+            "--authorization",
+            "Token x",
+            "--auth-key",
+            "Token",
+            "--auth-secret",
+            "y"
+        ])),
+        20
+    );
+    assert_eq!(code(&mock.run(&["jobs", "get", "--job-id"])), 2, "a usage error");
+    let no_key = Command::new(BIN).args(["phone-numbers", "list"]).env_remove("HAMSA_API_KEY").output().unwrap();
+    assert_eq!(code(&no_key), 4);
+}
+
+/// `script` gives the command a terminal, where JSON is pretty-printed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_terminal_gets_pretty_json_and_tables_read_well() {
+    let mock = Mock::start().await;
+    mock.json(&[
+        "phone-numbers",
+        "add",
+        "--type",
+        "TWILIO",
+        "--phone-number",
+        "+9700000000",
+        "--label",
+        "L",
+        "--twilio-account-sid",
+        "AC",
+        "--twilio-auth-token",
+        "t",
+    ]);
+    let table = mock.run(&["phone-numbers", "list", "--output", "table"]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.starts_with("createdAt") && text.contains("+9700000000") && text.ends_with("(1 rows)\n"), "{text}");
+
+    let command = format!("HAMSA_API_KEY=mock-key HAMSA_BASE_URL={} {BIN} phone-numbers list", mock.mock.base_url());
+    let Ok(output) = Command::new("script").args(["-qec", &command, "/dev/null"]).output() else {
+        panic!("`script` (util-linux) is needed for the terminal test");
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("{\r\n  \"items\": [") || text.contains("{\n  \"items\": ["),
+        "pretty JSON on a terminal: {text}"
+    );
+}
