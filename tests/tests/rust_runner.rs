@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 /// A scenario that takes longer than this is stuck, not slow.
 const SCENARIO_TIME_LIMIT: Duration = Duration::from_secs(30);
 
-#[test]
-fn every_scenario_passes_against_the_rust_core() {
+/// A plain `main` (the test has `harness = false`), so the count line is never captured by the harness.
+fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
     let suite = load_suite(&scenarios_dir());
     let mut failures: Vec<String> = suite.problems.clone();
