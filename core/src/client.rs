@@ -5,6 +5,7 @@ use crate::endpoint::{Endpoint, prepare};
 use crate::envelope;
 use crate::error::Result;
 use crate::response::Response;
+use crate::secret::redact_json;
 use crate::transport::Transport;
 use crate::validate::Validate;
 use std::fmt;
@@ -42,6 +43,11 @@ impl Client {
     ) -> Result<Response<E::Response>> {
         request.validate()?;
         let prepared = prepare(&E::SPEC, request)?;
+        if tracing::enabled!(tracing::Level::TRACE) {
+            // Bodies carry Twilio tokens, webhook secrets and LLM keys: only a redacted copy is logged.
+            let body = serde_json::to_value(request).map(|value| redact_json(&value)).unwrap_or_default();
+            tracing::trace!(operation = E::SPEC.name, path = %prepared.path_and_query, %body, "hamsa request body");
+        }
         let raw = self.transport.send(&E::SPEC, &prepared, options).await?;
         let (data, meta) = envelope::decode::<E::Response>(E::SPEC.name, raw)?;
         Ok(Response { data, meta })
