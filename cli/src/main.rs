@@ -80,22 +80,42 @@ async fn run(matches: &ArgMatches, operations: &[commands::Operation]) -> Result
     let options = RequestOptions::default();
     let result = if op.paged && op_matches.get_flag("all") {
         Value::Array(client.paginate_json(&name, args, &options).await?)
-    } else if name.ends_with(".wait") {
-        let _spinner = spinner::start(format!("waiting: {name}"));
-        client.invoke_json(&name, args, &options).await?
+    } else if let Some(id) = name.strip_suffix(".wait").and_then(|_| wait_target(&args)) {
+        wait(&client, &name, id, &args).await?
     } else {
         client.invoke_json(&name, args, &options).await?
     };
     if op.places_call && op_matches.get_flag("wait") {
-        let id = result.get("id").or_else(|| result.get("jobId")).and_then(Value::as_str).unwrap_or_default();
         print(&result, table)?;
-        let _spinner = spinner::start(format!("waiting for call {id} to end"));
-        let conversation =
-            client.invoke_json("conversations.wait", serde_json::json!({"conversationId": id}), &options).await?;
-        drop(_spinner);
+        let id = result.get("id").or_else(|| result.get("jobId")).and_then(Value::as_str).unwrap_or_default();
+        let conversation = wait(&client, "conversations.wait", id.to_owned(), &Value::Null).await?;
         return print(&conversation, table);
     }
     print(&result, table)
+}
+
+/// The id a wait operation's arguments name.
+fn wait_target(args: &Value) -> Option<String> {
+    args.get("jobId").or_else(|| args.get("conversationId")).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// Waits through the typed API, so the spinner can show each status the core's poll loop sees.
+async fn wait(client: &Client, name: &str, id: String, args: &Value) -> Result<Value, Failure> {
+    let spinner = spinner::start(format!("waiting for {id}"));
+    let millis = |key: &str| args.get(key).and_then(Value::as_u64).map(Duration::from_millis);
+    let mut options = hamsa::WaitOptions::default().on_poll(spinner.observer());
+    if let Some(interval) = millis("pollIntervalMs") {
+        options = options.with_poll_interval(interval);
+    }
+    if let Some(timeout) = millis("timeoutMs") {
+        options = options.with_timeout(timeout);
+    }
+    let value = if name == "jobs.wait" {
+        serde_json::to_value(client.jobs().wait(id, options).await?)
+    } else {
+        serde_json::to_value(client.conversations().wait(id, options).await?)
+    };
+    value.map_err(|e| Failure::Usage(format!("could not show the result: {e}")))
 }
 
 fn print(value: &Value, table: bool) -> Result<(), Failure> {

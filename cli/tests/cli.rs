@@ -29,6 +29,11 @@ impl Mock {
     fn json(&self, args: &[&str]) -> Value {
         let output = self.run(args);
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.stderr.is_empty(),
+            "nothing extra (no spinner) when piped: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let text = String::from_utf8(output.stdout).unwrap();
         assert_eq!(text.lines().count(), 1, "piped output is one compact JSON line: {text}");
         serde_json::from_str(&text).unwrap()
@@ -234,4 +239,29 @@ async fn a_terminal_gets_pretty_json_and_tables_read_well() {
         text.contains("{\r\n  \"items\": [") || text.contains("{\n  \"items\": ["),
         "pretty JSON on a terminal: {text}"
     );
+
+    // A wait on a terminal shows a spinner with the status the poll loop sees.
+    mock.json(&[
+        "phone-numbers",
+        "add-twilio",
+        "--phone-number",
+        "+9700000001",
+        "--label",
+        "T",
+        "--twilio-number-sid",
+        "PN",
+        "--twilio-account-sid",
+        "AC",
+        "--twilio-auth-token",
+        "t",
+    ]);
+    let command = format!(
+        "HAMSA_API_KEY=mock-key HAMSA_BASE_URL={} {BIN} calls create-twilio --to-number +966500000001 \
+         --twilio-phone-number +9700000001 --voice-agent-id a1 --wait",
+        mock.mock.base_url()
+    );
+    let output = Command::new("script").args(["-qec", &command, "/dev/null"]).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains(": PENDING") || text.contains(": IN_PROGRESS"), "a spinner with the status: {text}");
+    assert!(text.contains("\"status\": \"COMPLETED\""), "{text}");
 }

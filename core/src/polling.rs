@@ -8,10 +8,14 @@ use crate::endpoints::ops::{GetConversation, GetJob};
 use crate::endpoints::{GetConversationParams, GetJobParams};
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{Conversation, Job, JobStatus};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Called with the status seen at each poll (for progress displays).
+pub type PollObserver = Arc<dyn Fn(Option<&JobStatus>) + Send + Sync>;
+
 /// How to wait.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct WaitOptions {
     /// The first pause between two polls; each later pause is 1.5 times longer, up to `max_interval`.
     pub poll_interval: Duration,
@@ -20,6 +24,20 @@ pub struct WaitOptions {
     pub timeout: Duration,
     /// Options for each poll's request.
     pub request: RequestOptions,
+    /// Told the status after every poll.
+    pub on_poll: Option<PollObserver>,
+}
+
+impl std::fmt::Debug for WaitOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WaitOptions")
+            .field("poll_interval", &self.poll_interval)
+            .field("max_interval", &self.max_interval)
+            .field("timeout", &self.timeout)
+            .field("request", &self.request)
+            .field("on_poll", &self.on_poll.as_ref().map(|_| "Fn"))
+            .finish()
+    }
 }
 
 impl Default for WaitOptions {
@@ -29,6 +47,7 @@ impl Default for WaitOptions {
             max_interval: Duration::from_secs(10),
             timeout: Duration::from_secs(15 * 60),
             request: RequestOptions::default(),
+            on_poll: None,
         }
     }
 }
@@ -42,6 +61,12 @@ impl WaitOptions {
 
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Calls `observer` with the status seen at each poll.
+    pub fn on_poll(mut self, observer: impl Fn(Option<&JobStatus>) + Send + Sync + 'static) -> Self {
+        self.on_poll = Some(Arc::new(observer));
         self
     }
 }
@@ -78,6 +103,9 @@ where
         let mut request_options = options.request.clone();
         request_options.deadline = Some(request_options.deadline.map_or(remaining, |d| d.min(remaining)));
         let current = client.execute::<E>(&request, &request_options).await?.data;
+        if let Some(observer) = &options.on_poll {
+            observer(current.status());
+        }
         let status = current.status().map(JobStatus::as_str).unwrap_or("no status").to_owned();
         if current.status().is_some_and(JobStatus::is_terminal) {
             return Ok(current);

@@ -16,12 +16,15 @@ pub struct CreateCallParams {
     pub to_number: String,
     /// A number registered in Hamsa, E.164.
     pub from_number: String,
+    /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
     /// Values for the agent's `{{placeholders}}`.
     pub params: Option<Value>,
     /// An inline agent, instead of `voice_agent_id`.
     pub agent_details: Option<Value>,
+    /// Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
     pub webhook_url: Option<String>,
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
     pub webhook_auth: Option<WebhookAuth>,
 }
 
@@ -44,9 +47,13 @@ pub struct CreateTwilioCallParams {
     pub twilio_phone_number: String,
     /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voice_agent_id`.
     pub agent_details: Option<Value>,
+    /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
+    /// Values for the agent's `{{placeholders}}`.
     pub params: Option<Value>,
+    /// Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
     pub webhook_url: Option<String>,
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
     pub webhook_auth: Option<WebhookAuth>,
 }
 
@@ -64,11 +71,15 @@ impl Validate for CreateTwilioCallParams {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateCallWithPhoneNumberParams {
+    /// The number to call, E.164.
     pub to_number: String,
     /// The registered number to call from, E.164.
     pub phone_number: String,
+    /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
+    /// Values for the agent's `{{placeholders}}` (with `voice_agent_id`).
     pub params: Option<Value>,
+    /// An inline agent, instead of `voice_agent_id` and `params`.
     pub agent_details: Option<Value>,
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GetConversationParams {
+    /// The conversation's id (the call's job id).
     pub conversation_id: String,
 }
 
@@ -26,12 +27,14 @@ pub const MAX_CONVERSATIONS_PER_PAGE: u32 = 200;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListConversationsParams {
+    /// Only the calls of this agent.
     pub voice_agent_id: Option<String>,
-    /// Sent as a repeated query parameter.
+    /// Only calls in these statuses (sent as a repeated query parameter).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status: Vec<JobStatus>,
     /// Epoch milliseconds, inclusive, on `createdAt`.
     pub start_time: Option<i64>,
+    /// Epoch milliseconds, inclusive; not before `start_time`.
     pub end_time: Option<i64>,
     /// 1-based.
     pub page: Option<u32>,

@@ -12,10 +12,12 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AddPhoneNumberParams {
+    /// TWILIO or SIP.
     #[serde(rename = "type")]
     pub number_type: PhoneNumberType,
     /// E.164.
     pub phone_number: String,
+    /// A name for the number.
     pub label: String,
     /// TWILIO only.
     pub twilio_account_sid: Option<String>,
@@ -25,6 +27,7 @@ pub struct AddPhoneNumberParams {
     pub sip_outbound_configs: Option<Value>,
     /// SIP only, when the trunk authenticates.
     pub sip_username: Option<String>,
+    /// SIP only (a secret: never logged).
     pub sip_password: Option<Secret>,
 }
 
@@ -48,10 +51,15 @@ impl Validate for AddPhoneNumberParams {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AddTwilioPhoneNumberParams {
+    /// E.164.
     pub phone_number: String,
+    /// A name for the number.
     pub label: String,
+    /// The number's SID in Twilio (`PN...`).
     pub twilio_number_sid: String,
+    /// The Twilio account SID (`AC...`).
     pub twilio_account_sid: String,
+    /// The Twilio auth token (a secret: never logged).
     pub twilio_auth_token: Secret,
 }
 
@@ -70,9 +78,13 @@ impl Validate for AddTwilioPhoneNumberParams {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListPhoneNumbersParams {
+    /// Only the numbers of this agent.
     pub voice_agent_id: Option<String>,
+    /// The 1-based page number.
     pub skip: Option<u32>,
+    /// The page size (the server's default is 10).
     pub take: Option<u32>,
+    /// Only TWILIO or only SIP numbers.
     pub provider: Option<PhoneNumberType>,
 }
 
@@ -102,7 +114,9 @@ impl Validate for GetPhoneNumberParams {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignPhoneNumberParams {
+    /// The agent that will answer and place calls on the number.
     pub voice_agent_id: String,
+    /// The registered number, E.164.
     pub phone_number: String,
 }
 
@@ -117,7 +131,9 @@ impl Validate for AssignPhoneNumberParams {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssignTwilioNumberParams {
+    /// The registered Twilio number, E.164.
     pub twilio_phone_number: String,
+    /// The agent that will answer and place calls on the number.
     pub voice_agent_id: String,
 }
 
@@ -132,6 +148,7 @@ impl Validate for AssignTwilioNumberParams {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnassignPhoneNumberParams {
+    /// The registered number, E.164.
     pub phone_number: String,
 }
 
