@@ -20,7 +20,7 @@ pub struct CreateCallParams {
     pub voice_agent_id: Option<String>,
     /// Values for the agent's `{{placeholders}}`.
     pub params: Option<Value>,
-    /// An inline agent, instead of `voice_agent_id`.
+    /// An inline agent, instead of `voiceAgentId`.
     pub agent_details: Option<Value>,
     /// Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
     pub webhook_url: Option<String>,
@@ -45,7 +45,7 @@ pub struct CreateTwilioCallParams {
     pub to_number: String,
     /// Your Twilio number, E.164.
     pub twilio_phone_number: String,
-    /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voice_agent_id`.
+    /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
     pub agent_details: Option<Value>,
     /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
@@ -66,7 +66,7 @@ impl Validate for CreateTwilioCallParams {
 }
 
 /// `calls.create_with_phone_number`: a call through a custom phone number, with a stored agent
-/// (`voice_agent_id` + `params`) or an inline one (`agent_details`).
+/// (`voiceAgentId` + `params`) or an inline one (`agentDetails`).
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -77,9 +77,9 @@ pub struct CreateCallWithPhoneNumberParams {
     pub phone_number: String,
     /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
-    /// Values for the agent's `{{placeholders}}` (with `voice_agent_id`).
+    /// Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
     pub params: Option<Value>,
-    /// An inline agent, instead of `voice_agent_id` and `params`.
+    /// An inline agent, instead of `voiceAgentId` and `params`.
     pub agent_details: Option<Value>,
 }
 

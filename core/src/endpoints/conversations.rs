@@ -34,7 +34,7 @@ pub struct ListConversationsParams {
     pub status: Vec<JobStatus>,
     /// Epoch milliseconds, inclusive, on `createdAt`.
     pub start_time: Option<i64>,
-    /// Epoch milliseconds, inclusive; not before `start_time`.
+    /// Epoch milliseconds, inclusive; not before `startTime`.
     pub end_time: Option<i64>,
     /// 1-based.
     pub page: Option<u32>,

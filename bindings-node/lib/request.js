@@ -1,0 +1,29 @@
+'use strict';
+// Runs one native call with the caller's AbortSignal. Each call gets its own CancelToken and at most ONE
+// 'abort' listener ({ once: true }), removed as soon as the call settles, so a long-lived signal shared by
+// many requests does not collect listeners.
+
+const native = require('./native.js');
+const { fromNative, abortedError } = require('./errors.js');
+
+/**
+ * @template T
+ * @param {AbortSignal | undefined} signal
+ * @param {(token: object) => Promise<T>} start calls the addon with the token
+ * @returns {Promise<T>}
+ */
+async function cancellable(signal, start) {
+  if (signal?.aborted) throw abortedError(signal);
+  const token = new native.CancelToken();
+  const onAbort = () => token.cancel();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await start(token);
+  } catch (thrown) {
+    throw fromNative(thrown, signal);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+module.exports = { cancellable };

@@ -1,0 +1,18 @@
+//! Hooks for the binding's own tests (not re-exported by the JavaScript layer): they prove that a Rust
+//! panic, in a synchronous or an asynchronous entry point, becomes an `internal` error and never aborts
+//! the Node process. The core has no way to panic on purpose, so the tests need these.
+
+use crate::errors::{guard, guard_async};
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
+use napi_derive::napi;
+
+#[napi(js_name = "__testPanicSync")]
+pub fn test_panic_sync() -> napi::Result<()> {
+    guard(|| panic!("deliberate panic (sync test hook)"))
+}
+
+#[napi(js_name = "__testPanicAsync", ts_return_type = "Promise<void>")]
+pub fn test_panic_async(env: &Env) -> napi::Result<PromiseRaw<'_, ()>> {
+    env.spawn_future(guard_async(async { panic!("deliberate panic (async test hook)") }))
+}

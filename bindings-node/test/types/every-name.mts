@@ -1,0 +1,140 @@
+// Type test (ESM): uses every public name of index.d.ts; each `@ts-expect-error` line must be an error.
+import {
+  Hamsa, HamsaError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, BadRequestError,
+  InsufficientBalanceError, RateLimitedError, ServerError, HttpStatusError, ApiError, TimeoutError, ConnectionError,
+  DecodeError, InvalidArgumentError, OutcomeUnknownError, CancelledError, ConfigurationError,
+  WebhookVerificationError, InternalError, PageIterator, webhooks, VERSION,
+} from 'hamsa';
+import type {
+  ClientOptions, RequestOptions, Page, ErrorCode, Attempt, Job, JobStatus, JobType, PhoneNumber, PhoneNumberPage,
+  PhoneNumberType, Conversation, ConversationSummary, ConversationPage, CallParams, CallStarted, WebhookAuth,
+  WebhookEvent, WebhookEventType, Secret, CreateCallParams, CreateTwilioCallParams, CreateCallWithPhoneNumberParams,
+  AddPhoneNumberParams, AddTwilioPhoneNumberParams, ListPhoneNumbersParams, GetPhoneNumberParams,
+  AssignPhoneNumberParams, AssignTwilioNumberParams, UnassignPhoneNumberParams, GetJobParams, GetConversationParams,
+  ListConversationsParams, JobsWaitParams, ConversationsWaitParams, WebhooksVerifyParams, WebhooksParseParams,
+  CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
+} from 'hamsa';
+
+const options: ClientOptions = {
+  apiKey: 'k', baseUrl: 'https://api.tryhamsa.com', region: 'uae', authScheme: 'Bearer', timeout: 1, connectTimeout: 1,
+  deadline: 1, maxRetries: 0, retryInitialDelay: 1, retryMaxDelay: 1, defaultHeaders: { 'x-a': 'b' },
+};
+const client = new Hamsa(options);
+const request: RequestOptions = { timeout: 10_000, deadline: 1, maxRetries: 1, headers: {}, signal: AbortSignal.timeout(1) };
+
+async function everything(): Promise<void> {
+  const twilio: CreateTwilioCallParams = {
+    toNumber: '+966500000001', twilioPhoneNumber: '+1234567890', voiceAgentId: 'a', params: { name: 'Sara' },
+    webhookUrl: 'https://example.com/hook', webhookAuth: { authKey: 'Token', authSecret: 's' },
+  };
+  const job: Job = await client.calls.createTwilio(twilio, request);
+  const status: JobStatus | null | undefined = job.status;
+  const type: JobType | null | undefined = job.type;
+  const params: CallParams | null | undefined = job.callParams;
+  const userNumber: string | null | undefined = job.callParams?.userNumber;
+  const unknownField: unknown = job['brandNewField'];
+  const openStatus: JobStatus = 'SOMETHING_NEW'; // open enums accept unknown values
+  const create: CreateCallParams = { toNumber: '+9665', fromNumber: '+9665' };
+  await client.calls.create(create);
+  const withNumber: CreateCallWithPhoneNumberParams = { toNumber: '+9665', phoneNumber: '+9665', agentDetails: {} };
+  const started: CallStarted = await client.calls.createWithPhoneNumber(withNumber);
+  const add: AddPhoneNumberParams = { type: 'SIP', phoneNumber: '+9665', label: 'x', sipPassword: 'p' };
+  const addTwilio: AddTwilioPhoneNumberParams = { phoneNumber: '+1', label: 'l', twilioNumberSid: 'PN', twilioAccountSid: 'AC', twilioAuthToken: 't' };
+  const numberType: PhoneNumberType = 'TWILIO';
+  const added: PhoneNumber = await client.phoneNumbers.add(add);
+  await client.phoneNumbers.addTwilio(addTwilio);
+  const listParams: ListPhoneNumbersParams = { skip: 1, take: 10, provider: numberType };
+  const numbers: PageIterator<PhoneNumber, PhoneNumberPage> = client.phoneNumbers.list(listParams, request);
+  for await (const number of numbers) number.id.toUpperCase();
+  for await (const page of numbers.pages()) {
+    const typed: Page<PhoneNumber, PhoneNumberPage> = page;
+    typed.data.total?.toFixed();
+  }
+  const first: PhoneNumberPage = await client.phoneNumbers.list().firstPage();
+  const all: PhoneNumber[] = await numbers.toArray();
+  const get: GetPhoneNumberParams = { pid: added.id };
+  await client.phoneNumbers.get(get);
+  const assign: AssignPhoneNumberParams = { voiceAgentId: 'a', phoneNumber: '+1' };
+  await client.phoneNumbers.assign(assign);
+  const assignTwilio: AssignTwilioNumberParams = { twilioPhoneNumber: '+1', voiceAgentId: 'a' };
+  await client.phoneNumbers.assignTwilio(assignTwilio);
+  const unassign: UnassignPhoneNumberParams = { phoneNumber: '+1' };
+  const confirmation: unknown = await client.phoneNumbers.unassign(unassign);
+  const getJob: GetJobParams = { jobId: job.id };
+  await client.jobs.get(getJob);
+  const waitJob: JobsWaitParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
+  await client.jobs.wait(waitJob, { signal: new AbortController().signal });
+  const getConversation: GetConversationParams = { conversationId: job.id };
+  const conversation: Conversation = await client.conversations.get(getConversation);
+  const listConversations: ListConversationsParams = { page: 1, perPage: 100, status: ['COMPLETED', 'NEW_ONE'], startTime: 0 };
+  const summaries: ConversationSummary[] = await client.conversations.list(listConversations).toArray();
+  const conversationPage: ConversationPage = await client.conversations.list().firstPage();
+  const waitConversation: ConversationsWaitParams = { conversationId: conversation.id };
+  await client.conversations.wait(waitConversation);
+  const verify: WebhooksVerifyParams = { authorization: undefined, authKey: 'Token', authSecret: 's' };
+  const ok: boolean = webhooks.verify(verify) && client.webhooks.verify(verify);
+  const parse: WebhooksParseParams = { body: new Uint8Array() };
+  const event: WebhookEvent = webhooks.parse(parse);
+  const eventType: WebhookEventType = event.eventType;
+  const auth: WebhookAuth = { authKey: 'Token', authSecret: 's' as Secret };
+  const namespaces: [CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource] =
+    [client.calls, client.phoneNumbers, client.jobs, client.conversations, client.webhooks];
+  void [status, type, params, userNumber, unknownField, openStatus, started, first, all, confirmation, summaries,
+    conversationPage, ok, eventType, auth, namespaces, VERSION.length];
+}
+
+function errors(error: unknown): string {
+  const classes = [AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, BadRequestError,
+    InsufficientBalanceError, RateLimitedError, ServerError, HttpStatusError, ApiError, TimeoutError, ConnectionError,
+    DecodeError, InvalidArgumentError, OutcomeUnknownError, CancelledError, ConfigurationError,
+    WebhookVerificationError, InternalError];
+  if (error instanceof NotFoundError) {
+    const code: 'not_found' = error.code;
+    return code;
+  }
+  if (error instanceof CancelledError) {
+    const name: 'AbortError' = error.name;
+    return name;
+  }
+  if (error instanceof HamsaError) {
+    const code: ErrorCode = error.code;
+    const attempts: readonly Attempt[] = error.attempts;
+    const status: number | null = error.status;
+    return `${code} ${status} ${error.message} ${error.messageKey} ${error.requestId} ${attempts.length} ${error.field} ${error.causeCode} ${error.bodySnippet} ${error.retryable} ${classes.length}`;
+  }
+  return String(new RateLimitedError('slow down', { status: 429 }));
+}
+
+async function wrongCalls(): Promise<void> {
+  // @ts-expect-error a required field is missing
+  await client.calls.createTwilio({ toNumber: '+9665' });
+  // @ts-expect-error a misspelt field
+  await client.calls.createTwilio({ toNumber: '+9665', twilioPhoneNumber: '+1', voiceAgentID: 'a' });
+  // @ts-expect-error a field of the wrong type
+  await client.jobs.get({ jobId: 42 });
+  // @ts-expect-error a params object, not a bare id
+  await client.jobs.get('job_1');
+  // @ts-expect-error an unknown request option
+  await client.jobs.get({ jobId: 'j' }, { timeoutMs: 5 });
+  // @ts-expect-error an unknown client option (the core's spelling is not the package's)
+  new Hamsa({ timeoutMs: 5 });
+  // @ts-expect-error no such region
+  new Hamsa({ region: 'mars' });
+  // @ts-expect-error no such method
+  client.calls.createVonage({});
+  // @ts-expect-error a list is not a promise
+  const notAnArray: PhoneNumber[] = await client.phoneNumbers.list();
+  // @ts-expect-error unknown fields are `unknown`, not `any`: they must be checked before use
+  for await (const n of client.phoneNumbers.list()) n.brandNewField.toUpperCase();
+  // @ts-expect-error webhook verify needs the secret
+  webhooks.verify({ authorization: 'Token s', authKey: 'Token' });
+  // @ts-expect-error webhooks are synchronous
+  await webhooks.parse({ body: '{}' }).then(() => 0);
+  // @ts-expect-error error fields are read-only
+  new NotFoundError('x').status = 1;
+  void notAnArray;
+}
+
+void everything;
+void errors;
+void wrongCalls;

@@ -1,0 +1,103 @@
+"""The base classes of the generated resources: one call = wire arguments + request options -> the core
+-> a typed result. The generated methods only name their arguments and pass them here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Optional
+
+from ._core import Core, request_options
+from ._generated.tables import OPERATIONS
+from ._model import Model
+from ._pager import AsyncPager, SyncPager
+from ._wire import OMIT, arguments
+
+__all__ = ["OMIT", "AsyncResource", "SyncResource"]
+
+Options = Optional[Mapping[str, str]]
+
+
+def _result(operation: str, raw: Any) -> Any:
+    model = OPERATIONS[operation]["result"]
+    if model is None or not isinstance(raw, dict):
+        return raw
+    return Model._registry[model]._wrap(raw)
+
+
+def _pager_types(operation: str) -> tuple[type[Model], type[Model]]:
+    spec = OPERATIONS[operation]
+    return Model._registry[spec["item"]], Model._registry[spec["result"]]
+
+
+class _Resource:
+    __slots__ = ("_core",)
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} resource>"
+
+
+class SyncResource(_Resource):
+    __slots__ = ()
+
+    def _invoke(
+        self,
+        operation: str,
+        given: dict[str, Any],
+        unknown: dict[str, Any],
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        extra_headers: Options,
+    ) -> Any:
+        args = arguments(operation, given, unknown)
+        options = request_options(timeout, deadline, max_retries, extra_headers)
+        return _result(operation, self._core.invoke(operation, args, options))
+
+    def _pager(
+        self,
+        operation: str,
+        given: dict[str, Any],
+        unknown: dict[str, Any],
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        extra_headers: Options,
+    ) -> SyncPager[Any, Any]:
+        args = arguments(operation, given, unknown)
+        options = request_options(timeout, deadline, max_retries, extra_headers)
+        return SyncPager(self._core, operation, args, options, *_pager_types(operation))
+
+
+class AsyncResource(_Resource):
+    __slots__ = ()
+
+    async def _invoke(
+        self,
+        operation: str,
+        given: dict[str, Any],
+        unknown: dict[str, Any],
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        extra_headers: Options,
+    ) -> Any:
+        args = arguments(operation, given, unknown)
+        options = request_options(timeout, deadline, max_retries, extra_headers)
+        return _result(operation, await self._core.invoke_async(operation, args, options))
+
+    def _pager(
+        self,
+        operation: str,
+        given: dict[str, Any],
+        unknown: dict[str, Any],
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        extra_headers: Options,
+    ) -> AsyncPager[Any, Any]:
+        args = arguments(operation, given, unknown)
+        options = request_options(timeout, deadline, max_retries, extra_headers)
+        return AsyncPager(self._core, operation, args, options, *_pager_types(operation))

@@ -1,0 +1,96 @@
+//! `NativeClient`: one core client behind the Python `Hamsa` and `AsyncHamsa` classes. Arguments and
+//! results cross as wire-JSON text; the Python layer does the naming and the typed wrappers.
+
+use crate::blocking::block_on;
+use crate::errors::{from_core, guard, guard_async, parse_json, to_text};
+use crate::pager::NativePager;
+use crate::runtime::HamsaRuntime;
+use hamsa::{Client, ClientOptions, RequestOptions};
+use pyo3::prelude::*;
+use std::sync::Mutex;
+
+#[pyclass(frozen, module = "hamsa._native")]
+pub struct NativeClient {
+    /// Kept to build the client again in a forked child (the API key stays on the Rust side).
+    options: ClientOptions,
+    /// The core client and the pid it was built in.
+    current: Mutex<(u32, Client)>,
+}
+
+#[pymethods]
+impl NativeClient {
+    /// `options` is the core's camelCase options object as JSON text.
+    #[new]
+    fn new(options: &str) -> PyResult<Self> {
+        guard(|| {
+            let options =
+                ClientOptions::from_json(&parse_json("client options", options)?).map_err(|e| from_core(&e))?;
+            let client = Client::new(options.clone()).map_err(|e| from_core(&e))?;
+            Ok(Self { options, current: Mutex::new((std::process::id(), client)) })
+        })
+    }
+
+    fn base_url(&self) -> PyResult<String> {
+        guard(|| Ok(self.client()?.base_url().to_owned()))
+    }
+
+    /// Runs an operation and returns its wire-JSON result; blocks without the GIL.
+    fn invoke(&self, py: Python<'_>, operation: &str, args: &str, options: &str) -> PyResult<String> {
+        guard(|| {
+            let (client, args, options) = self.prepare(args, options)?;
+            let result = block_on(py, async move { client.invoke_json(operation, args, &options).await })?;
+            to_text(&result.map_err(|e| from_core(&e))?)
+        })
+    }
+
+    /// The same as an asyncio awaitable; cancelling the awaiting task drops the request.
+    fn invoke_async<'py>(
+        &self,
+        py: Python<'py>,
+        operation: String,
+        args: &str,
+        options: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let (client, args, options) = self.prepare(args, options)?;
+            pyo3_async_runtimes::generic::future_into_py::<HamsaRuntime, _, _>(
+                py,
+                guard_async(async move {
+                    let result = client.invoke_json(&operation, args, &options).await.map_err(|e| from_core(&e))?;
+                    to_text(&result)
+                }),
+            )
+        })
+    }
+
+    /// A pager over a paged list operation; nothing is sent until its first page is asked for.
+    fn pager(&self, operation: &str, args: &str, options: &str) -> PyResult<NativePager> {
+        guard(|| {
+            let (client, args, options) = self.prepare(args, options)?;
+            let pager = client.pager_json(operation, args, &options).map_err(|e| from_core(&e))?;
+            Ok(NativePager::new(pager))
+        })
+    }
+}
+
+impl NativeClient {
+    /// The core client for this process: rebuilt once in a forked child, whose inherited connections
+    /// belong to the parent's runtime.
+    fn client(&self) -> PyResult<Client> {
+        let pid = std::process::id();
+        let mut current = self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if current.0 != pid {
+            let fresh = Client::new(self.options.clone()).map_err(|e| from_core(&e))?;
+            let inherited = std::mem::replace(&mut *current, (pid, fresh));
+            // Its pool holds sockets registered with the parent's (absent) runtime: never touch them.
+            std::mem::forget(inherited);
+        }
+        Ok(current.1.clone())
+    }
+
+    fn prepare(&self, args: &str, options: &str) -> PyResult<(Client, serde_json::Value, RequestOptions)> {
+        let args = parse_json("arguments", args)?;
+        let options = RequestOptions::from_json(&parse_json("request options", options)?).map_err(|e| from_core(&e))?;
+        Ok((self.client()?, args, options))
+    }
+}

@@ -1,0 +1,191 @@
+"""The Python-specific behaviour of the clients: threads, cancellation, fork, context managers."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import hamsa
+import pytest
+from conformance import Mock
+from scripted import JOB_ID, Served, get_job_exchange
+
+
+def test_threads_share_one_client_and_run_in_parallel(mock: Mock) -> None:
+    # 8 requests that each take 300 ms: in parallel only if the GIL is released while waiting.
+    served = Served(mock, [get_job_exchange(delay_ms=300) for _ in range(8)])
+    client = hamsa.Hamsa(**served.options)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        jobs = list(pool.map(lambda _: client.jobs.get(job_id=JOB_ID), range(8)))
+    elapsed = time.monotonic() - started
+    assert all(job.id == JOB_ID for job in jobs)
+    assert elapsed < 1.5, f"8 x 300 ms took {elapsed:.2f} s: the calls did not overlap"
+    assert served.report() == {"requests": 8, "failures": []}
+
+
+def test_other_python_threads_run_while_a_call_waits(mock: Mock) -> None:
+    served = Served(mock, [get_job_exchange(delay_ms=500)])
+    client = hamsa.Hamsa(**served.options)
+    ticks = 0
+    stop = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            time.sleep(0.01)
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    client.jobs.get(job_id=JOB_ID)
+    stop.set()
+    counter.join()
+    assert ticks > 20
+
+
+def test_cancelling_the_task_stops_the_rust_side(mock: Mock) -> None:
+    # jobs.wait polls every 100 ms; once the task is cancelled no further poll may reach the mock.
+    served = Served(mock, [get_job_exchange() for _ in range(20)])
+
+    async def main() -> None:
+        async with hamsa.AsyncHamsa(**served.options) as client:
+            task = asyncio.ensure_future(client.jobs.wait(job_id=JOB_ID, poll_interval=0.1))
+            await asyncio.sleep(0.35)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            await asyncio.sleep(0.6)
+
+    asyncio.run(main())
+    report = served.report()
+    assert 1 <= report["requests"] <= 4, report
+    assert report["failures"] == []
+
+
+def test_cancelling_a_slow_request_returns_at_once(mock: Mock) -> None:
+    served = Served(mock, [get_job_exchange(delay_ms=5000)])
+
+    async def main() -> float:
+        async with hamsa.AsyncHamsa(**served.options) as client:
+            task = asyncio.ensure_future(client.jobs.get(job_id=JOB_ID))
+            await asyncio.sleep(0.2)
+            started = time.monotonic()
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            return time.monotonic() - started
+
+    assert asyncio.run(main()) < 0.5
+    served.report()
+
+
+def test_async_calls_run_concurrently_on_one_loop(mock: Mock) -> None:
+    served = Served(mock, [get_job_exchange(delay_ms=300) for _ in range(6)])
+
+    async def main() -> None:
+        async with hamsa.AsyncHamsa(**served.options) as client:
+            jobs = await asyncio.gather(*(client.jobs.get(job_id=JOB_ID) for _ in range(6)))
+            assert [job.id for job in jobs] == [JOB_ID] * 6
+
+    started = time.monotonic()
+    asyncio.run(main())
+    assert time.monotonic() - started < 1.5
+    assert served.report()["requests"] == 6
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_client_works_in_a_forked_child(mock: Mock) -> None:
+    served = Served(mock, [get_job_exchange("PENDING"), get_job_exchange("COMPLETED")])
+    client = hamsa.Hamsa(**served.options)
+    assert client.jobs.get(job_id=JOB_ID).status == "PENDING"  # the runtime and the pool now exist
+    pid = os.fork()
+    if pid == 0:  # the child: must work (or fail clearly), never hang
+        code = 1
+        try:
+            code = 0 if client.jobs.get(job_id=JOB_ID).status == "COMPLETED" else 2
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 20
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung")
+        time.sleep(0.05)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
+    assert served.report() == {"requests": 2, "failures": []}
+
+
+def test_context_managers_close_the_client(mock: Mock) -> None:
+    served = Served(mock, [get_job_exchange()])
+    with hamsa.Hamsa(**served.options) as client:
+        assert client.jobs.get(job_id=JOB_ID).id == JOB_ID
+    assert client.closed
+    with pytest.raises(hamsa.ConfigurationError, match="closed"):
+        client.jobs.get(job_id=JOB_ID)
+
+    async def main() -> hamsa.AsyncHamsa:
+        async with hamsa.AsyncHamsa(**served.options) as aclient:
+            pass
+        with pytest.raises(hamsa.ConfigurationError, match="closed"):
+            await aclient.jobs.get(job_id=JOB_ID)
+        return aclient
+
+    assert asyncio.run(main()).closed
+    assert served.report()["requests"] == 1
+
+
+def test_a_panic_becomes_an_internal_hamsa_error() -> None:
+    from hamsa import _native
+    from hamsa._errors import from_native
+
+    with pytest.raises(_native.NativeError) as caught:
+        _native._panic_for_tests("boom")
+    error = from_native(caught.value)
+    assert isinstance(error, hamsa.InternalError) and error.code == "internal" and "boom" in error.message
+
+    async def main() -> None:
+        await _native._panic_async_for_tests("async boom")
+
+    with pytest.raises(_native.NativeError) as caught:
+        asyncio.run(main())
+    assert from_native(caught.value).code == "internal"
+
+
+def test_ctrl_c_interrupts_a_blocking_call(mock: Mock) -> None:
+    # The sync client waits in slices without the GIL, so a SIGINT raises KeyboardInterrupt promptly.
+    import subprocess
+    import sys
+
+    served = Served(mock, [get_job_exchange(delay_ms=10_000)])
+    script = (
+        "import hamsa, sys, time\n"
+        f"client = hamsa.Hamsa(**{served.options!r})\n"
+        "print('ready', flush=True)\n"
+        "started = time.monotonic()\n"
+        "try:\n"
+        f"    client.jobs.get(job_id={JOB_ID!r})\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted after', round(time.monotonic() - started, 2), flush=True)\n"
+        "    sys.exit(0)\n"
+        "sys.exit(3)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    try:
+        out, _ = child.communicate(timeout=3)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        pytest.fail("SIGINT did not interrupt the blocking call")
+    assert child.returncode == 0 and "interrupted" in out, out
+    served.report()

@@ -1,0 +1,163 @@
+"""Not a test to run: `mypy --strict` checks that every public name is typed and usable as documented."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hamsa
+from hamsa import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AsyncHamsa,
+    AsyncPager,
+    Attempt,
+    AuthenticationError,
+    BadRequestError,
+    CallParams,
+    CallStarted,
+    ConfigurationError,
+    ConflictError,
+    Conversation,
+    ConversationPage,
+    ConversationSummary,
+    DecodeError,
+    Hamsa,
+    HamsaError,
+    InsufficientBalanceError,
+    InternalError,
+    InternalServerError,
+    InvalidArgumentError,
+    Job,
+    JobStatus,
+    JobType,
+    Model,
+    NotFoundError,
+    OutcomeUnknownError,
+    Page,
+    PermissionDeniedError,
+    PhoneNumber,
+    PhoneNumberPage,
+    RateLimitError,
+    RequestCancelledError,
+    SyncPager,
+    WebhookAuth,
+    WebhookEvent,
+    WebhookEventType,
+    WebhookVerificationError,
+    webhooks,
+)
+
+ERRORS: tuple[type[HamsaError], ...] = (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    DecodeError,
+    InsufficientBalanceError,
+    InternalError,
+    InternalServerError,
+    InvalidArgumentError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestCancelledError,
+    WebhookVerificationError,
+)
+VERSION: str = hamsa.__version__
+
+
+def sync_surface(client: Hamsa) -> None:
+    job: Job = client.calls.create_twilio(
+        to_number="+966500000001",
+        twilio_phone_number="+1234567890",
+        voice_agent_id="agent",
+        params={"name": "Sara"},
+        webhook_url="https://example.com/hook",
+        webhook_auth=WebhookAuth(auth_key="Token", auth_secret="s"),
+        timeout=5.0,
+        max_retries=0,
+        extra_headers={"x-trace": "1"},
+        deadline=30,
+    )
+    status: JobStatus | None = job.status
+    kind: JobType | None = job.type
+    params: CallParams | None = job.call_params
+    number: str | None = params.user_number if params else None
+    job2: Job = client.calls.create(to_number="+9665", from_number="+9661", webhook_auth={"auth_key": "Token"})
+    started: CallStarted = client.calls.create_with_phone_number(to_number="+9665", phone_number="+9661")
+    client.phone_numbers.add(type="SIP", phone_number="+9661", label="Line")
+    twilio: PhoneNumber = client.phone_numbers.add_twilio(
+        phone_number="+1", label="L", twilio_number_sid="PN", twilio_account_sid="AC", twilio_auth_token="t"
+    )
+    pager: SyncPager[PhoneNumber, PhoneNumberPage] = client.phone_numbers.list(take=10, provider="TWILIO")
+    for phone in pager:
+        print(phone.id, phone.number)
+    first: Page[PhoneNumber, PhoneNumberPage] = pager.first_page()
+    total: int | None = first.data.total
+    for page in pager.pages():
+        print(len(page.items), page.to_dict())
+    got: PhoneNumber = client.phone_numbers.get(pid=twilio.id)
+    client.phone_numbers.assign(voice_agent_id="a", phone_number=got.number or "")
+    client.phone_numbers.assign_twilio(twilio_phone_number="+1", voice_agent_id="a")
+    confirmation: Any = client.phone_numbers.unassign(phone_number="+1")
+    again: Job = client.jobs.get(job_id=job2.id)
+    done: Job = client.jobs.wait(job_id=again.id, poll_interval=1.0, wait_timeout=60.0)
+    conversation: Conversation = client.conversations.get(conversation_id="c")
+    ended: Conversation = client.conversations.wait(conversation_id=conversation.id)
+    calls: SyncPager[ConversationSummary, ConversationPage] = client.conversations.list(
+        per_page=50, status=["COMPLETED"]
+    )
+    summaries: list[ConversationSummary] = list(calls)
+    as_wire: dict[str, Any] = done.to_dict()
+    print(status, kind, number, started.job_id, total, confirmation, ended.status, summaries, as_wire, client.base_url)
+    print(client.closed, ERRORS, VERSION)
+
+
+async def async_surface(client: AsyncHamsa) -> None:
+    job: Job = await client.calls.create_twilio(to_number="+9665", twilio_phone_number="+1", timeout=3)
+    pager: AsyncPager[ConversationSummary, ConversationPage] = client.conversations.list(per_page=10)
+    async for summary in pager:
+        print(summary.id, summary.agent_name, summary.duration)
+    page: Page[ConversationSummary, ConversationPage] = await pager.first_page()
+    async for whole in pager.pages():
+        print(whole.data.filtered)
+    done: Job = await client.jobs.wait(job_id=job.id)
+    print(page.items, done)
+    await client.close()
+
+
+def errors_and_webhooks(headers: dict[str, str], body: bytes) -> WebhookEvent | None:
+    try:
+        webhooks.verify(headers=headers, auth_key="Token", auth_secret="s")
+        webhooks.verify(headers.get("authorization"), auth_key="Token", auth_secret="s")
+    except HamsaError as error:
+        code: str = error.code
+        status: int | None = error.status_code
+        attempts: tuple[Attempt, ...] = error.attempts
+        print(code, status, error.message, error.message_key, error.request_id, [a.outcome for a in attempts])
+        return None
+    event: WebhookEvent = webhooks.parse(body)
+    event_type: WebhookEventType = event.event_type
+    model: Model = event
+    print(event_type, model.to_dict())
+    return event
+
+
+def clients() -> None:
+    with Hamsa(
+        api_key="k",
+        base_url="https://api.tryhamsa.com",
+        region="eu",
+        timeout=60,
+        max_retries=2,
+        default_headers={"x-tenant": "t"},
+    ) as client:
+        sync_surface(client)
+    AsyncHamsa(api_key="k")
