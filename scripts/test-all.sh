@@ -43,6 +43,11 @@ for script in bindings-python/test.sh bindings-node/test.sh bindings-swift/test-
   fi
 done
 
+# The Python and Node quickstarts, on the packages the binding suites just built.
+if [ -d bindings-python ] && [ -d bindings-node ]; then
+  run quickstart-python-node bash examples/run.sh
+fi
+
 # Every language must have run every scenario.
 scenarios=$(find tests/scenarios -name '*.json' | wc -l)
 echo
