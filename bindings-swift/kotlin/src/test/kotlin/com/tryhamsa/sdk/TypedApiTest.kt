@@ -1,0 +1,124 @@
+// The typed layer against the mock: the issue's example, open enums, unknown fields, errors, paging.
+
+package com.tryhamsa.sdk
+
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.jsonObject
+import org.junit.jupiter.api.Test
+import java.io.File
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import kotlin.test.assertTrue
+
+class TypedApiTest {
+    private val scenarios = File(System.getenv("HAMSA_SCENARIOS") ?: "../../tests/scenarios")
+
+    /** Serves a scenario file of the suite and runs [body] with a client for it; checks the mock saw no problem. */
+    private fun <T> withScenario(
+        path: String,
+        body: suspend (HamsaClient, JsonObject) -> T,
+    ): T {
+        val text = File(scenarios, path).readText()
+        val served = Mock.serve(text)
+        val result = runBlocking { Mock.client(served).use { body(it, parseJson(text).jsonObject) } }
+        assertEquals(emptyList(), Mock.report(served.id).failures)
+        return result
+    }
+
+    @Test
+    fun createTwilioAsInTheIssue() {
+        val job =
+            withScenario("calls/create_twilio_reference_body.json") { client, scenario ->
+                val params = CreateTwilioCallParams.CODEC.decode(scenario.getValue("args"))
+                client.calls.createTwilio(
+                    CreateTwilioCallParams(
+                        toNumber = params.toNumber,
+                        twilioPhoneNumber = params.twilioPhoneNumber,
+                        voiceAgentId = params.voiceAgentId,
+                        params = params.params,
+                        agentDetails = params.agentDetails,
+                        webhookUrl = params.webhookUrl,
+                        webhookAuth = params.webhookAuth,
+                    ),
+                )
+            }
+        assertTrue(job.id.isNotEmpty())
+    }
+
+    @Test
+    fun unknownFieldsAndEnumValuesAreKept() {
+        val job = withScenario("jobs/get_keeps_unknown_fields_and_values.json") { client, scenario ->
+            client.jobs.get(GetJobParams.CODEC.decode(scenario.getValue("args")))
+        }
+        val status = job.status!!
+        assertFalse(status.isKnown, "the scenario's status is one this SDK does not know: $status")
+        assertTrue(job.extra.isNotEmpty())
+        assertEquals(job, Job.CODEC.decode(job.toJson()))
+    }
+
+    @Test
+    fun errorsAreSealedExceptionsWithTheCoreDetails() {
+        val error =
+            assertFailsWith<HamsaException.NotFound> {
+                withScenario("jobs/get_not_found.json") { client, scenario ->
+                    client.jobs.get(GetJobParams.CODEC.decode(scenario.getValue("args")))
+                }
+            }
+        assertEquals("not_found", error.info.code)
+        assertEquals(404, error.info.status)
+        assertTrue(error.info.message.isNotEmpty())
+    }
+
+    @Test
+    fun invalidArgumentsFailBeforeSending() {
+        HamsaClient(HamsaOptions(apiKey = "k", baseUrl = "http://127.0.0.1:9")).use { client ->
+            val error =
+                assertFailsWith<HamsaException.InvalidArgument> {
+                    runBlocking { client.calls.createTwilio(CreateTwilioCallParams(toNumber = "0500", twilioPhoneNumber = "+1234567890")) }
+                }
+            assertEquals("invalid_argument", error.info.code)
+            assertEquals("toNumber", error.info.field)
+        }
+    }
+
+    @Test
+    fun listAllWalksEveryPage() {
+        val numbers = withScenario("phone_numbers/list_all_pages.json") { client, scenario ->
+            client.phoneNumbers.listAll(ListPhoneNumbersParams.CODEC.decode(scenario.getValue("args"))).toList()
+        }
+        assertTrue(numbers.size > 2, "several pages: $numbers")
+        assertTrue(numbers.all { it.id.isNotEmpty() })
+    }
+
+    @Test
+    fun secretsNeverShowInToString() {
+        val params =
+            CreateTwilioCallParams(
+                toNumber = "+966500000001",
+                twilioPhoneNumber = "+1234567890",
+                webhookAuth = WebhookAuth(authKey = "Bearer", authSecret = "tw-secret-token"),
+            )
+        assertFalse("tw-secret-token" in params.toString(), params.toString())
+        assertEquals("tw-secret-token", params.webhookAuth!!.authSecret)
+        val options = HamsaOptions(apiKey = "sk-live-secret")
+        assertFalse("sk-live-secret" in options.toString(), options.toString())
+    }
+
+    @Test
+    fun configurationErrorsAreTyped() {
+        val error = assertFailsWith<HamsaException.Configuration> { HamsaClient(HamsaOptions(apiKey = "k", region = "mars")) }
+        assertEquals("configuration", error.info.code)
+    }
+
+    @Test
+    fun catalogAndVersionAreReachable() {
+        val catalog = parseJson(catalogJson()).jsonObject
+        assertEquals(HamsaOperations.SDK_VERSION, sdkVersion())
+        assertEquals(HamsaOperations.ERROR_CODES.dropLast(1), (catalog.getValue("errorCodes") as JsonArray).map { (it as JsonPrimitive).content })
+    }
+}
