@@ -11,38 +11,13 @@ mod runtime;
 use errors::{from_core, guard, parse_json, to_text};
 use pyo3::prelude::*;
 
-/// `webhooks.verify` / `webhooks.parse`: they need no client (and no runtime).
+/// `webhooks.verify` / `webhooks.parse`: the core runs them without a client (and without a runtime).
 #[pyfunction]
 fn webhook(operation: &str, args: &str) -> PyResult<String> {
     guard(|| {
-        if !operation.starts_with("webhooks.") {
-            return Err(errors::binding_error("invalid_argument", format!("{operation:?} is not a webhook helper")));
-        }
         let args = parse_json("arguments", args)?;
-        // The helpers never await anything; a current-thread executor is enough to run them.
-        let client = webhook_client()?;
-        let result = futures_util::FutureExt::now_or_never(client.invoke_json(
-            operation,
-            args,
-            &hamsa::RequestOptions::default(),
-        ));
-        match result {
-            Some(result) => to_text(&result.map_err(|e| from_core(&e))?),
-            None => Err(errors::binding_error("internal", format!("{operation} did not complete at once"))),
-        }
+        to_text(&hamsa::dynamic::invoke_offline(operation, args).map_err(|e| from_core(&e))?)
     })
-}
-
-/// `invoke_json` needs a client even for the helpers that send nothing: one with a placeholder key
-/// and a loopback URL, which no webhook helper ever uses.
-fn webhook_client() -> PyResult<hamsa::Client> {
-    static CLIENT: std::sync::OnceLock<hamsa::Client> = std::sync::OnceLock::new();
-    if let Some(client) = CLIENT.get() {
-        return Ok(client.clone());
-    }
-    let options = hamsa::ClientOptions::default().with_api_key("unused").with_base_url("http://127.0.0.1:9");
-    let client = hamsa::Client::new(options).map_err(|e| from_core(&e))?;
-    Ok(CLIENT.get_or_init(|| client).clone())
 }
 
 /// The core's redaction of secret values in a JSON document (for reprs).
