@@ -12,28 +12,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// The key that marks a message as a serialized SDK error (and not some other napi failure).
 const MARKER: &str = "$hamsaError";
 
-/// The core error as JSON: every field the JavaScript error classes expose.
+/// The core error as JSON (the core's one shape for every binding), marked for the JavaScript layer.
 pub fn error_json(error: &hamsa::Error) -> Value {
-    let attempts: Vec<Value> = error
-        .attempts()
-        .iter()
-        .map(|attempt| {
-            json!({"outcome": attempt.outcome.label(), "delayBeforeMs": attempt.delay_before.as_millis() as u64})
-        })
-        .collect();
-    json!({
-        MARKER: true,
-        "code": error.code(),
-        "message": error.message(),
-        "status": error.status(),
-        "messageKey": error.message_key(),
-        "requestId": error.request_id(),
-        "attempts": attempts,
-        "field": error.field(),
-        "cause": error.cause().map(|kind| kind.code()),
-        "bodySnippet": error.body_snippet(),
-        "retryable": error.is_retryable(),
-    })
+    let mut value = error.to_json();
+    value[MARKER] = Value::Bool(true);
+    value
 }
 
 /// The napi error that carries `error` to JavaScript.

@@ -18,22 +18,7 @@ create_exception!(_native, NativeError, PyException, "A failure inside the nativ
 
 /// The facts of a core error, as `hamsa/_errors.py` reads them.
 pub fn from_core(error: &hamsa::Error) -> PyErr {
-    let attempts: Vec<Value> = error
-        .attempts()
-        .iter()
-        .map(|a| json!({"outcome": a.outcome.label(), "delayMs": a.delay_before.as_millis() as u64}))
-        .collect();
-    native_error(json!({
-        "code": error.code(),
-        "message": error.message(),
-        "status": error.status(),
-        "messageKey": error.message_key(),
-        "requestId": error.request_id(),
-        "attempts": attempts,
-        "field": error.field(),
-        "cause": error.cause().map(|kind| kind.code()),
-        "display": error.to_string(),
-    }))
+    native_error(error.to_json())
 }
 
 /// An error the binding itself found (code "internal" for panics, "invalid_argument" for bad JSON).

@@ -272,6 +272,33 @@ impl Error {
         self.inner.cause
     }
 
+    /// Everything known about the error as JSON, the shape every binding reads: `code`, `message`,
+    /// `status`, `messageKey`, `requestId`, `attempts` (`[{outcome, delayBeforeMs}]`), `field`, `cause`,
+    /// `bodySnippet`, `retryable` and `display` (the `Display` text). Holds no secret.
+    pub fn to_json(&self) -> serde_json::Value {
+        let attempts: Vec<serde_json::Value> = self
+            .attempts()
+            .iter()
+            .map(|attempt| {
+                let delay = u64::try_from(attempt.delay_before.as_millis()).unwrap_or(u64::MAX);
+                serde_json::json!({"outcome": attempt.outcome.label(), "delayBeforeMs": delay})
+            })
+            .collect();
+        serde_json::json!({
+            "code": self.code(),
+            "message": self.message(),
+            "status": self.status(),
+            "messageKey": self.message_key(),
+            "requestId": self.request_id(),
+            "attempts": attempts,
+            "field": self.field(),
+            "cause": self.cause().map(ErrorKind::code),
+            "bodySnippet": self.body_snippet(),
+            "retryable": self.is_retryable(),
+            "display": self.to_string(),
+        })
+    }
+
     /// True when repeating the same operation later is known to be harmless for this failure: nothing
     /// reached the server, or the server refused the request before acting on it.
     pub fn is_retryable(&self) -> bool {
@@ -351,6 +378,19 @@ mod tests {
         assert_eq!(ErrorKind::from_status(402), ErrorKind::InsufficientBalance);
         assert_eq!(ErrorKind::from_status(503), ErrorKind::Server);
         assert_eq!(ErrorKind::from_status(418), ErrorKind::HttpStatus);
+    }
+
+    #[test]
+    fn json_carries_what_is_known() {
+        let error = Error::new(ErrorKind::Server, "down").with_status(503).with_attempts(vec![Attempt {
+            outcome: AttemptOutcome::Status(503),
+            delay_before: Duration::from_millis(250),
+        }]);
+        let json = error.to_json();
+        assert_eq!(json["code"], "server");
+        assert_eq!(json["status"], 503);
+        assert_eq!(json["attempts"], serde_json::json!([{"outcome": "503", "delayBeforeMs": 250}]));
+        assert_eq!(json["display"], "[server] HTTP 503 down");
     }
 
     #[test]

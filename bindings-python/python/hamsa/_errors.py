@@ -204,7 +204,7 @@ def from_native(error: _native.NativeError) -> HamsaError:
         return InternalError(f"unreadable native error: {error!r}", code="internal")
     code = str(facts.get("code") or "internal")
     attempts = tuple(
-        Attempt(outcome=str(a.get("outcome")), delay=float(a.get("delayMs") or 0) / 1000.0)
+        Attempt(outcome=str(a.get("outcome")), delay=float(a.get("delayBeforeMs") or 0) / 1000.0)
         for a in facts.get("attempts") or ()
     )
     return CLASSES.get(code, HamsaError)(
