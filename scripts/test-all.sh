@@ -48,6 +48,9 @@ if [ -d bindings-python ] && [ -d bindings-node ]; then
   run quickstart-python-node bash examples/run.sh
 fi
 
+# The benchmark harness in its smoke mode: every contender runs and answers correctly (no timings).
+run bench-smoke bash bench/run.sh --smoke
+
 # Every language must have run every scenario.
 scenarios=$(find tests/scenarios -name '*.json' | wc -l)
 echo
