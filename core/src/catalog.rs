@@ -25,6 +25,7 @@ pub fn catalog() -> Value {
                 "path": spec.path,
                 "safety": spec.safety.as_str(),
                 "paged": spec.paged,
+                "items": entry.items_field,
                 "summary": spec.summary.trim(),
                 "request": request,
                 "response": response,

@@ -24,9 +24,12 @@ use std::pin::Pin;
 use std::time::Duration;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
-type PageStream = Pin<Box<dyn Stream<Item = Result<JsonPage>> + Send>>;
+/// Pages as wire-JSON text.
+type PageStream = Pin<Box<dyn Stream<Item = Result<String>> + Send>>;
 
-pub(crate) type InvokeFn = fn(Client, Value, RequestOptions) -> BoxFuture<Result<(Value, ResponseMeta)>>;
+/// Results cross as text serialized straight from the typed model: a binding hands the text to its own
+/// JSON parser without an intermediate `Value` tree (a third of the cost on a 1 MB list).
+pub(crate) type InvokeFn = fn(Client, Value, RequestOptions) -> BoxFuture<Result<(String, ResponseMeta)>>;
 #[doc(hidden)]
 pub type PaginateFn = fn(Client, Value, RequestOptions) -> Result<PageStream>;
 
@@ -35,6 +38,8 @@ pub(crate) struct DynamicEndpoint {
     pub spec: EndpointSpec,
     pub invoke: InvokeFn,
     pub paginate: Option<PaginateFn>,
+    /// For paged endpoints, the field of the page that holds the items.
+    pub items_field: Option<&'static str>,
     /// The JSON Schemas of the request and the response, for the bindings' type generators.
     pub schemas: SchemasFn,
 }
@@ -72,12 +77,34 @@ pub struct JsonPage {
 /// Walks a list page by page (for bindings' iterators).
 pub struct JsonPager {
     stream: PageStream,
+    items_field: &'static str,
 }
 
 impl JsonPager {
     /// The next page, or `None` after the last one.
     pub async fn next_page(&mut self) -> Option<Result<JsonPage>> {
+        let text = match self.stream.next().await? {
+            Ok(text) => text,
+            Err(error) => return Some(Err(error)),
+        };
+        Some(from_text(&text).map(|page: Value| {
+            let items = match page.get(self.items_field) {
+                Some(Value::Array(items)) => items.clone(),
+                _ => Vec::new(),
+            };
+            JsonPage { items, page }
+        }))
+    }
+
+    /// The next page as wire-JSON text (its items under [`items_field`](Self::items_field)), or `None`
+    /// after the last one: the cheapest form for a binding that parses JSON itself.
+    pub async fn next_page_text(&mut self) -> Option<Result<String>> {
         self.stream.next().await
+    }
+
+    /// The field of each page that holds its items (`"items"`, `"calls"`); the catalog names it too.
+    pub fn items_field(&self) -> &'static str {
+        self.items_field
     }
 }
 
@@ -85,7 +112,14 @@ impl Client {
     /// Runs an operation by its public name (`"calls.create_twilio"`, `"jobs.wait"`, ...) with wire-JSON
     /// arguments and returns the result as wire JSON. Invalid arguments fail before anything is sent.
     pub async fn invoke_json(&self, operation: &str, args: Value, options: &RequestOptions) -> Result<Value> {
-        self.invoke_json_with_meta(operation, args, options).await.map(|(value, _)| value)
+        let (text, _) = self.invoke_json_text_with_meta(operation, args, options).await?;
+        from_text(&text)
+    }
+
+    /// Like [`invoke_json`](Self::invoke_json), with the result as wire-JSON text, serialized straight
+    /// from the typed model: what a binding that parses JSON itself should call.
+    pub async fn invoke_json_text(&self, operation: &str, args: Value, options: &RequestOptions) -> Result<String> {
+        self.invoke_json_text_with_meta(operation, args, options).await.map(|(text, _)| text)
     }
 
     /// Like [`invoke_json`](Self::invoke_json), with the response metadata (`None` for helpers that
@@ -96,23 +130,38 @@ impl Client {
         args: Value,
         options: &RequestOptions,
     ) -> Result<(Value, Option<ResponseMeta>)> {
+        let (text, meta) = self.invoke_json_text_with_meta(operation, args, options).await?;
+        Ok((from_text(&text)?, meta))
+    }
+
+    /// Like [`invoke_json_text`](Self::invoke_json_text), with the response metadata (`None` for
+    /// helpers that make several requests or none).
+    pub async fn invoke_json_text_with_meta(
+        &self,
+        operation: &str,
+        args: Value,
+        options: &RequestOptions,
+    ) -> Result<(String, Option<ResponseMeta>)> {
         match operation {
             "jobs.wait" => {
                 let args: WaitArgs<GetJobParams> = arguments(operation, args)?;
                 let job = wait_for::<GetJob>(self, args.target, &args.wait.into_options(options)).await?;
-                Ok((to_json(&job)?, None))
+                Ok((to_text(&job)?, None))
             }
             "conversations.wait" => {
                 let args: WaitArgs<GetConversationParams> = arguments(operation, args)?;
                 let conversation =
                     wait_for::<GetConversation>(self, args.target, &args.wait.into_options(options)).await?;
-                Ok((to_json(&conversation)?, None))
+                Ok((to_text(&conversation)?, None))
             }
-            "webhooks.verify" | "webhooks.parse" => invoke_offline(operation, args).map(|value| (value, None)),
+            "webhooks.verify" | "webhooks.parse" => {
+                let value = invoke_offline(operation, args)?;
+                Ok((value.to_string(), None))
+            }
             _ => {
                 let entry = find(operation)?;
-                let (value, meta) = (entry.invoke)(self.clone(), args, options.clone()).await?;
-                Ok((value, Some(meta)))
+                let (text, meta) = (entry.invoke)(self.clone(), args, options.clone()).await?;
+                Ok((text, Some(meta)))
             }
         }
     }
@@ -123,7 +172,8 @@ impl Client {
         let paginate = entry
             .paginate
             .ok_or_else(|| Error::invalid_argument("operation", format!("{operation} does not return pages")))?;
-        Ok(JsonPager { stream: paginate(self.clone(), args, options.clone())? })
+        let items_field = entry.items_field.unwrap_or("items");
+        Ok(JsonPager { stream: paginate(self.clone(), args, options.clone())?, items_field })
     }
 
     /// Every item of every page of a paged list operation.
@@ -149,11 +199,11 @@ pub(crate) fn invoke_endpoint<E: Endpoint>(
     client: Client,
     args: Value,
     options: RequestOptions,
-) -> BoxFuture<Result<(Value, ResponseMeta)>> {
+) -> BoxFuture<Result<(String, ResponseMeta)>> {
     Box::pin(async move {
         let request: E::Request = arguments(E::SPEC.name, args)?;
         let response = client.execute::<E>(&request, &options).await?;
-        Ok((to_json(&response.data)?, response.meta))
+        Ok((to_text(&response.data)?, response.meta))
     })
 }
 
@@ -166,11 +216,7 @@ where
     E::Response: Paginated,
 {
     let request: E::Request = arguments(E::SPEC.name, args)?;
-    let stream = pages::<E>(client, request, options).map(|page| {
-        let page = page?;
-        let items = page.items().iter().map(to_json).collect::<Result<Vec<_>>>()?;
-        Ok(JsonPage { items, page: to_json(&page)? })
-    });
+    let stream = pages::<E>(client, request, options).map(|page| to_text(&page?));
     Ok(Box::pin(stream))
 }
 
@@ -184,6 +230,15 @@ fn arguments<T: DeserializeOwned>(operation: &str, args: Value) -> Result<T> {
 
 fn to_json(value: &impl serde::Serialize) -> Result<Value> {
     serde_json::to_value(value).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
+}
+
+fn to_text(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
+}
+
+/// Text this module serialized itself, back to a `Value` (for callers that want the tree).
+fn from_text(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
 }
 
 #[derive(Deserialize)]

@@ -21,6 +21,16 @@ struct Envelope<'a> {
     data: Option<&'a RawValue>,
 }
 
+/// The envelope read in one pass, straight into the typed data: the common case of a successful answer.
+#[derive(Deserialize)]
+struct TypedEnvelope<T> {
+    success: Option<serde_json::Value>,
+    message: Option<serde_json::Value>,
+    #[serde(rename = "messageKey")]
+    message_key: Option<serde_json::Value>,
+    data: Option<T>,
+}
+
 impl Envelope<'_> {
     fn is_envelope(&self) -> bool {
         self.success.is_some() || self.data.is_some()
@@ -41,6 +51,15 @@ pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> 
         // A bare array or value: the whole body is the data.
         let data = from_json::<T>(operation, body, &raw)?;
         return Ok((data, ResponseMeta::new(raw, None, None)));
+    }
+    // One pass when the answer is a successful envelope with data; anything else (`success: false`, no
+    // data, null data, not an envelope, not decodable) takes the general path below, which decides.
+    if let Ok(TypedEnvelope { success, message, message_key, data: Some(data) }) =
+        serde_json::from_slice::<TypedEnvelope<T>>(body)
+        && success.as_ref().and_then(serde_json::Value::as_bool) != Some(false)
+    {
+        let meta = ResponseMeta::new(raw, text(message.as_ref()), text(message_key.as_ref()));
+        return Ok((data, meta));
     }
     let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
     let message = text(envelope.message.as_ref());
@@ -152,6 +171,23 @@ mod tests {
         assert_eq!(error.code(), "api_error");
         assert_eq!(error.status(), Some(200));
         assert_eq!(error.message_key(), Some("NO_BALANCE"));
+    }
+
+    #[test]
+    fn the_one_pass_path_keeps_every_rule_of_the_general_one() {
+        // `success: false` is an error even when its data would decode.
+        let error = decode::<Vec<u32>>("t", raw(200, r#"{"success":false,"message":"no","data":[1]}"#)).unwrap_err();
+        assert_eq!((error.code(), error.message()), ("api_error", "no"));
+        // Null data still goes through the type: an Option accepts it, a struct does not.
+        let (data, meta) =
+            decode::<Option<u32>>("t", raw(200, r#"{"success":true,"data":null,"messageKey":"K"}"#)).unwrap();
+        assert_eq!((data, meta.message_key.as_deref()), (None, Some("K")));
+        assert_eq!(decode::<u32>("t", raw(200, r#"{"success":true,"data":null}"#)).unwrap_err().code(), "decode");
+        // Data of the wrong type is a decode error, not a silent fallback to the whole body.
+        assert_eq!(decode::<u32>("t", raw(200, r#"{"success":true,"data":"x"}"#)).unwrap_err().code(), "decode");
+        // A non-string message is kept as its JSON text on both paths.
+        let (_, meta) = decode::<u32>("t", raw(200, r#"{"success":true,"message":{"a":1},"data":5}"#)).unwrap();
+        assert_eq!(meta.message.as_deref(), Some(r#"{"a":1}"#));
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub trait PagedRequest: Clone {
 /// A page of a list response.
 pub trait Paginated {
     type Item: Serialize + DeserializeOwned + Send + 'static;
+    /// The field of the serialized page that holds the items (named in the catalog as `items`).
+    const ITEMS_FIELD: &'static str;
     fn items(&self) -> &[Self::Item];
     fn into_items(self) -> Vec<Self::Item>;
     /// How many items the whole (filtered) list has, when the server says.
@@ -122,6 +124,7 @@ impl PagedRequest for ListPhoneNumbersParams {
 
 impl Paginated for PhoneNumberPage {
     type Item = PhoneNumber;
+    const ITEMS_FIELD: &'static str = "items";
     fn items(&self) -> &[PhoneNumber] {
         &self.items
     }
@@ -147,6 +150,7 @@ impl PagedRequest for ListConversationsParams {
 
 impl Paginated for ConversationPage {
     type Item = ConversationSummary;
+    const ITEMS_FIELD: &'static str = "calls";
     fn items(&self) -> &[ConversationSummary] {
         &self.calls
     }

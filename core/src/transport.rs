@@ -120,16 +120,21 @@ impl Transport {
             .http
             .request(request.method.clone(), url)
             .header(http::header::AUTHORIZATION, self.authorization.clone())
-            .header(http::header::ACCEPT, "application/json")
-            .headers(self.config.default_headers.clone())
-            .headers(extra_headers.clone());
+            .header(http::header::ACCEPT, "application/json");
+        // Most requests have neither: skip the copies.
+        if !self.config.default_headers.is_empty() {
+            builder = builder.headers(self.config.default_headers.clone());
+        }
+        if !extra_headers.is_empty() {
+            builder = builder.headers(extra_headers.clone());
+        }
         if let Some(body) = &request.body {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json").body(body.0.clone());
         }
         let exchange = async {
-            let response = builder.send().await?;
+            let mut response = builder.send().await?;
             let status = response.status().as_u16();
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let body = response.bytes().await?;
             Ok::<_, reqwest::Error>(RawResponse { status, headers, body, attempts: Vec::new() })
         };

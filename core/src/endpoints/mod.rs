@@ -125,6 +125,18 @@ macro_rules! __paginate_fn {
     };
 }
 
+/// `Some(field)` for a paged endpoint: the field of its page that holds the items.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __items_field {
+    (paged $op:ty) => {
+        Some(<<$op as $crate::endpoint::Endpoint>::Response as $crate::paging::Paginated>::ITEMS_FIELD)
+    };
+    ($op:ty) => {
+        None
+    };
+}
+
 /// The core's expansion of the table.
 macro_rules! define_endpoints {
     ($(
@@ -173,6 +185,7 @@ macro_rules! define_endpoints {
                     spec: <ops::$Op as $crate::endpoint::Endpoint>::SPEC,
                     invoke: $crate::dynamic::invoke_endpoint::<ops::$Op>,
                     paginate: $crate::__paginate_fn!($($paged)? ops::$Op),
+                    items_field: $crate::__items_field!($($paged)? ops::$Op),
                     schemas: $crate::dynamic::schemas_of::<ops::$Op>,
                 },
             )*)*

@@ -1,6 +1,9 @@
 use super::Extra;
+use serde::de::value::SeqAccessDeserializer;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
+use std::fmt;
 
 crate::open_enum! {
     /// Who carries a phone number's calls.
@@ -46,20 +49,62 @@ pub struct PhoneNumberPage {
 }
 
 impl<'de> Deserialize<'de> for PhoneNumberPage {
+    /// Reads either shape in one pass (an untagged enum would buffer the whole list before trying each).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Shape {
-            Bare(Vec<PhoneNumber>),
-            Object {
-                #[serde(alias = "phoneNumbers", alias = "data")]
-                items: Vec<PhoneNumber>,
-                total: Option<u64>,
-            },
+        deserializer.deserialize_any(PageVisitor)
+    }
+}
+
+struct PageVisitor;
+
+impl<'de> Visitor<'de> for PageVisitor {
+    type Value = PhoneNumberPage;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of phone numbers, or an object with `items` and `total`")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        let items = Vec::<PhoneNumber>::deserialize(SeqAccessDeserializer::new(seq))?;
+        Ok(PhoneNumberPage { items, total: None })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut items, mut total) = (None, None);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "items" | "phoneNumbers" | "data" if items.is_none() => items = Some(map.next_value()?),
+                "total" => total = map.next_value()?,
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
         }
-        Ok(match Shape::deserialize(deserializer)? {
-            Shape::Bare(items) => Self { items, total: None },
-            Shape::Object { items, total } => Self { items, total },
-        })
+        let items = items.ok_or_else(|| de::Error::missing_field("items"))?;
+        Ok(PhoneNumberPage { items, total })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_a_bare_list_or_an_object_with_items() {
+        let bare: PhoneNumberPage = serde_json::from_str(r#"[{"id":"a"},{"id":"b","x":1}]"#).unwrap();
+        assert_eq!((bare.items.len(), bare.total), (2, None));
+        assert_eq!(bare.items[1].extra.get("x"), Some(&serde_json::json!(1)));
+        for key in ["items", "phoneNumbers", "data"] {
+            let text = format!(r#"{{"skip":1,"{key}":[{{"id":"a"}}],"total":7}}"#);
+            let page: PhoneNumberPage = serde_json::from_str(&text).unwrap();
+            assert_eq!((page.items[0].id.as_str(), page.total), ("a", Some(7)), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_page_without_items_is_an_error_not_an_empty_page() {
+        for text in [r#"{"total":3}"#, "7", r#""x""#, r#"[{"number":"+1"}]"#] {
+            assert!(serde_json::from_str::<PhoneNumberPage>(text).is_err(), "{text}");
+        }
     }
 }
