@@ -124,27 +124,18 @@ pub(crate) fn prepare(spec: &EndpointSpec, request: &impl Serialize) -> Result<P
         Value::Null => Map::new(),
         _ => return Err(Error::invalid_argument(spec.name, "the request must be an object")),
     };
-    let path = fill_path(spec, &mut fields)?;
-    let mut query = Vec::new();
+    let mut path_and_query = fill_path(spec, &mut fields)?;
+    let mut query = Query::new(&mut path_and_query);
     if spec.http_method.has_body() {
         for name in spec.query_fields {
             if let Some(value) = fields.remove(*name) {
-                push_query(&mut query, name, &value);
+                query.push(name, &value);
             }
         }
     } else {
         for (name, value) in std::mem::take(&mut fields) {
-            push_query(&mut query, &name, &value);
+            query.push(&name, &value);
         }
-    }
-    let mut path_and_query = path;
-    if !query.is_empty() {
-        path_and_query.push('?');
-        let mut serializer = url::form_urlencoded::Serializer::new(String::new());
-        for (name, value) in &query {
-            serializer.append_pair(name, value);
-        }
-        path_and_query.push_str(&serializer.finish());
     }
     let body = if spec.http_method.has_body() {
         let bytes = serde_json::to_vec(&Value::Object(fields))
@@ -179,15 +170,34 @@ fn fill_path(spec: &EndpointSpec, fields: &mut Map<String, Value>) -> Result<Str
 const PATH_SEGMENT: &percent_encoding::AsciiSet =
     &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-/// Query values: strings as they are, numbers and booleans in plain text, arrays as repeated keys,
-/// objects as JSON text; nulls are left out.
-fn push_query(query: &mut Vec<(String, String)>, name: &str, value: &Value) {
-    match value {
-        Value::Null => {}
-        Value::String(s) => query.push((name.to_owned(), s.clone())),
-        Value::Array(items) => items.iter().for_each(|item| push_query(query, name, item)),
-        Value::Object(_) => query.push((name.to_owned(), value.to_string())),
-        Value::Bool(_) | Value::Number(_) => query.push((name.to_owned(), value.to_string())),
+/// Appends `?name=value&...` to a path, form-encoded, straight into the path's string.
+struct Query<'a> {
+    target: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Query<'a> {
+    fn new(target: &'a mut String) -> Self {
+        Self { target, first: true }
+    }
+
+    /// Query values: strings as they are, numbers and booleans in plain text, arrays as repeated keys,
+    /// objects as JSON text; nulls are left out.
+    fn push(&mut self, name: &str, value: &Value) {
+        match value {
+            Value::Null => {}
+            Value::String(s) => self.pair(name, s),
+            Value::Array(items) => items.iter().for_each(|item| self.push(name, item)),
+            Value::Object(_) | Value::Bool(_) | Value::Number(_) => self.pair(name, &value.to_string()),
+        }
+    }
+
+    fn pair(&mut self, name: &str, value: &str) {
+        self.target.push(if self.first { '?' } else { '&' });
+        self.first = false;
+        self.target.extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.target.push('=');
+        self.target.extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
     }
 }
 
