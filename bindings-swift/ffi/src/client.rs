@@ -45,8 +45,8 @@ impl NativeClient {
         run(cancel, async move {
             let args = parse(&args_json, "args")?;
             let options = hamsa::RequestOptions::from_json(&parse(&options_json, "options")?)?;
-            let result = client.invoke_json(&operation, args, &options).await?;
-            Ok(result.to_string())
+            // Text straight from the typed result: no intermediate JSON tree.
+            client.invoke_json_text(&operation, args, &options).await
         })
         .await
     }
