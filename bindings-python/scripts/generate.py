@@ -147,13 +147,12 @@ class Catalog:
             return "Mapping[str, Any]" if inputs else "dict[str, Any]"
         return "Any"
 
-    def item_field(self, page_name: str) -> tuple[str, str] | tuple[None, None]:
-        """The items of a page: its one array-of-models property (wire name, item model)."""
-        for wire, schema in self.defs[page_name]["properties"].items():
-            name, many = self.nested(schema)
-            if many and name:
-                return wire, name
-        return None, None
+    def item_field(self, page_name: str, wire: str) -> tuple[str, str]:
+        """The items of a page: the catalog names the field (wire name, item model)."""
+        name, many = self.nested(self.defs[page_name]["properties"][wire])
+        if not (many and name):
+            raise SystemExit(f"{page_name}.{wire}: the catalog's items field is not a list of models")
+        return wire, name
 
 
 class Operation:
@@ -191,7 +190,9 @@ class Operation:
                 }
             )
         self.result = catalog.ref_name(op["response"])
-        self.items_wire, self.item = catalog.item_field(self.result) if self.paged and self.result else (None, None)
+        self.items_wire, self.item = (
+            catalog.item_field(self.result, op["items"]) if self.paged and self.result else (None, None)
+        )
         if self.paged:
             self.returns = f"{{pager}}[{self.item}, {self.result}]"
         elif self.result in catalog.models:

@@ -2,9 +2,9 @@
 //! results cross as wire-JSON text; the Python layer does the naming and the typed wrappers.
 
 use crate::blocking::block_on;
-use crate::errors::{from_core, guard, guard_async, parse_json, to_text};
+use crate::completion::{NativeCall, NativeWaker, spawn};
+use crate::errors::{from_core, guard, parse_json};
 use crate::pager::NativePager;
-use crate::runtime::HamsaRuntime;
 use hamsa::{Client, ClientOptions, RequestOptions};
 use pyo3::prelude::*;
 use std::sync::Mutex;
@@ -34,32 +34,31 @@ impl NativeClient {
         guard(|| Ok(self.client()?.base_url().to_owned()))
     }
 
-    /// Runs an operation and returns its wire-JSON result; blocks without the GIL.
+    /// Runs an operation and returns its wire-JSON result; blocks without the GIL. `options` may be
+    /// empty for the defaults.
     fn invoke(&self, py: Python<'_>, operation: &str, args: &str, options: &str) -> PyResult<String> {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
-            let result = block_on(py, async move { client.invoke_json(operation, args, &options).await })?;
-            to_text(&result.map_err(|e| from_core(&e))?)
+            let result = block_on(py, async move { client.invoke_json_text(operation, args, &options).await })?;
+            result.map_err(|e| from_core(&e))
         })
     }
 
-    /// The same as an asyncio awaitable; cancelling the awaiting task drops the request.
-    fn invoke_async<'py>(
+    /// The same for asyncio: starts the call and returns at once; the wire-JSON result (or the error)
+    /// settles `future` through `waker` (see `completion.rs`). `NativeCall.cancel()` drops the request.
+    fn invoke_async(
         &self,
-        py: Python<'py>,
+        waker: &NativeWaker,
+        future: Py<PyAny>,
         operation: String,
         args: &str,
         options: &str,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<NativeCall> {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
-            pyo3_async_runtimes::generic::future_into_py::<HamsaRuntime, _, _>(
-                py,
-                guard_async(async move {
-                    let result = client.invoke_json(&operation, args, &options).await.map_err(|e| from_core(&e))?;
-                    to_text(&result)
-                }),
-            )
+            spawn(waker, future, async move {
+                client.invoke_json_text(&operation, args, &options).await.map(Some).map_err(|e| from_core(&e))
+            })
         })
     }
 
@@ -90,7 +89,11 @@ impl NativeClient {
 
     fn prepare(&self, args: &str, options: &str) -> PyResult<(Client, serde_json::Value, RequestOptions)> {
         let args = parse_json("arguments", args)?;
-        let options = RequestOptions::from_json(&parse_json("request options", options)?).map_err(|e| from_core(&e))?;
+        let options = if options.is_empty() {
+            RequestOptions::default()
+        } else {
+            RequestOptions::from_json(&parse_json("request options", options)?).map_err(|e| from_core(&e))?
+        };
         Ok((self.client()?, args, options))
     }
 }

@@ -4,6 +4,7 @@
 
 mod blocking;
 mod client;
+mod completion;
 mod errors;
 mod pager;
 mod runtime;
@@ -32,15 +33,14 @@ fn _panic_for_tests(message: &str) -> PyResult<()> {
     guard(|| panic!("{message}"))
 }
 
-/// The same inside a future on the runtime.
+/// The same inside a future on the runtime (settling `future` through `waker`, like a call).
 #[pyfunction]
-fn _panic_async_for_tests<'py>(py: Python<'py>, message: String) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| {
-        pyo3_async_runtimes::generic::future_into_py::<runtime::HamsaRuntime, _, ()>(
-            py,
-            errors::guard_async(async move { panic!("{message}") }),
-        )
-    })
+fn _panic_async_for_tests(
+    waker: &completion::NativeWaker,
+    future: Py<PyAny>,
+    message: String,
+) -> PyResult<completion::NativeCall> {
+    guard(|| completion::spawn(waker, future, async move { panic!("{message}") }))
 }
 
 #[pymodule]
@@ -49,6 +49,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SDK_VERSION", hamsa::VERSION)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<pager::NativePager>()?;
+    m.add_class::<completion::NativeWaker>()?;
+    m.add_class::<completion::NativeCall>()?;
     m.add_function(wrap_pyfunction!(webhook, m)?)?;
     m.add_function(wrap_pyfunction!(redact_json, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;

@@ -1,12 +1,12 @@
 //! `NativePager`: one walk over a paged list, page by page, for the Python iterators. Each page crosses
-//! as JSON text `{"items": [...], "page": {...}}`; `None` after the last page.
+//! as the page's wire-JSON text, serialized by the core straight from the typed page (its items are in
+//! it, under the field the catalog names); `None` after the last page.
 
 use crate::blocking::block_on;
-use crate::errors::{from_core, guard, guard_async, to_text};
-use crate::runtime::HamsaRuntime;
+use crate::completion::{NativeCall, NativeWaker, Outcome, spawn};
+use crate::errors::{from_core, guard};
 use hamsa::JsonPager;
 use pyo3::prelude::*;
-use serde_json::json;
 use std::sync::Arc;
 use tokio::sync::Mutex;
 
@@ -31,18 +31,16 @@ impl NativePager {
         })
     }
 
-    fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(|| {
-            let inner = Arc::clone(&self.inner);
-            pyo3_async_runtimes::generic::future_into_py::<HamsaRuntime, _, _>(py, guard_async(next_page(inner)))
-        })
+    /// Starts fetching the next page; its text (or `None`) settles `future` through `waker`.
+    fn next_page_async(&self, waker: &NativeWaker, future: Py<PyAny>) -> PyResult<NativeCall> {
+        guard(|| spawn(waker, future, next_page(Arc::clone(&self.inner))))
     }
 }
 
-async fn next_page(inner: Arc<Mutex<JsonPager>>) -> PyResult<Option<String>> {
-    match inner.lock().await.next_page().await {
+async fn next_page(inner: Arc<Mutex<JsonPager>>) -> Outcome {
+    match inner.lock().await.next_page_text().await {
         None => Ok(None),
         Some(Err(error)) => Err(from_core(&error)),
-        Some(Ok(page)) => to_text(&json!({"items": page.items, "page": page.page})).map(Some),
+        Some(Ok(page)) => Ok(Some(page)),
     }
 }

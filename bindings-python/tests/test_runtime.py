@@ -152,12 +152,14 @@ def test_a_panic_becomes_an_internal_hamsa_error() -> None:
     error = from_native(caught.value)
     assert isinstance(error, hamsa.InternalError) and error.code == "internal" and "boom" in error.message
 
-    async def main() -> None:
-        await _native._panic_async_for_tests("async boom")
+    from hamsa._core import settle
 
-    with pytest.raises(_native.NativeError) as caught:
+    async def main() -> None:
+        await settle(lambda waker, future: _native._panic_async_for_tests(waker, future, "async boom"))
+
+    with pytest.raises(hamsa.InternalError) as raised:
         asyncio.run(main())
-    assert from_native(caught.value).code == "internal"
+    assert raised.value.code == "internal" and "async boom" in raised.value.message
 
 
 def test_ctrl_c_interrupts_a_blocking_call(mock: Mock) -> None:

@@ -1,16 +1,26 @@
 """The link between the Python clients and the native client: JSON in, JSON out, native errors turned
 into `HamsaError`s. Shared by `Hamsa` and `AsyncHamsa`; safe to use from many threads at once (the
-native client is, and this holds no other state than the closed flag)."""
+native client is, and this holds no other state than the closed flag).
+
+Async calls: the native side starts the call on its runtime and settles an asyncio future that we
+create, through the event loop's `NativeWaker` (see `bindings-python/src/completion.rs`): the runtime's
+threads never take the GIL, and a burst of results costs one loop callback. If the awaiting task is
+cancelled (or the coroutine closed), `NativeCall.cancel()` drops the request in flight."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Mapping
+import os
+import weakref
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import _native
 from ._errors import ConfigurationError, from_native, invalid_argument
 from ._wire import dumps, milliseconds
+
+loads = json.loads
 
 
 def request_options(
@@ -74,22 +84,101 @@ class Core:
     def invoke(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
         client = self.native()
         try:
-            text = client.invoke(operation, dumps("arguments", args), dumps("options", options))
+            text = client.invoke(operation, dumps("arguments", args), dumps("options", options) if options else "")
         except _native.NativeError as error:
             raise from_native(error) from None
-        return json.loads(text)
+        return loads(text)
 
-    async def invoke_async(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
+    def start(
+        self,
+        operation: str,
+        args: dict[str, Any],
+        options: dict[str, Any],
+        waker: _native.NativeWaker,
+        future: asyncio.Future[str],
+    ) -> _native.NativeCall:
+        """Starts an async call whose wire-JSON text settles `future`."""
         client = self.native()
         try:
-            text = await client.invoke_async(operation, dumps("arguments", args), dumps("options", options))
+            return client.invoke_async(
+                waker, future, operation, dumps("arguments", args), dumps("options", options) if options else ""
+            )
         except _native.NativeError as error:
             raise from_native(error) from None
-        return json.loads(text)
+
+    async def invoke_async(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[str] = loop.create_future()
+        call = self.start(operation, args, options, waker_for(loop), future)
+        try:
+            text = await future
+        except _native.NativeError as error:
+            raise from_native(error) from None
+        except BaseException:
+            call.cancel()
+            raise
+        return loads(text)
 
     def pager(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> _native.NativePager:
         client = self.native()
         try:
-            return client.pager(operation, dumps("arguments", args), dumps("options", options))
+            return client.pager(operation, dumps("arguments", args), dumps("options", options) if options else "")
         except _native.NativeError as error:
             raise from_native(error) from None
+
+
+async def settle(start: Callable[[_native.NativeWaker, asyncio.Future[Any]], _native.NativeCall]) -> Any:
+    """Awaits what `start(waker, future)` started on the native side; errors become `HamsaError`s."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[Any] = loop.create_future()
+    call = start(waker_for(loop), future)
+    try:
+        return await future
+    except _native.NativeError as error:
+        raise from_native(error) from None
+    except BaseException:
+        call.cancel()
+        raise
+
+
+# The waker of each event loop, and the last one used (the common case: one loop).
+_wakers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _native.NativeWaker] = weakref.WeakKeyDictionary()
+_last: tuple[asyncio.AbstractEventLoop, _native.NativeWaker] | None = None
+
+
+def waker_for(loop: asyncio.AbstractEventLoop) -> _native.NativeWaker:
+    """The loop's waker, made on first use: one watched socket where the loop can watch one (any
+    selector loop, uvloop), else `call_soon_threadsafe` (e.g. Windows' proactor loop)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is loop:
+        return last[1]
+    waker = _wakers.get(loop)
+    if waker is None:
+        waker = _new_waker(loop)
+        _wakers[loop] = waker
+    _last = (loop, waker)
+    return waker
+
+
+def _new_waker(loop: asyncio.AbstractEventLoop) -> _native.NativeWaker:
+    try:
+        waker = _native.NativeWaker.for_selector()
+    except NotImplementedError:
+        return _native.NativeWaker.for_loop(loop)
+    try:
+        loop.add_reader(waker.fileno(), waker)
+    except NotImplementedError:
+        return _native.NativeWaker.for_loop(loop)
+    return waker
+
+
+def _forget_wakers() -> None:
+    # A forked child must not share its parent's wake-up sockets.
+    global _last
+    _last = None
+    _wakers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_wakers)

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Generic, TypeVar
 
 from . import _native
-from ._core import Core
+from ._core import Core, settle
 from ._errors import from_native
 from ._generated.tables import OPERATIONS
 from ._model import Model
@@ -64,13 +64,15 @@ class _Pager(Generic[T, P]):
         return self._core.pager(self._operation, self._args, self._options)
 
     def _decode(self, text: str) -> Page[T, P]:
-        raw = json.loads(text)
-        return Page([self._item._wrap(item) for item in raw["items"]], self._page._wrap(raw["page"]))
+        """A page from its wire-JSON text."""
+        return self._single(json.loads(text))
 
     def _single(self, raw: dict[str, Any]) -> Page[T, P]:
-        """A page from the operation's plain result (the page object)."""
+        """A page from the operation's plain result (the page object): its items are under the field
+        the catalog names (`items`, `calls`)."""
         items = raw.get(OPERATIONS[self._operation]["items"]) or []
-        return Page([self._item._wrap(item) for item in items], self._page._wrap(raw))
+        wrap = self._item._wrap
+        return Page([wrap(item) for item in items], self._page._wrap(raw))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._operation})"
@@ -114,10 +116,7 @@ class AsyncPager(_Pager[T, P]):
     async def pages(self) -> AsyncIterator[Page[T, P]]:
         native = self._start()
         while True:
-            try:
-                text = await native.next_page_async()
-            except _native.NativeError as error:
-                raise from_native(error) from None
+            text = await settle(native.next_page_async)
             if text is None:
                 return
             yield self._decode(text)

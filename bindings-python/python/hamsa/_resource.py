@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from asyncio import get_running_loop
 from collections.abc import Mapping
 from typing import Any, Optional
 
-from ._core import Core, request_options
+from . import _native
+from ._core import Core, loads, request_options, waker_for
+from ._errors import from_native
 from ._generated.tables import OPERATIONS
 from ._model import Model
 from ._pager import AsyncPager, SyncPager
@@ -22,6 +25,9 @@ def _result(operation: str, raw: Any) -> Any:
     if model is None or not isinstance(raw, dict):
         return raw
     return Model._registry[model]._wrap(raw)
+
+
+NativeError = _native.NativeError
 
 
 def _pager_types(operation: str) -> tuple[type[Model], type[Model]]:
@@ -86,7 +92,18 @@ class AsyncResource(_Resource):
     ) -> Any:
         args = arguments(operation, given, unknown)
         options = request_options(timeout, deadline, max_retries, extra_headers)
-        return _result(operation, await self._core.invoke_async(operation, args, options))
+        # Core.invoke_async, inlined: one coroutine less to step through on every call.
+        loop = get_running_loop()
+        future = loop.create_future()
+        call = self._core.start(operation, args, options, waker_for(loop), future)
+        try:
+            text = await future
+        except NativeError as error:
+            raise from_native(error) from None
+        except BaseException:
+            call.cancel()
+            raise
+        return _result(operation, loads(text))
 
     def _pager(
         self,

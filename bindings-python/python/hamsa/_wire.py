@@ -16,6 +16,9 @@ from typing import Any
 from ._errors import invalid_argument
 from ._generated.tables import MODELS, OPERATIONS
 
+# Values sent as they are when a parameter has no unit and no model: the common case, checked first.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
 
 class _Omit:
     """The default of every keyword: the argument was not given (unlike `None`, which sends null)."""
@@ -51,7 +54,10 @@ def arguments(operation: str, given: Mapping[str, Any], unknown: Mapping[str, An
         if value is OMIT:
             continue
         wire_name, unit, model, many = spec[name]
-        wire[wire_name] = _value(name, value, unit, model, many)
+        if unit is None and model is None and type(value) in _AS_IS:
+            wire[wire_name] = value
+        else:
+            wire[wire_name] = _value(name, value, unit, model, many)
     for name, value in unknown.items():
         wire[camel(name)] = plain(value)
     return wire
@@ -118,8 +124,26 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# `json.dumps(value, ensure_ascii=False, allow_nan=False)` builds an encoder on every call; this is the
+# same C encoder built once (compact separators, no cycle check). Anything it refuses (or a cycle, as a
+# RecursionError) goes through `json.dumps` again, for its exact error.
+_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)  # CPython's C accelerator
+_encode: Any = None
+if _make_encoder is not None:
+    _encode = _make_encoder(None, _not_json, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+
+
 def dumps(what: str, value: Any) -> str:
     """JSON text for the native module; a value JSON cannot hold is an argument mistake."""
+    if _encode is not None:
+        try:
+            return "".join(_encode(value, 0))
+        except Exception:  # noqa: BLE001 (the slow path below raises the right error)
+            pass
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as error:
