@@ -6,6 +6,7 @@ mod blocking;
 mod client;
 mod completion;
 mod errors;
+mod model;
 mod pager;
 mod runtime;
 
@@ -51,6 +52,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pager::NativePager>()?;
     m.add_class::<completion::NativeWaker>()?;
     m.add_class::<completion::NativeCall>()?;
+    m.add_class::<model::NativeField>()?;
     m.add_function(wrap_pyfunction!(webhook, m)?)?;
     m.add_function(wrap_pyfunction!(redact_json, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;

@@ -98,6 +98,72 @@ def test_async_calls_run_concurrently_on_one_loop(mock: Mock) -> None:
     assert served.report()["requests"] == 6
 
 
+class _NoReaderLoop(asyncio.SelectorEventLoop):
+    """A loop that cannot watch a descriptor, like Windows' proactor loop."""
+
+    def add_reader(self, *args: object, **kwargs: object) -> None:
+        raise NotImplementedError
+
+
+def test_async_calls_work_on_a_loop_without_add_reader(mock: Mock) -> None:
+    # The results then arrive through call_soon_threadsafe; cancelling still drops the request.
+    served = Served(mock, [get_job_exchange() for _ in range(5)] + [get_job_exchange(delay_ms=5000)])
+
+    async def main() -> None:
+        from hamsa._core import waker_for
+
+        assert waker_for(asyncio.get_running_loop()).fileno() == -1  # the fallback, not a watched socket
+        async with hamsa.AsyncHamsa(**served.options) as client:
+            jobs = await asyncio.gather(*(client.jobs.get(job_id=JOB_ID) for _ in range(5)))
+            assert [job.id for job in jobs] == [JOB_ID] * 5
+            task = asyncio.ensure_future(client.jobs.get(job_id=JOB_ID))
+            await asyncio.sleep(0.2)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+    loop = _NoReaderLoop()
+    try:
+        loop.run_until_complete(main())
+    finally:
+        loop.close()
+    assert served.report() == {"requests": 6, "failures": []}
+
+
+def test_one_client_serves_event_loops_in_several_threads(mock: Mock) -> None:
+    # Each loop gets its own waker; no result may reach another loop's future.
+    served = Served(mock, [get_job_exchange() for _ in range(4 * 10)])
+    client = hamsa.AsyncHamsa(**served.options)
+
+    async def calls() -> list[str]:
+        jobs = await asyncio.gather(*(client.jobs.get(job_id=JOB_ID) for _ in range(10)))
+        return [job.id for job in jobs]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: asyncio.run(calls()), range(4)))
+    assert results == [[JOB_ID] * 10] * 4
+    assert served.report() == {"requests": 40, "failures": []}
+
+
+def test_errors_and_results_settle_in_one_burst(mock: Mock) -> None:
+    # Many calls finishing together, some failing: every awaiter gets its own outcome, typed.
+    ok = get_job_exchange()
+    missing = {
+        "request": ok["request"],
+        "response": {"status": 404, "body": {"success": False, "message": "Job not found"}},
+    }
+    served = Served(mock, [ok, missing] * 10)
+
+    async def main() -> list[object]:
+        async with hamsa.AsyncHamsa(**served.options, max_retries=0) as client:
+            return await asyncio.gather(*(client.jobs.get(job_id=JOB_ID) for _ in range(20)), return_exceptions=True)
+
+    outcomes = asyncio.run(main())
+    assert sum(isinstance(o, hamsa.Job) and o.id == JOB_ID for o in outcomes) == 10
+    assert sum(isinstance(o, hamsa.NotFoundError) for o in outcomes) == 10
+    assert served.report()["requests"] == 20
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 def test_a_client_works_in_a_forked_child(mock: Mock) -> None:
     served = Served(mock, [get_job_exchange("PENDING"), get_job_exchange("COMPLETED")])

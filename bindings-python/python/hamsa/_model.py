@@ -21,7 +21,8 @@ RESERVED = frozenset({"to_dict"})
 
 
 class _Field:
-    """One generated attribute: reads its wire field and wraps nested objects as models."""
+    """One generated attribute that holds models: reads its wire field and wraps them. (Plain fields
+    are `_native.NativeField`s: the same dict lookup, done in C.)"""
 
     __slots__ = ("wire", "model", "many")
 
@@ -55,7 +56,7 @@ class Model:
         for name, (wire, model, many, _secret) in MODELS.get(cls.__name__, {}).items():
             if name in RESERVED:
                 raise TypeError(f"{cls.__name__}.{name} clashes with a Model method")
-            setattr(cls, name, _Field(wire, model, many))
+            setattr(cls, name, _native.NativeField(wire) if model is None else _Field(wire, model, many))
 
     def __init__(self, data: Mapping[str, Any] | None = None, /, **fields: Any) -> None:
         from ._wire import model_to_wire
@@ -70,6 +71,17 @@ class Model:
         instance = cls.__new__(cls)
         instance._data = data
         return instance
+
+    @classmethod
+    def _wrap_all(cls, items: list[Any]) -> list[Any]:
+        """`_wrap` over a page's items, in one loop."""
+        new = cls.__new__
+        wrapped = []
+        for data in items:
+            instance = new(cls)
+            instance._data = data
+            wrapped.append(instance)
+        return wrapped
 
     def to_dict(self) -> dict[str, Any]:
         """The wire JSON (camelCase keys, unknown fields included), as a fresh copy."""

@@ -71,8 +71,7 @@ class _Pager(Generic[T, P]):
         """A page from the operation's plain result (the page object): its items are under the field
         the catalog names (`items`, `calls`)."""
         items = raw.get(OPERATIONS[self._operation]["items"]) or []
-        wrap = self._item._wrap
-        return Page([wrap(item) for item in items], self._page._wrap(raw))
+        return Page(self._item._wrap_all(items), self._page._wrap(raw))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._operation})"
