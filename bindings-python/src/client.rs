@@ -3,6 +3,7 @@
 
 use crate::blocking::block_on;
 use crate::completion::{NativeCall, NativeWaker, spawn};
+use crate::decode;
 use crate::errors::{from_core, guard, parse_json};
 use crate::pager::NativePager;
 use hamsa::{Client, ClientOptions, RequestOptions};
@@ -34,18 +35,18 @@ impl NativeClient {
         guard(|| Ok(self.client()?.base_url().to_owned()))
     }
 
-    /// Runs an operation and returns its wire-JSON result; blocks without the GIL. `options` may be
-    /// empty for the defaults.
-    fn invoke(&self, py: Python<'_>, operation: &str, args: &str, options: &str) -> PyResult<String> {
+    /// Runs an operation and returns its result as Python objects (what `json.loads` makes of the wire
+    /// JSON); blocks without the GIL. `options` may be empty for the defaults.
+    fn invoke<'py>(&self, py: Python<'py>, operation: &str, args: &str, options: &str) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
             let result = block_on(py, async move { client.invoke_json_text(operation, args, &options).await })?;
-            result.map_err(|e| from_core(&e))
+            decode::loads(py, &result.map_err(|e| from_core(&e))?)
         })
     }
 
-    /// The same for asyncio: starts the call and returns at once; the wire-JSON result (or the error)
-    /// settles `future` through `waker` (see `completion.rs`). `NativeCall.cancel()` drops the request.
+    /// The same for asyncio: starts the call and returns at once; the result (or the error) settles
+    /// `future` through `waker` (see `completion.rs`). `NativeCall.cancel()` drops the request.
     fn invoke_async(
         &self,
         waker: &NativeWaker,

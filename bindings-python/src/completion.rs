@@ -14,6 +14,7 @@
 //! Cancelling the awaiting task cancels the future; the Python side then calls `NativeCall.cancel()`,
 //! which aborts the runtime task, and so drops the request in flight.
 
+use crate::decode;
 use crate::errors::{guard, guard_async};
 use crate::runtime::runtime;
 use pyo3::intern;
@@ -26,7 +27,8 @@ use std::{
     os::unix::{io::AsRawFd, net::UnixStream},
 };
 
-/// What a finished call gives its future: text (or `None`, e.g. after the last page), or an error.
+/// What a finished call gives its future: wire-JSON text, decoded to Python objects when the future is
+/// settled (or `None`, e.g. after the last page), or an error.
 pub type Outcome = PyResult<Option<String>>;
 
 struct Queue {
@@ -162,6 +164,11 @@ impl Shared {
 }
 
 fn settle(py: Python<'_>, future: &Bound<'_, PyAny>, outcome: Outcome) {
+    let outcome = match outcome {
+        Ok(Some(text)) => decode::loads(py, &text),
+        Ok(None) => Ok(py.None().into_bound(py)),
+        Err(error) => Err(error),
+    };
     let set = match outcome {
         Ok(value) => future.call_method1(intern!(py, "set_result"), (value,)),
         Err(error) => future.call_method1(intern!(py, "set_exception"), (error.into_value(py),)),

@@ -5,6 +5,7 @@
 mod blocking;
 mod client;
 mod completion;
+mod decode;
 mod errors;
 mod model;
 mod pager;
@@ -26,6 +27,12 @@ fn webhook(operation: &str, args: &str) -> PyResult<String> {
 #[pyfunction]
 fn redact_json(text: &str) -> PyResult<String> {
     guard(|| to_text(&hamsa::redact_json(&parse_json("document", text)?)))
+}
+
+/// `json.loads` of wire-JSON text, built in Rust (for tests and measurements).
+#[pyfunction]
+fn _loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| decode::loads(py, text))
 }
 
 /// Panics on purpose, to test that a panic reaches Python as a `HamsaError` (code "internal").
@@ -55,6 +62,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::NativeField>()?;
     m.add_function(wrap_pyfunction!(webhook, m)?)?;
     m.add_function(wrap_pyfunction!(redact_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_loads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_async_for_tests, m)?)?;
     Ok(())

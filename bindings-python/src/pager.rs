@@ -1,9 +1,10 @@
-//! `NativePager`: one walk over a paged list, page by page, for the Python iterators. Each page crosses
-//! as the page's wire-JSON text, serialized by the core straight from the typed page (its items are in
-//! it, under the field the catalog names); `None` after the last page.
+//! `NativePager`: one walk over a paged list, page by page, for the Python iterators. Each page is the
+//! core's wire-JSON text of the typed page (its items are in it, under the field the catalog names),
+//! decoded to Python objects; `None` after the last page.
 
 use crate::blocking::block_on;
 use crate::completion::{NativeCall, NativeWaker, Outcome, spawn};
+use crate::decode;
 use crate::errors::{from_core, guard};
 use hamsa::JsonPager;
 use pyo3::prelude::*;
@@ -24,14 +25,17 @@ impl NativePager {
 
 #[pymethods]
 impl NativePager {
-    fn next_page(&self, py: Python<'_>) -> PyResult<Option<String>> {
+    fn next_page<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         guard(|| {
             let inner = Arc::clone(&self.inner);
-            block_on(py, next_page(inner))?
+            match block_on(py, next_page(inner))?? {
+                Some(text) => decode::loads(py, &text).map(Some),
+                None => Ok(None),
+            }
         })
     }
 
-    /// Starts fetching the next page; its text (or `None`) settles `future` through `waker`.
+    /// Starts fetching the next page; the page (or `None`) settles `future` through `waker`.
     fn next_page_async(&self, waker: &NativeWaker, future: Py<PyAny>) -> PyResult<NativeCall> {
         guard(|| spawn(waker, future, next_page(Arc::clone(&self.inner))))
     }

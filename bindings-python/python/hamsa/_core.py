@@ -5,12 +5,14 @@ native client is, and this holds no other state than the closed flag).
 Async calls: the native side starts the call on its runtime and settles an asyncio future that we
 create, through the event loop's `NativeWaker` (see `bindings-python/src/completion.rs`): the runtime's
 threads never take the GIL, and a burst of results costs one loop callback. If the awaiting task is
-cancelled (or the coroutine closed), `NativeCall.cancel()` drops the request in flight."""
+cancelled (or the coroutine closed), `NativeCall.cancel()` drops the request in flight.
+
+Results arrive as Python objects: the native side decodes the core's wire-JSON text itself (what
+`json.loads` would build, with interned keys)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import weakref
 from collections.abc import Callable, Mapping
@@ -19,8 +21,6 @@ from typing import Any
 from . import _native
 from ._errors import ConfigurationError, from_native, invalid_argument
 from ._wire import dumps, milliseconds
-
-loads = json.loads
 
 
 def request_options(
@@ -84,10 +84,9 @@ class Core:
     def invoke(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
         client = self.native()
         try:
-            text = client.invoke(operation, dumps("arguments", args), dumps("options", options) if options else "")
+            return client.invoke(operation, dumps("arguments", args), dumps("options", options) if options else "")
         except _native.NativeError as error:
             raise from_native(error) from None
-        return loads(text)
 
     def start(
         self,
@@ -95,9 +94,9 @@ class Core:
         args: dict[str, Any],
         options: dict[str, Any],
         waker: _native.NativeWaker,
-        future: asyncio.Future[str],
+        future: asyncio.Future[Any],
     ) -> _native.NativeCall:
-        """Starts an async call whose wire-JSON text settles `future`."""
+        """Starts an async call whose result settles `future`."""
         client = self.native()
         try:
             return client.invoke_async(
@@ -108,16 +107,15 @@ class Core:
 
     async def invoke_async(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[str] = loop.create_future()
+        future: asyncio.Future[Any] = loop.create_future()
         call = self.start(operation, args, options, waker_for(loop), future)
         try:
-            text = await future
+            return await future
         except _native.NativeError as error:
             raise from_native(error) from None
         except BaseException:
             call.cancel()
             raise
-        return loads(text)
 
     def pager(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> _native.NativePager:
         client = self.native()

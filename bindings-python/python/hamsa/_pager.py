@@ -4,7 +4,6 @@ added). Nothing is sent until one of them runs, and each run starts again from t
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -63,10 +62,6 @@ class _Pager(Generic[T, P]):
     def _start(self) -> _native.NativePager:
         return self._core.pager(self._operation, self._args, self._options)
 
-    def _decode(self, text: str) -> Page[T, P]:
-        """A page from its wire-JSON text."""
-        return self._single(json.loads(text))
-
     def _single(self, raw: dict[str, Any]) -> Page[T, P]:
         """A page from the operation's plain result (the page object): its items are under the field
         the catalog names (`items`, `calls`)."""
@@ -90,12 +85,12 @@ class SyncPager(_Pager[T, P]):
         native = self._start()
         while True:
             try:
-                text = native.next_page()
+                raw = native.next_page()
             except _native.NativeError as error:
                 raise from_native(error) from None
-            if text is None:
+            if raw is None:
                 return
-            yield self._decode(text)
+            yield self._single(raw)
 
     def first_page(self) -> Page[T, P]:
         """Only the page the call asked for (one request)."""
@@ -115,10 +110,10 @@ class AsyncPager(_Pager[T, P]):
     async def pages(self) -> AsyncIterator[Page[T, P]]:
         native = self._start()
         while True:
-            text = await settle(native.next_page_async)
-            if text is None:
+            raw = await settle(native.next_page_async)
+            if raw is None:
                 return
-            yield self._decode(text)
+            yield self._single(raw)
 
     async def first_page(self) -> Page[T, P]:
         """Only the page the call asked for (one request)."""

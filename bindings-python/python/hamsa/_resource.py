@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any, Optional
 
 from . import _native
-from ._core import Core, loads, request_options, waker_for
+from ._core import Core, request_options, waker_for
 from ._errors import from_native
 from ._generated.tables import OPERATIONS
 from ._model import Model
@@ -97,13 +97,13 @@ class AsyncResource(_Resource):
         future = loop.create_future()
         call = self._core.start(operation, args, options, waker_for(loop), future)
         try:
-            text = await future
+            raw = await future
         except NativeError as error:
             raise from_native(error) from None
         except BaseException:
             call.cancel()
             raise
-        return _result(operation, loads(text))
+        return _result(operation, raw)
 
     def _pager(
         self,
