@@ -27,26 +27,37 @@ class Hamsa {
     }
   }
 
-  #method({ operation, kind }) {
+  #method({ operation, kind, items }) {
     const client = this.#native;
     switch (kind) {
       case 'invoke':
-        return async (params, options) => {
-          const { json, signal } = requestOptions(options);
-          const args = argsJson(params);
-          const text = await cancellable(signal, (token) => client.invoke(operation, args, json, token));
-          return JSON.parse(text);
+        // No `async` wrapper: the promise is the addon's, with one `.then` for the result. A bad argument
+        // still rejects (it is never thrown), like any request error.
+        return (params, options) => {
+          try {
+            const { json, signal } = requestOptions(options);
+            const args = argsJson(params);
+            if (signal === undefined) return client.invoke(operation, args, json).then(JSON.parse, rethrow);
+            return cancellable(signal, (token) => client.invoke(operation, args, json, token)).then(JSON.parse);
+          } catch (error) {
+            return Promise.reject(error);
+          }
         };
       case 'paged':
         // Lazily converted: a bad argument surfaces when the list is iterated, like any request error.
         return (params, options) =>
-          new PageIterator(client, operation, () => argsJson(params), () => requestOptions(options));
+          new PageIterator(client, operation, items, () => argsJson(params), () => requestOptions(options));
       case 'local':
         return webhooks[operation.split('.')[1]];
       default:
         throw new Error(`hamsa: unknown operation kind ${kind} for ${operation}`);
     }
   }
+}
+
+/** What the addon rejected with, as the SDK's error (requests without an AbortSignal). */
+function rethrow(thrown) {
+  throw fromNative(thrown);
 }
 
 module.exports = { Hamsa };

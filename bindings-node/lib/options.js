@@ -49,14 +49,19 @@ function clientOptionsJson(options) {
   return JSON.stringify(core);
 }
 
-/** Splits per-request options into the core's JSON text and the AbortSignal. Throws InvalidArgumentError. */
+/** No per-request options: the addon takes `''` as the core's defaults. */
+const NO_OPTIONS = Object.freeze({ json: '', signal: undefined });
+
+/** Splits per-request options into the core's JSON text (`''` when there are none) and the AbortSignal.
+ * Throws InvalidArgumentError. */
 function requestOptions(options) {
-  const { signal, ...rest } = options ?? {};
+  if (options === undefined || options === null) return NO_OPTIONS;
+  const { signal, ...rest } = options;
   if (signal !== undefined && signal !== null && !isAbortSignal(signal)) {
     throw invalidArgument('options', 'signal must be an AbortSignal');
   }
   const core = rename(rest, REQUEST_OPTIONS, (problem) => invalidArgument('options', problem));
-  return { json: JSON.stringify(core), signal: signal ?? undefined };
+  return { json: Object.keys(core).length === 0 ? '' : JSON.stringify(core), signal: signal ?? undefined };
 }
 
 function isAbortSignal(value) {

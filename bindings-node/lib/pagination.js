@@ -8,13 +8,16 @@ const { fromNative } = require('./errors.js');
 class PageIterator {
   #client;
   #operation;
+  #itemsField;
   #args;
   #options;
 
-  /** @internal Made by the client's list methods; arguments are already converted to JSON text. */
-  constructor(client, operation, args, options) {
+  /** @internal Made by the client's list methods: `itemsField` is the page field that holds the items
+   * (from the catalog); `args` and `options` convert the arguments when called. */
+  constructor(client, operation, itemsField, args, options) {
     this.#client = client;
     this.#operation = operation;
+    this.#itemsField = itemsField;
     this.#args = args;
     this.#options = options;
   }
@@ -31,8 +34,9 @@ class PageIterator {
     for (;;) {
       const text = await cancellable(signal, (token) => pager.next(token));
       if (text === null) return;
-      const { items, page } = JSON.parse(text);
-      yield { items, data: page };
+      const page = JSON.parse(text);
+      const items = page?.[this.#itemsField];
+      yield { items: Array.isArray(items) ? items : [], data: page };
     }
   }
 

@@ -41,12 +41,14 @@ function renderOperations(catalog) {
   for (const op of operationsOf(catalog)) {
     const key = camel(op.resource);
     if (!byResource.has(key)) byResource.set(key, []);
-    byResource.get(key).push(`    ${camel(op.method)}: { operation: '${op.name}', kind: '${op.kind}' },`);
+    const items = op.kind === 'paged' ? `, items: '${op.items ?? 'items'}'` : '';
+    byResource.get(key).push(`    ${camel(op.method)}: { operation: '${op.name}', kind: '${op.kind}'${items} },`);
   }
   const blocks = [...byResource].map(([resource, lines]) => `  ${resource}: {\n${lines.join('\n')}\n  },`);
   return `'use strict';
 // ${HEADER}
-// kind: 'invoke' (one promise), 'paged' (a PageIterator), 'local' (a synchronous webhook helper).
+// kind: 'invoke' (one promise), 'paged' (a PageIterator), 'local' (a synchronous webhook helper);
+// items: the field of each page that holds its items (paged operations).
 
 module.exports.sdkVersion = '${catalog.sdkVersion}';
 

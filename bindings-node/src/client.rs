@@ -1,9 +1,10 @@
 //! `NativeClient`: one core `Client`, reached by operation name with JSON text in and out.
 
 use crate::cancel::{CancelToken, Signal, run_until};
-use crate::env_state::env_closed;
-use crate::errors::{guard, guard_async, parse_json, to_napi};
+use crate::env_state::{EnvShared, env_shared};
+use crate::errors::{guard, parse_json, to_napi};
 use crate::pager::NativePager;
+use crate::settle::{Outcome, spawn_promise};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -11,8 +12,17 @@ use napi_derive::napi;
 #[napi]
 pub struct NativeClient {
     client: hamsa::Client,
-    /// Fires when this client's Node environment is torn down (a terminated Worker).
-    env_closed: Signal,
+    /// This client's Node environment: its teardown signal (a terminated Worker) and promise settler.
+    shared: EnvShared,
+}
+
+/// Per-request options from their JSON text; the JavaScript layer sends `""` when there are none.
+pub fn request_options(options_json: &str) -> napi::Result<hamsa::RequestOptions> {
+    if options_json.is_empty() {
+        return Ok(hamsa::RequestOptions::default());
+    }
+    let options = parse_json("request options", options_json)?;
+    hamsa::RequestOptions::from_json(&options).map_err(|error| to_napi(&error))
 }
 
 #[napi]
@@ -26,12 +36,13 @@ impl NativeClient {
             let client = hamsa::ClientOptions::from_json(&options)
                 .and_then(hamsa::Client::new)
                 .map_err(|error| to_napi(&error))?;
-            Ok(Self { client, env_closed: env_closed(&env)? })
+            Ok(Self { client, shared: env_shared(&env)? })
         })
     }
 
     /// Runs an operation by its public name (`"calls.create_twilio"`, `"jobs.wait"`...). Resolves with
-    /// the wire-JSON result as text; rejects with a serialized core error. `cancel` aborts it.
+    /// the wire-JSON result as text; rejects with a serialized core error. `options_json` may be `""`
+    /// (no per-request options). `cancel` aborts it.
     #[napi(ts_return_type = "Promise<string>")]
     pub fn invoke<'env>(
         &self,
@@ -41,19 +52,14 @@ impl NativeClient {
         options_json: String,
         cancel: Option<&CancelToken>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let client = self.client.clone();
-        let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.env_closed.clone()];
-        env.spawn_future(guard_async(async move {
-            let args = parse_json("arguments", &args_json)?;
-            let options = parse_json("request options", &options_json)?;
-            let result = run_until(signals, async {
-                let options = hamsa::RequestOptions::from_json(&options)?;
-                client.invoke_json(&operation, args, &options).await
-            })
-            .await
-            .map_err(|error| to_napi(&error))?;
-            Ok(result.to_string())
-        }))
+        guard(|| {
+            let client = self.client.clone();
+            let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.shared.closed.clone()];
+            let promise = spawn_promise(env, &self.shared.settler, async move {
+                Outcome::from_text(invoke(&client, signals, &operation, &args_json, &options_json).await)
+            })?;
+            Ok(PromiseRaw::new(env.raw(), promise))
+        })
     }
 
     /// A pager over a paged list operation (`"phone_numbers.list"`...). Throws for invalid arguments.
@@ -61,11 +67,21 @@ impl NativeClient {
     pub fn pager(&self, operation: String, args_json: String, options_json: String) -> napi::Result<NativePager> {
         guard(|| {
             let args = parse_json("arguments", &args_json)?;
-            let options = parse_json("request options", &options_json)?;
-            let pager = hamsa::RequestOptions::from_json(&options)
-                .and_then(|options| self.client.pager_json(&operation, args, &options))
-                .map_err(|error| to_napi(&error))?;
-            Ok(NativePager::new(pager, self.env_closed.clone()))
+            let options = request_options(&options_json)?;
+            let pager = self.client.pager_json(&operation, args, &options).map_err(|error| to_napi(&error))?;
+            Ok(NativePager::new(pager, self.shared.clone()))
         })
     }
+}
+
+async fn invoke(
+    client: &hamsa::Client,
+    signals: [Signal; 2],
+    operation: &str,
+    args_json: &str,
+    options_json: &str,
+) -> napi::Result<String> {
+    let args = parse_json("arguments", args_json)?;
+    let options = request_options(options_json)?;
+    run_until(signals, client.invoke_json_text(operation, args, &options)).await.map_err(|error| to_napi(&error))
 }

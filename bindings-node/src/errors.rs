@@ -3,10 +3,8 @@
 //! JSON into the `HamsaError` subclass for the code. A panic becomes the code `"internal"` instead of
 //! unwinding into Node (which would abort the process).
 
-use futures_util::FutureExt;
 use serde_json::{Value, json};
 use std::any::Any;
-use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The key that marks a message as a serialized SDK error (and not some other napi failure).
@@ -32,7 +30,7 @@ pub fn internal(message: impl Into<String>) -> napi::Error {
     )
 }
 
-fn panic_error(payload: &(dyn Any + Send)) -> napi::Error {
+pub fn panic_error(payload: &(dyn Any + Send)) -> napi::Error {
     let detail = payload
         .downcast_ref::<&str>()
         .map(|text| (*text).to_owned())
@@ -44,11 +42,6 @@ fn panic_error(payload: &(dyn Any + Send)) -> napi::Error {
 /// Runs a synchronous entry point; a panic becomes an `internal` error.
 pub fn guard<T>(body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| Err(panic_error(payload.as_ref())))
-}
-
-/// Runs an asynchronous entry point; a panic while polling becomes an `internal` rejection.
-pub async fn guard_async<T>(body: impl Future<Output = napi::Result<T>>) -> napi::Result<T> {
-    AssertUnwindSafe(body).catch_unwind().await.unwrap_or_else(|payload| Err(panic_error(payload.as_ref())))
 }
 
 /// Parses the JSON text the JavaScript layer sends; it always sends valid JSON, so a failure is internal.

@@ -2,7 +2,9 @@
 //! panic, in a synchronous or an asynchronous entry point, becomes an `internal` error and never aborts
 //! the Node process. The core has no way to panic on purpose, so the tests need these.
 
-use crate::errors::{guard, guard_async};
+use crate::env_state::env_shared;
+use crate::errors::guard;
+use crate::settle::{Outcome, spawn_promise};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -14,5 +16,14 @@ pub fn test_panic_sync() -> napi::Result<()> {
 
 #[napi(js_name = "__testPanicAsync", ts_return_type = "Promise<void>")]
 pub fn test_panic_async(env: &Env) -> napi::Result<PromiseRaw<'_, ()>> {
-    env.spawn_future(guard_async(async { panic!("deliberate panic (async test hook)") }))
+    guard(|| {
+        let settler = env_shared(env)?.settler;
+        let promise = spawn_promise(env, &settler, async {
+            if std::hint::black_box(true) {
+                panic!("deliberate panic (async test hook)");
+            }
+            Outcome::Undefined
+        })?;
+        Ok(PromiseRaw::new(env.raw(), promise))
+    })
 }
