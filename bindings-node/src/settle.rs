@@ -149,14 +149,8 @@ impl Settler {
         let wake = state.queue.is_empty();
         state.queue.push(queued);
         drop(state);
-        if wake {
-            if DEFERRING.get() {
-                // On a runtime worker: wake the JavaScript thread when this worker runs out of work (see
-                // `worker_parks`), so that everything it finishes meanwhile is settled in the same go.
-                WAKE_AT_PARK.with_borrow_mut(|settlers| settlers.push(Arc::clone(self)));
-            } else {
-                self.wake();
-            }
+        if wake && !defer_wake(self) {
+            self.wake();
         }
     }
 
@@ -185,12 +179,30 @@ thread_local! {
     static WAKE_AT_PARK: RefCell<Vec<Arc<Settler>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// On a runtime worker, arranges for `settler` to be woken when this worker runs out of work (see
+/// `worker_parks`), so that everything it finishes meanwhile is settled in the same go. False elsewhere
+/// (and while the thread is exiting): the caller wakes it now.
+fn defer_wake(settler: &Arc<Settler>) -> bool {
+    if !DEFERRING.try_with(Cell::get).unwrap_or(false) {
+        return false;
+    }
+    WAKE_AT_PARK
+        .try_with(|settlers| match settlers.try_borrow_mut() {
+            Ok(mut settlers) => {
+                settlers.push(Arc::clone(settler));
+                true
+            }
+            Err(_) => false,
+        })
+        .unwrap_or(false)
+}
+
 /// The runtime's `on_thread_park` hook: the worker has nothing left to run, so wake the JavaScript
 /// threads it finished requests for. A worker stays busy only while it has tasks to run, and every task
 /// is a bounded piece of a request, so a wake-up is never held back for long.
 pub fn worker_parks() {
-    DEFERRING.set(true);
-    let settlers = WAKE_AT_PARK.take();
+    let _ = DEFERRING.try_with(|deferring| deferring.set(true));
+    let settlers = WAKE_AT_PARK.try_with(|settlers| settlers.take()).unwrap_or_default();
     for settler in settlers {
         settler.wake();
     }
@@ -198,7 +210,7 @@ pub fn worker_parks() {
 
 /// The runtime's `on_thread_unpark` hook.
 pub fn worker_unparks() {
-    DEFERRING.set(true);
+    let _ = DEFERRING.try_with(|deferring| deferring.set(true));
 }
 
 /// Settles one promise, once, from any thread. Dropped without `settle` (the task was dropped, e.g. when
