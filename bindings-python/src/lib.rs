@@ -62,6 +62,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::NativeField>()?;
     m.add_function(wrap_pyfunction!(webhook, m)?)?;
     m.add_function(wrap_pyfunction!(redact_json, m)?)?;
+    m.add_function(wrap_pyfunction!(model::wrap_all, m)?)?;
     m.add_function(wrap_pyfunction!(_loads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_async_for_tests, m)?)?;

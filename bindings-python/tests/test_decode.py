@@ -55,3 +55,22 @@ def test_invalid_text_is_an_internal_error() -> None:
     with pytest.raises(_native.NativeError) as caught:
         _native._loads('{"a": ')
     assert json.loads(caught.value.args[0])["code"] == "internal"
+
+
+def test_page_items_are_plain_models_outside_the_cyclic_gc() -> None:
+    import gc
+
+    import hamsa
+
+    items = [{"id": f"pn-{i}", "number": "+9700000000"} for i in range(10)]
+    models = hamsa.PhoneNumber._wrap_all(items)
+    assert [type(m) for m in models] == [hamsa.PhoneNumber] * 10
+    assert [m.id for m in models] == [f"pn-{i}" for i in range(10)]
+    assert models[3].to_dict() == items[3] and models[3] == hamsa.PhoneNumber._wrap(items[3])
+    assert not any(gc.is_tracked(m) for m in models)
+
+    class WithDict(hamsa.Model):  # a __dict__ could hold a cycle: such models stay tracked
+        pass
+
+    assert not WithDict._plain
+    assert all(gc.is_tracked(m) for m in WithDict._wrap_all([{"a": 1}]))

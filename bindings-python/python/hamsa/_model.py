@@ -48,11 +48,14 @@ class Model:
 
     __slots__ = ("_data",)
     _registry: ClassVar[dict[str, type[Model]]] = {}
+    # Whether instances hold nothing but `_data` (no `__dict__`, no other slot): see `_wrap_all`.
+    _plain: ClassVar[bool] = True
     _data: dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Model._registry[cls.__name__] = cls
+        cls._plain = cls.__basicsize__ == Model.__basicsize__ and cls.__dictoffset__ == 0
         for name, (wire, model, many, _secret) in MODELS.get(cls.__name__, {}).items():
             if name in RESERVED:
                 raise TypeError(f"{cls.__name__}.{name} clashes with a Model method")
@@ -74,7 +77,10 @@ class Model:
 
     @classmethod
     def _wrap_all(cls, items: list[Any]) -> list[Any]:
-        """`_wrap` over a page's items, in one loop."""
+        """`_wrap` over a page's items. For the generated classes, in one native call that also leaves
+        the models out of the cyclic GC (they cannot be part of a cycle); see `_native.wrap_all`."""
+        if cls._plain and type(items) is list:
+            return _native.wrap_all(cls, items)
         new = cls.__new__
         wrapped = []
         for data in items:
