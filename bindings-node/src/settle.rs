@@ -142,6 +142,9 @@ impl Settler {
     }
 
     fn push(self: &Arc<Self>, queued: Queued) {
+        if self.js_waker.load(Ordering::Relaxed).is_null() {
+            return; // torn down: the promise went with its environment
+        }
         let wake = {
             let mut queue = self.queue();
             queue.push(queued);
