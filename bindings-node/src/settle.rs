@@ -33,6 +33,7 @@ use std::ptr;
 use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 use crate::errors::{internal, panic_error};
 
@@ -220,9 +221,14 @@ impl Drop for Completion {
 thread_local! {
     /// Set on the runtime's worker threads (by the park hooks): their wake-ups wait for `worker_parks`.
     static DEFERRING: Cell<bool> = const { Cell::new(false) };
-    /// The settlers this worker has queued outcomes for since it last parked.
-    static WAKE_AT_PARK: RefCell<Vec<Arc<Settler>>> = const { RefCell::new(Vec::new()) };
+    /// The settlers this worker has queued outcomes for since it last woke the JavaScript threads, and
+    /// when the first of them was queued.
+    static WAKE_AT_PARK: RefCell<(Vec<Arc<Settler>>, Option<Instant>)> = const { RefCell::new((Vec::new(), None)) };
 }
+
+/// How long a busy worker may hold back a wake-up: a worker that never runs out of work (a saturated
+/// runtime) still wakes the JavaScript threads this often (checked whenever it polls a request).
+const MAX_DEFERRAL: Duration = Duration::from_millis(1);
 
 /// On a runtime worker, arranges for `settler` to be woken when this worker runs out of work (see
 /// `worker_parks`), so that everything it finishes meanwhile is settled in the same go. False elsewhere
@@ -232,9 +238,11 @@ fn defer_wake(settler: &Arc<Settler>) -> bool {
         return false;
     }
     WAKE_AT_PARK
-        .try_with(|settlers| match settlers.try_borrow_mut() {
-            Ok(mut settlers) => {
+        .try_with(|deferred| match deferred.try_borrow_mut() {
+            Ok(mut deferred) => {
+                let (settlers, since) = &mut *deferred;
                 settlers.push(Arc::clone(settler));
+                since.get_or_insert_with(Instant::now);
                 true
             }
             Err(_) => false,
@@ -242,15 +250,35 @@ fn defer_wake(settler: &Arc<Settler>) -> bool {
         .unwrap_or(false)
 }
 
-/// The runtime's `on_thread_park` hook: the worker has nothing left to run, so wake the JavaScript
-/// threads it finished requests for. A worker stays busy only while it has tasks to run, and every task
-/// is a bounded piece of a request, so a wake-up is never held back for long.
-pub fn worker_parks() {
-    let _ = DEFERRING.try_with(|deferring| deferring.set(true));
-    let settlers = WAKE_AT_PARK.try_with(|settlers| settlers.take()).unwrap_or_default();
+/// Wakes what this worker held back: always (`force`), or once the oldest has waited `MAX_DEFERRAL`.
+fn wake_deferred(force: bool) {
+    let settlers = WAKE_AT_PARK
+        .try_with(|deferred| match deferred.try_borrow_mut() {
+            Ok(mut deferred) => {
+                let due = match deferred.1 {
+                    Some(since) => force || since.elapsed() >= MAX_DEFERRAL,
+                    None => false,
+                };
+                if due {
+                    deferred.1 = None;
+                    std::mem::take(&mut deferred.0)
+                } else {
+                    Vec::new()
+                }
+            }
+            Err(_) => Vec::new(),
+        })
+        .unwrap_or_default();
     for settler in settlers {
         settler.wake();
     }
+}
+
+/// The runtime's `on_thread_park` hook: the worker has nothing left to run, so wake the JavaScript
+/// threads it finished requests for.
+pub fn worker_parks() {
+    let _ = DEFERRING.try_with(|deferring| deferring.set(true));
+    wake_deferred(true);
 }
 
 /// The runtime's `on_thread_unpark` hook.
@@ -285,6 +313,7 @@ impl<F: Future<Output = Outcome>> Future for Settling<F> {
         // `Drop` of its own), and `completion` is `Unpin`.
         let this = unsafe { self.get_unchecked_mut() };
         let operation = unsafe { Pin::new_unchecked(&mut this.operation) };
+        wake_deferred(false);
         let outcome = match catch_unwind(AssertUnwindSafe(|| operation.poll(context))) {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(outcome)) => outcome,
