@@ -1,11 +1,12 @@
-//! `NativeClient`: one core client behind the Python `Hamsa` and `AsyncHamsa` classes. Arguments and
-//! results cross as wire-JSON text; the Python layer does the naming and the typed wrappers.
+//! `NativeClient`: one core client behind the Python `Hamsa` and `AsyncHamsa` classes. Arguments cross
+//! as wire-JSON text, results as the Python objects of their wire JSON, built from the core's typed
+//! result; the Python layer does the naming and the typed wrappers.
 
 use crate::blocking::block_on;
 use crate::completion::{NativeCall, NativeWaker, spawn};
-use crate::decode;
 use crate::errors::{from_core, guard, parse_json};
 use crate::pager::NativePager;
+use crate::to_python::to_python;
 use hamsa::{Client, ClientOptions, RequestOptions};
 use pyo3::prelude::*;
 use std::sync::Mutex;
@@ -40,8 +41,8 @@ impl NativeClient {
     fn invoke<'py>(&self, py: Python<'py>, operation: &str, args: &str, options: &str) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
-            let result = block_on(py, async move { client.invoke_json_text(operation, args, &options).await })?;
-            decode::loads(py, &result.map_err(|e| from_core(&e))?)
+            let result = block_on(py, async move { client.invoke_json_typed(operation, args, &options).await })?;
+            to_python(py, &result.map_err(|e| from_core(&e))?)
         })
     }
 
@@ -58,7 +59,7 @@ impl NativeClient {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
             spawn(waker, future, async move {
-                client.invoke_json_text(&operation, args, &options).await.map(Some).map_err(|e| from_core(&e))
+                client.invoke_json_typed(&operation, args, &options).await.map(Some).map_err(|e| from_core(&e))
             })
         })
     }

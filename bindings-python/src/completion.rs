@@ -14,9 +14,10 @@
 //! Cancelling the awaiting task cancels the future; the Python side then calls `NativeCall.cancel()`,
 //! which aborts the runtime task, and so drops the request in flight.
 
-use crate::decode;
 use crate::errors::{guard, guard_async};
 use crate::runtime::runtime;
+use crate::to_python::to_python;
+use hamsa::TypedJson;
 use pyo3::intern;
 use pyo3::prelude::*;
 use std::future::Future;
@@ -27,9 +28,9 @@ use std::{
     os::unix::{io::AsRawFd, net::UnixStream},
 };
 
-/// What a finished call gives its future: wire-JSON text, decoded to Python objects when the future is
-/// settled (or `None`, e.g. after the last page), or an error.
-pub type Outcome = PyResult<Option<String>>;
+/// What a finished call gives its future: the core's typed result, turned into Python objects when the
+/// future is settled (or `None`, e.g. after the last page), or an error.
+pub type Outcome = PyResult<Option<TypedJson>>;
 
 struct Queue {
     done: Vec<(Py<PyAny>, Outcome)>,
@@ -165,7 +166,7 @@ impl Shared {
 
 fn settle(py: Python<'_>, future: &Bound<'_, PyAny>, outcome: Outcome) {
     let outcome = match outcome {
-        Ok(Some(text)) => decode::loads(py, &text),
+        Ok(Some(typed)) => to_python(py, &typed),
         Ok(None) => Ok(py.None().into_bound(py)),
         Err(error) => Err(error),
     };

@@ -1,11 +1,11 @@
 //! `NativePager`: one walk over a paged list, page by page, for the Python iterators. Each page is the
-//! core's wire-JSON text of the typed page (its items are in it, under the field the catalog names),
-//! decoded to Python objects; `None` after the last page.
+//! core's typed page turned into the Python objects of its wire JSON (its items are in it, under the
+//! field the catalog names); `None` after the last page.
 
 use crate::blocking::block_on;
 use crate::completion::{NativeCall, NativeWaker, Outcome, spawn};
-use crate::decode;
 use crate::errors::{from_core, guard};
+use crate::to_python::to_python;
 use hamsa::JsonPager;
 use pyo3::prelude::*;
 use std::sync::Arc;
@@ -29,7 +29,7 @@ impl NativePager {
         guard(|| {
             let inner = Arc::clone(&self.inner);
             match block_on(py, next_page(inner))?? {
-                Some(text) => decode::loads(py, &text).map(Some),
+                Some(typed) => to_python(py, &typed).map(Some),
                 None => Ok(None),
             }
         })
@@ -42,7 +42,7 @@ impl NativePager {
 }
 
 async fn next_page(inner: Arc<Mutex<JsonPager>>) -> Outcome {
-    match inner.lock().await.next_page_text().await {
+    match inner.lock().await.next_page_typed().await {
         None => Ok(None),
         Some(Err(error)) => Err(from_core(&error)),
         Some(Ok(page)) => Ok(Some(page)),

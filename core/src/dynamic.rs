@@ -13,6 +13,7 @@ use crate::paging::{PagedRequest, Paginated, pages};
 use crate::polling::{WaitOptions, wait_for};
 use crate::response::ResponseMeta;
 use crate::secret::scrub_serde_message;
+use crate::typed_json::TypedJson;
 use crate::webhooks;
 use futures_core::Stream;
 use futures_util::StreamExt;
@@ -24,12 +25,12 @@ use std::pin::Pin;
 use std::time::Duration;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
-/// Pages as wire-JSON text.
-type PageStream = Pin<Box<dyn Stream<Item = Result<String>> + Send>>;
+/// Pages, still typed.
+type PageStream = Pin<Box<dyn Stream<Item = Result<TypedJson>> + Send>>;
 
-/// Results cross as text serialized straight from the typed model: a binding hands the text to its own
-/// JSON parser without an intermediate `Value` tree (a third of the cost on a 1 MB list).
-pub(crate) type InvokeFn = fn(Client, Value, RequestOptions) -> BoxFuture<Result<(String, ResponseMeta)>>;
+/// Results cross still typed: a binding serializes them straight into its own objects (or takes the
+/// text), without an intermediate `Value` tree (a third of the cost on a 1 MB list) or a text to parse.
+pub(crate) type InvokeFn = fn(Client, Value, RequestOptions) -> BoxFuture<Result<(TypedJson, ResponseMeta)>>;
 #[doc(hidden)]
 pub type PaginateFn = fn(Client, Value, RequestOptions) -> Result<PageStream>;
 
@@ -83,11 +84,11 @@ pub struct JsonPager {
 impl JsonPager {
     /// The next page, or `None` after the last one.
     pub async fn next_page(&mut self) -> Option<Result<JsonPage>> {
-        let text = match self.stream.next().await? {
-            Ok(text) => text,
+        let typed = match self.stream.next().await? {
+            Ok(typed) => typed,
             Err(error) => return Some(Err(error)),
         };
-        Some(from_text(&text).map(|page: Value| {
+        Some(typed.to_value().map(|page: Value| {
             let items = match page.get(self.items_field) {
                 Some(Value::Array(items)) => items.clone(),
                 _ => Vec::new(),
@@ -99,6 +100,12 @@ impl JsonPager {
     /// The next page as wire-JSON text (its items under [`items_field`](Self::items_field)), or `None`
     /// after the last one: the cheapest form for a binding that parses JSON itself.
     pub async fn next_page_text(&mut self) -> Option<Result<String>> {
+        Some(self.stream.next().await?.and_then(|typed| typed.to_text()))
+    }
+
+    /// The next page still typed (see [`TypedJson`]), or `None` after the last one: the cheapest form for
+    /// a binding that builds its own objects with a serde `Serializer`.
+    pub async fn next_page_typed(&mut self) -> Option<Result<TypedJson>> {
         self.stream.next().await
     }
 
@@ -112,8 +119,8 @@ impl Client {
     /// Runs an operation by its public name (`"calls.create_twilio"`, `"jobs.wait"`, ...) with wire-JSON
     /// arguments and returns the result as wire JSON. Invalid arguments fail before anything is sent.
     pub async fn invoke_json(&self, operation: &str, args: Value, options: &RequestOptions) -> Result<Value> {
-        let (text, _) = self.invoke_json_text_with_meta(operation, args, options).await?;
-        from_text(&text)
+        let (typed, _) = self.invoke_json_typed_with_meta(operation, args, options).await?;
+        typed.to_value()
     }
 
     /// Like [`invoke_json`](Self::invoke_json), with the result as wire-JSON text, serialized straight
@@ -130,8 +137,8 @@ impl Client {
         args: Value,
         options: &RequestOptions,
     ) -> Result<(Value, Option<ResponseMeta>)> {
-        let (text, meta) = self.invoke_json_text_with_meta(operation, args, options).await?;
-        Ok((from_text(&text)?, meta))
+        let (typed, meta) = self.invoke_json_typed_with_meta(operation, args, options).await?;
+        Ok((typed.to_value()?, meta))
     }
 
     /// Like [`invoke_json_text`](Self::invoke_json_text), with the response metadata (`None` for
@@ -142,26 +149,41 @@ impl Client {
         args: Value,
         options: &RequestOptions,
     ) -> Result<(String, Option<ResponseMeta>)> {
+        let (typed, meta) = self.invoke_json_typed_with_meta(operation, args, options).await?;
+        Ok((typed.to_text()?, meta))
+    }
+
+    /// Like [`invoke_json`](Self::invoke_json), with the result still typed (see [`TypedJson`]): what a
+    /// binding that builds its own objects with a serde `Serializer` should call.
+    pub async fn invoke_json_typed(&self, operation: &str, args: Value, options: &RequestOptions) -> Result<TypedJson> {
+        self.invoke_json_typed_with_meta(operation, args, options).await.map(|(typed, _)| typed)
+    }
+
+    /// Like [`invoke_json_typed`](Self::invoke_json_typed), with the response metadata (`None` for
+    /// helpers that make several requests or none).
+    pub async fn invoke_json_typed_with_meta(
+        &self,
+        operation: &str,
+        args: Value,
+        options: &RequestOptions,
+    ) -> Result<(TypedJson, Option<ResponseMeta>)> {
         match operation {
             "jobs.wait" => {
                 let args: WaitArgs<GetJobParams> = arguments(operation, args)?;
                 let job = wait_for::<GetJob>(self, args.target, &args.wait.into_options(options)).await?;
-                Ok((to_text(&job)?, None))
+                Ok((TypedJson::new(job), None))
             }
             "conversations.wait" => {
                 let args: WaitArgs<GetConversationParams> = arguments(operation, args)?;
                 let conversation =
                     wait_for::<GetConversation>(self, args.target, &args.wait.into_options(options)).await?;
-                Ok((to_text(&conversation)?, None))
+                Ok((TypedJson::new(conversation), None))
             }
-            "webhooks.verify" | "webhooks.parse" => {
-                let value = invoke_offline(operation, args)?;
-                Ok((value.to_string(), None))
-            }
+            "webhooks.verify" | "webhooks.parse" => Ok((TypedJson::new(invoke_offline(operation, args)?), None)),
             _ => {
                 let entry = find(operation)?;
-                let (text, meta) = (entry.invoke)(self.clone(), args, options.clone()).await?;
-                Ok((text, Some(meta)))
+                let (typed, meta) = (entry.invoke)(self.clone(), args, options.clone()).await?;
+                Ok((typed, Some(meta)))
             }
         }
     }
@@ -199,11 +221,11 @@ pub(crate) fn invoke_endpoint<E: Endpoint>(
     client: Client,
     args: Value,
     options: RequestOptions,
-) -> BoxFuture<Result<(String, ResponseMeta)>> {
+) -> BoxFuture<Result<(TypedJson, ResponseMeta)>> {
     Box::pin(async move {
         let request: E::Request = arguments(E::SPEC.name, args)?;
         let response = client.execute::<E>(&request, &options).await?;
-        Ok((to_text(&response.data)?, response.meta))
+        Ok((TypedJson::new(response.data), response.meta))
     })
 }
 
@@ -216,7 +238,7 @@ where
     E::Response: Paginated,
 {
     let request: E::Request = arguments(E::SPEC.name, args)?;
-    let stream = pages::<E>(client, request, options).map(|page| to_text(&page?));
+    let stream = pages::<E>(client, request, options).map(|page| page.map(TypedJson::new));
     Ok(Box::pin(stream))
 }
 
@@ -230,15 +252,6 @@ fn arguments<T: DeserializeOwned>(operation: &str, args: Value) -> Result<T> {
 
 fn to_json(value: &impl serde::Serialize) -> Result<Value> {
     serde_json::to_value(value).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
-}
-
-fn to_text(value: &impl serde::Serialize) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
-}
-
-/// Text this module serialized itself, back to a `Value` (for callers that want the tree).
-fn from_text(text: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| Error::new(crate::error::ErrorKind::Decode, e.to_string()))
 }
 
 #[derive(Deserialize)]

@@ -44,6 +44,7 @@ mod response;
 pub mod retry;
 mod secret;
 mod transport;
+mod typed_json;
 pub mod validate;
 pub mod webhooks;
 
@@ -56,6 +57,7 @@ pub use error::{Attempt, AttemptOutcome, Error, ErrorKind, Result};
 pub use polling::WaitOptions;
 pub use response::{RateLimit, Response, ResponseMeta};
 pub use secret::{REDACTED, Secret, is_secret_field, redact_json, redact_text};
+pub use typed_json::TypedJson;
 
 #[doc(hidden)]
 pub mod __private {

@@ -191,6 +191,20 @@ macro_rules! define_endpoints {
             )*)*
         ];
 
+        /// Calls `visitor` with `value` as the response type of an endpoint (statically dispatched), or
+        /// gives the visitor back if `value` is of none of them.
+        pub(crate) fn visit_response<V: $crate::typed_json::TypedVisitor>(
+            value: &dyn ::std::any::Any,
+            visitor: V,
+        ) -> Result<V::Output, V> {
+            $($(
+                if let Some(value) = value.downcast_ref::<$Resp>() {
+                    return Ok(visitor.visit(value));
+                }
+            )*)*
+            Err(visitor)
+        }
+
         $(
             #[doc = concat!("The `", stringify!($resource), "` operations; get it from [`Client::", stringify!($resource), "`](crate::Client::", stringify!($resource), ").")]
             #[derive(Debug, Clone, Copy)]
