@@ -74,6 +74,23 @@ def test_errors_pickle_with_their_facts() -> None:
     assert str(error) == str(caught.value)
 
 
+def test_attempts_are_read_only_values() -> None:
+    attempt = hamsa.Attempt(outcome="503", delay=0.25)
+    assert attempt == hamsa.Attempt("503", 0.25) and attempt != hamsa.Attempt("503", 0.5)
+    assert hash(attempt) == hash(hamsa.Attempt("503", 0.25)) and repr(attempt) == "Attempt(outcome='503', delay=0.25)"
+    assert pickle.loads(pickle.dumps(attempt)) == attempt and copy.deepcopy(attempt) == attempt
+    with pytest.raises(AttributeError):
+        attempt.outcome = "timeout"  # type: ignore[misc]
+
+
+def test_importing_hamsa_leaves_asyncio_out() -> None:
+    # asyncio takes tens of milliseconds to import; only async calls need it, and they find it loaded.
+    code = "import sys, hamsa; print('asyncio' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False", "`import hamsa` imports asyncio (see hamsa/_core.py)"
+
+
 @pytest.mark.parametrize(
     "call",
     [

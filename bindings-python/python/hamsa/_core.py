@@ -7,20 +7,26 @@ create, through the event loop's `NativeWaker` (see `bindings-python/src/complet
 threads never take the GIL, and a burst of results costs one loop callback. If the awaiting task is
 cancelled (or the coroutine closed), `NativeCall.cancel()` drops the request in flight.
 
-Results arrive as Python objects: the native side decodes the core's wire-JSON text itself (what
-`json.loads` would build, with interned keys)."""
+Results arrive as Python objects: the native side builds them from the core's typed result (what
+`json.loads` would build from its wire JSON, with interned keys)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import weakref
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _native
 from ._errors import ConfigurationError, from_native, invalid_argument
 from ._wire import dumps, milliseconds
+
+if TYPE_CHECKING:
+    # Only async calls need asyncio, and it takes ~30 ms to import: `import hamsa` leaves it out. Those
+    # calls import it where they run, when whoever runs the event loop has loaded it: a sys.modules
+    # lookup. (`import asyncio`, not `from asyncio import ...`: for a package, the latter also runs
+    # importlib's Python-level fromlist handling, several times slower.)
+    import asyncio
 
 
 def request_options(
@@ -106,6 +112,8 @@ class Core:
             raise from_native(error) from None
 
     async def invoke_async(self, operation: str, args: dict[str, Any], options: dict[str, Any]) -> Any:
+        import asyncio  # loaded already: a sys.modules lookup (see the import at the top)
+
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         call = self.start(operation, args, options, waker_for(loop), future)
@@ -127,6 +135,8 @@ class Core:
 
 async def settle(start: Callable[[_native.NativeWaker, asyncio.Future[Any]], _native.NativeCall]) -> Any:
     """Awaits what `start(waker, future)` started on the native side; errors become `HamsaError`s."""
+    import asyncio  # loaded already: a sys.modules lookup (see the import at the top)
+
     loop = asyncio.get_running_loop()
     future: asyncio.Future[Any] = loop.create_future()
     call = start(waker_for(loop), future)

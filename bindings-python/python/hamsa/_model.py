@@ -8,8 +8,6 @@ back as models; unknown fields are kept (`model["newField"]`, `to_dict()`); open
 from __future__ import annotations
 
 import copy
-import json
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -115,6 +113,8 @@ class Model:
         return f"{type(self).__name__}({fields})"
 
     def _redacted(self) -> dict[str, Any]:
+        import json  # only repr needs it: `import hamsa` leaves it out
+
         data: dict[str, Any] = json.loads(_native.redact_json(json.dumps(self._data)))
         for _name, (wire, _model, _many, secret) in MODELS.get(type(self).__name__, {}).items():
             if secret and data.get(wire) is not None:
@@ -132,6 +132,8 @@ class Model:
 
 
 def _snake(wire: str) -> str:
+    import re  # only repr needs it: `import hamsa` leaves it out
+
     return re.sub(r"([A-Z])", r"_\1", wire).lower()
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from asyncio import get_running_loop
 from collections.abc import Mapping
 from typing import Any, Optional
 
@@ -93,7 +92,9 @@ class AsyncResource(_Resource):
         args = arguments(operation, given, unknown)
         options = request_options(timeout, deadline, max_retries, extra_headers)
         # Core.invoke_async, inlined: one coroutine less to step through on every call.
-        loop = get_running_loop()
+        import asyncio  # loaded already: a sys.modules lookup (see _core.py)
+
+        loop = asyncio.get_running_loop()
         future = loop.create_future()
         call = self._core.start(operation, args, options, waker_for(loop), future)
         try:

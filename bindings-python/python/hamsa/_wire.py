@@ -8,7 +8,6 @@ name, so that the core refuses it like every other language does (`InvalidArgume
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -130,11 +129,15 @@ def _not_json(value: Any) -> Any:
 
 # `json.dumps(value, ensure_ascii=False, allow_nan=False)` builds an encoder on every call; this is the
 # same C encoder built once (compact separators, no cycle check). Anything it refuses (or a cycle, as a
-# RecursionError) goes through `json.dumps` again, for its exact error.
-_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)  # CPython's C accelerator
+# RecursionError) goes through `json.dumps` again, for its exact error. It comes from `_json`, CPython's
+# C accelerator (what `json.encoder.c_make_encoder` is), so that `import hamsa` does not import `json`.
 _encode: Any = None
-if _make_encoder is not None:
-    _encode = _make_encoder(None, _not_json, json.encoder.encode_basestring, None, ":", ",", False, False, False)
+try:
+    from _json import encode_basestring, make_encoder
+except ImportError:  # another Python: json.dumps every time
+    pass
+else:
+    _encode = make_encoder(None, _not_json, encode_basestring, None, ":", ",", False, False, False)
 
 
 def dumps(what: str, value: Any) -> str:
@@ -144,6 +147,8 @@ def dumps(what: str, value: Any) -> str:
             return "".join(_encode(value, 0))
         except Exception:  # noqa: BLE001 (the slow path below raises the right error)
             pass
+    import json
+
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as error:

@@ -11,7 +11,6 @@ async def hook(request):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,6 +64,8 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 
 def _call(operation: str, args: dict[str, Any]) -> Any:
+    import json  # here rather than at the top: `import hamsa` leaves json out
+
     try:
         return json.loads(_native.webhook(operation, dumps("arguments", args)))
     except _native.NativeError as error:
