@@ -10,8 +10,6 @@ import argparse
 import asyncio
 import gc
 import json
-import os
-import sys
 import time
 
 import hamsa
@@ -88,8 +86,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
-    sys.stdout.flush()
-    # As in bench.py: skip the interpreter's finalization, which sometimes crashes after `AsyncHamsa` was
-    # used (an SDK bug), once the one line of output is out.
-    os._exit(0)
+    main()  # and a normal exit, as in bench.py
