@@ -22,12 +22,15 @@ struct Envelope<'a> {
 }
 
 /// The envelope read in one pass, straight into the typed data: the common case of a successful answer.
+/// The other fields stay slices of the body until they are needed (no `Value` made on every answer).
 #[derive(Deserialize)]
-struct TypedEnvelope<T> {
-    success: Option<serde_json::Value>,
-    message: Option<serde_json::Value>,
-    #[serde(rename = "messageKey")]
-    message_key: Option<serde_json::Value>,
+struct TypedEnvelope<'a, T> {
+    #[serde(borrow)]
+    success: Option<&'a RawValue>,
+    #[serde(borrow)]
+    message: Option<&'a RawValue>,
+    #[serde(borrow, rename = "messageKey")]
+    message_key: Option<&'a RawValue>,
     data: Option<T>,
 }
 
@@ -56,10 +59,10 @@ pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> 
     // data, null data, not an envelope, not decodable) takes the general path below, which decides.
     if let Ok(TypedEnvelope { success, message, message_key, data: Some(data) }) =
         serde_json::from_slice::<TypedEnvelope<T>>(body)
-        && success.as_ref().and_then(serde_json::Value::as_bool) != Some(false)
+        && success.map(RawValue::get) != Some("false")
     {
-        let meta = ResponseMeta::new(raw, text(message.as_ref()), text(message_key.as_ref()));
-        return Ok((data, meta));
+        let (message, message_key) = (raw_text(message), raw_text(message_key));
+        return Ok((data, ResponseMeta::new(raw, message, message_key)));
     }
     let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
     let message = text(envelope.message.as_ref());
@@ -137,6 +140,16 @@ fn text(value: Option<&serde_json::Value>) -> Option<String> {
     }
 }
 
+/// [`text`] of a field left as a slice of the body.
+fn raw_text(value: Option<&RawValue>) -> Option<String> {
+    let raw = value?.get();
+    if raw.starts_with('"') {
+        // A string, escapes decoded; any other value as `text` shows it.
+        return serde_json::from_str(raw).ok();
+    }
+    text(serde_json::from_str::<serde_json::Value>(raw).ok().as_ref())
+}
+
 fn trim_ascii(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
 }
@@ -188,6 +201,11 @@ mod tests {
         // A non-string message is kept as its JSON text on both paths.
         let (_, meta) = decode::<u32>("t", raw(200, r#"{"success":true,"message":{"a":1},"data":5}"#)).unwrap();
         assert_eq!(meta.message.as_deref(), Some(r#"{"a":1}"#));
+        // Escapes in the message are decoded; spaces around `false` change nothing.
+        let (_, meta) = decode::<u32>("t", raw(200, r#"{"message":"Succ\u00e8s \"x\"","data":5}"#)).unwrap();
+        assert_eq!(meta.message.as_deref(), Some("Succès \"x\""));
+        let body = r#"{ "success" :  false , "message": "no", "data": 5 }"#;
+        assert_eq!(decode::<u32>("t", raw(200, body)).unwrap_err().code(), "api_error");
     }
 
     #[test]

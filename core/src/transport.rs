@@ -148,10 +148,22 @@ impl Transport {
     }
 }
 
-/// The base URL's path (if any) followed by the endpoint's path.
-fn join_url(base: &url::Url, path_and_query: &str) -> String {
-    let base = base.as_str().trim_end_matches('/');
-    format!("{base}{path_and_query}")
+/// The base URL's path (if any) followed by the endpoint's path and query. Built from the parsed base
+/// URL: handing reqwest a string would parse the scheme and host again (IDNA included) on every request.
+fn join_url(base: &url::Url, path_and_query: &str) -> url::Url {
+    let (path, query) = match path_and_query.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (path_and_query, None),
+    };
+    let mut url = base.clone();
+    let prefix = base.path().trim_end_matches('/');
+    if prefix.is_empty() {
+        url.set_path(path);
+    } else {
+        url.set_path(&format!("{prefix}{path}"));
+    }
+    url.set_query(query);
+    url
 }
 
 /// The final answer once no further attempt will be made.
@@ -245,4 +257,24 @@ fn describe(error: &reqwest::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_url;
+
+    #[test]
+    fn the_endpoint_path_goes_after_the_base_path() {
+        let join = |base: &str, path: &str| join_url(&url::Url::parse(base).unwrap(), path).to_string();
+        assert_eq!(
+            join("https://api.tryhamsa.com", "/v1/jobs?jobId=j%201"),
+            "https://api.tryhamsa.com/v1/jobs?jobId=j%201"
+        );
+        assert_eq!(join("https://api.tryhamsa.com/", "/v1/jobs"), "https://api.tryhamsa.com/v1/jobs");
+        assert_eq!(
+            join("http://127.0.0.1:8080/proxy/hamsa/", "/v1/a%2Fb?x=1&y=2"),
+            "http://127.0.0.1:8080/proxy/hamsa/v1/a%2Fb?x=1&y=2"
+        );
+        assert_eq!(join("http://127.0.0.1:8080/proxy", "/v1/a"), "http://127.0.0.1:8080/proxy/v1/a");
+    }
 }
