@@ -279,49 +279,28 @@ impl<'py> Seq<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), BuildError> {
-        self.push(value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
+/// The four list-shaped traits do one thing: push each element, make the list at the end.
+macro_rules! list_serializers {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl<'py> ser::$trait for Seq<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = BuildError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), BuildError> {
+                self.push(value)
+            }
+            fn end(self) -> Built<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeTuple for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), BuildError> {
-        self.push(value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), BuildError> {
-        self.push(value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), BuildError> {
-        self.push(value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
-}
+list_serializers!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// A dict under construction: a struct's (keys are its field names) or a map's (keys are serialized
 /// with [`Key`]); a struct variant's dict is wrapped as `{variant: {...}}` at the end.
@@ -365,27 +344,23 @@ impl<'py> ser::SerializeMap for Map<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, value: &T) -> Result<(), BuildError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
+/// A struct and a struct variant both name their fields.
+macro_rules! struct_serializers {
+    ($($trait:ident),*) => {$(
+        impl<'py> ser::$trait for Map<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = BuildError;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, value: &T) -> Result<(), BuildError> {
+                self.field(name, value)
+            }
+            fn end(self) -> Built<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = BuildError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, value: &T) -> Result<(), BuildError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Built<'py> {
-        self.finish()
-    }
-}
+struct_serializers!(SerializeStruct, SerializeStructVariant);
 
 /// A map key: JSON keys are strings, so strings (interned) and, as serde_json writes them, numbers,
 /// booleans and chars as their text; anything else is an error.
