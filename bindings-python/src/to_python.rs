@@ -21,19 +21,20 @@ pub fn to_python<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound
     value.serialize(Build { py, keys: &keys }).map_err(|BuildError(error)| error)
 }
 
-/// Interned keys of one result: field names by their address (they are `&'static str`), map keys by
+/// Interned keys of one result: field names by their address and length (they are `&'static str`;
+/// the length too, in case a linker ever lets one name start where a longer one does), map keys by
 /// text. Objects of one shape repeat their keys in the same order, so each look-up tries the entry after
 /// the previous hit first: a list of 5,000 alike objects finds every key at the first try.
 #[derive(Default)]
 struct Keys<'py> {
-    fields: KeyCache<'py, usize>,
+    fields: KeyCache<'py, (usize, usize)>,
     texts: KeyCache<'py, Box<str>>,
 }
 
 impl<'py> Keys<'py> {
     fn field(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-        let address = name.as_ptr() as usize;
-        self.fields.get(|a| *a == address, || (address, PyString::intern(py, name)))
+        let place = (name.as_ptr() as usize, name.len());
+        self.fields.get(|p| *p == place, || (place, PyString::intern(py, name)))
     }
 
     fn text(&self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
