@@ -32,12 +32,6 @@ impl<T: Serialize + Send + 'static> TypedValue for T {
     }
 }
 
-/// Takes a value by its concrete type.
-pub(crate) trait TypedVisitor: Sized {
-    type Output;
-    fn visit<T: Serialize + ?Sized>(self, value: &T) -> Self::Output;
-}
-
 impl TypedJson {
     pub fn new<T: Serialize + Send + 'static>(value: T) -> Self {
         Self(Box::new(value))
@@ -52,25 +46,12 @@ impl TypedJson {
     pub fn to_value(&self) -> Result<Value> {
         serde_json::to_value(self).map_err(|e| Error::new(ErrorKind::Decode, e.to_string()))
     }
-
-    fn visit<V: TypedVisitor>(&self, visitor: V) -> V::Output {
-        crate::endpoints::visit_response(self.0.as_any(), visitor)
-            .unwrap_or_else(|visitor| visitor.visit(self.0.as_erased()))
-    }
 }
 
 impl Serialize for TypedJson {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        self.visit(SerializeWith(serializer))
-    }
-}
-
-struct SerializeWith<S>(S);
-
-impl<S: Serializer> TypedVisitor for SerializeWith<S> {
-    type Output = std::result::Result<S::Ok, S::Error>;
-    fn visit<T: Serialize + ?Sized>(self, value: &T) -> Self::Output {
-        value.serialize(self.0)
+        crate::endpoints::serialize_response(self.0.as_any(), serializer)
+            .unwrap_or_else(|serializer| erased_serde::serialize(self.0.as_erased(), serializer))
     }
 }
 

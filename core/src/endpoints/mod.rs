@@ -191,18 +191,18 @@ macro_rules! define_endpoints {
             )*)*
         ];
 
-        /// Calls `visitor` with `value` as the response type of an endpoint (statically dispatched), or
-        /// gives the visitor back if `value` is of none of them.
-        pub(crate) fn visit_response<V: $crate::typed_json::TypedVisitor>(
+        /// Serializes `value` as the response type of an endpoint (statically dispatched), or gives the
+        /// serializer back if `value` is of none of them.
+        pub(crate) fn serialize_response<S: ::serde::Serializer>(
             value: &dyn ::std::any::Any,
-            visitor: V,
-        ) -> Result<V::Output, V> {
+            serializer: S,
+        ) -> Result<Result<S::Ok, S::Error>, S> {
             $($(
                 if let Some(value) = value.downcast_ref::<$Resp>() {
-                    return Ok(visitor.visit(value));
+                    return Ok(::serde::Serialize::serialize(value, serializer));
                 }
             )*)*
-            Err(visitor)
+            Err(serializer)
         }
 
         $(
