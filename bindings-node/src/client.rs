@@ -83,5 +83,6 @@ async fn invoke(
 ) -> napi::Result<String> {
     let args = parse_json("arguments", args_json)?;
     let options = request_options(options_json)?;
-    run_until(signals, client.invoke_json_text(operation, args, &options)).await.map_err(|error| to_napi(&error))
+    let result = run_until(signals, client.invoke_json(operation, args, &options)).await;
+    result.and_then(|result| result.data.to_text()).map_err(|error| to_napi(&error))
 }

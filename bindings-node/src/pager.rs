@@ -41,7 +41,7 @@ impl NativePager {
             let promise = spawn_promise(env, &self.shared.settler, async move {
                 let page = run_until(signals, async move {
                     let mut pager = pager.lock().await;
-                    pager.next_page_text().await.transpose()
+                    pager.next_page().await.map(|page| page.and_then(|typed| typed.to_text())).transpose()
                 })
                 .await;
                 match page {

@@ -41,7 +41,11 @@ impl NativeClient {
     fn invoke<'py>(&self, py: Python<'py>, operation: &str, args: &str, options: &str) -> PyResult<Bound<'py, PyAny>> {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
-            let result = block_on(py, async move { client.invoke_json_typed(operation, args, &options).await })?;
+            let result =
+                block_on(
+                    py,
+                    async move { client.invoke_json(operation, args, &options).await.map(|result| result.data) },
+                )?;
             to_python(py, &result.map_err(|e| from_core(&e))?)
         })
     }
@@ -59,7 +63,11 @@ impl NativeClient {
         guard(|| {
             let (client, args, options) = self.prepare(args, options)?;
             spawn(waker, future, async move {
-                client.invoke_json_typed(&operation, args, &options).await.map(Some).map_err(|e| from_core(&e))
+                client
+                    .invoke_json(&operation, args, &options)
+                    .await
+                    .map(|result| Some(result.data))
+                    .map_err(|e| from_core(&e))
             })
         })
     }

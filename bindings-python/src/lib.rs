@@ -25,7 +25,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn webhook(operation: &str, args: &str) -> PyResult<String> {
     guard(|| {
         let args = parse_json("arguments", args)?;
-        to_text(&hamsa::dynamic::invoke_offline(operation, args).map_err(|e| from_core(&e))?)
+        hamsa::json_api::invoke_offline(operation, args).and_then(|typed| typed.to_text()).map_err(|e| from_core(&e))
     })
 }
 

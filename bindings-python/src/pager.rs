@@ -42,7 +42,7 @@ impl NativePager {
 }
 
 async fn next_page(inner: Arc<Mutex<JsonPager>>) -> Outcome {
-    match inner.lock().await.next_page_typed().await {
+    match inner.lock().await.next_page().await {
         None => Ok(None),
         Some(Err(error)) => Err(from_core(&error)),
         Some(Ok(page)) => Ok(Some(page)),

@@ -10,30 +10,31 @@ pub struct Operation {
     /// The public name, `calls.create_twilio`.
     pub name: String,
     pub fields: Vec<Field>,
-    pub paged: bool,
+    /// The catalog's kind: `plain`, `paged`, `waiter`, `offline`.
+    pub kind: String,
     /// The field a lone positional argument fills (`hamsa jobs wait ID`).
     pub positional: Option<String>,
-    /// Whether `--wait` applies (operations that place a call).
-    pub places_call: bool,
+    /// The waiter that `--wait` runs on the result, and the result's field it takes.
+    pub follow: Option<(String, String)>,
 }
 
 pub fn operations(catalog: &Value) -> Vec<Operation> {
     let empty = Map::new();
     let definitions = catalog["definitions"].as_object().unwrap_or(&empty);
-    let listed = catalog["operations"].as_array().into_iter().flatten();
-    let helpers = catalog["helpers"].as_array().into_iter().flatten();
-    listed
-        .chain(helpers)
+    catalog["operations"]
+        .as_array()
+        .into_iter()
+        .flatten()
         .filter_map(|op| {
-            let name = op["name"].as_str()?.to_owned();
-            let fields = fields(&op["request"], definitions);
-            let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
-            let positional = match required.as_slice() {
-                [only] if only.name.ends_with("Id") || only.name == "pid" => Some(only.name.clone()),
-                _ => None,
-            };
-            let places_call = name.starts_with("calls.create");
-            Some(Operation { paged: op["paged"].as_bool().unwrap_or(false), name, fields, positional, places_call })
+            let text = |value: &Value| value.as_str().map(str::to_owned);
+            let follow = text(&op["follow"]["operation"]).zip(text(&op["follow"]["from"]));
+            Some(Operation {
+                name: text(&op["name"])?,
+                fields: fields(&op["request"], definitions),
+                kind: text(&op["kind"])?,
+                positional: text(&op["positional"]),
+                follow,
+            })
         })
         .collect()
 }
@@ -111,10 +112,10 @@ fn operation_command(catalog: &Value, op: &Operation) -> Command {
     for field in &op.fields {
         command = command.arg(field_arg(field));
     }
-    if op.paged {
+    if op.kind == "paged" {
         command = command.arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Fetch every page"));
     }
-    if op.places_call {
+    if op.follow.is_some() {
         command = command.arg(
             Arg::new("wait")
                 .long("wait")
@@ -147,9 +148,10 @@ fn field_arg(field: &Field) -> Arg {
 }
 
 fn summary(catalog: &Value, name: &str) -> String {
-    ["operations", "helpers"]
-        .iter()
-        .flat_map(|list| catalog[*list].as_array().into_iter().flatten())
+    catalog["operations"]
+        .as_array()
+        .into_iter()
+        .flatten()
         .find(|op| op["name"] == name)
         .and_then(|op| op["summary"].as_str())
         .unwrap_or_default()
@@ -165,8 +167,8 @@ mod tests {
         let operations = super::operations(&catalog);
         let command = super::build(&catalog, &operations);
         command.clone().debug_assert();
-        assert_eq!(operations.len(), hamsa::dynamic::operation_names().len());
-        for name in hamsa::dynamic::operation_names() {
+        assert_eq!(operations.len(), hamsa::json_api::operation_names().len());
+        for name in hamsa::json_api::operation_names() {
             let (resource, method) = name.split_once('.').unwrap();
             let group = command.find_subcommand(super::kebab(resource)).unwrap();
             assert!(group.find_subcommand(super::kebab(method)).is_some(), "{name}");

@@ -57,8 +57,8 @@ async fn run(matches: &ArgMatches, operations: &[commands::Operation]) -> Result
                     spec.safety.as_str()
                 );
             }
-            for name in hamsa::dynamic::HELPER_OPERATIONS {
-                println!("{name:<36} (helper)");
+            for op in operations.iter().filter(|op| hamsa::ENDPOINTS.iter().all(|spec| spec.name != op.name)) {
+                println!("{:<36} ({})", op.name, op.kind);
             }
             return Ok(());
         }
@@ -72,50 +72,40 @@ async fn run(matches: &ArgMatches, operations: &[commands::Operation]) -> Result
     let args = arguments::collect(op, op_matches).map_err(Failure::Usage)?;
     let table = matches.get_one::<String>("output").is_some_and(|o| o == "table");
 
-    if name.starts_with("webhooks.") {
-        let result = hamsa::dynamic::invoke_offline(&name, args)?;
+    if op.kind == "offline" {
+        let result = hamsa::json_api::invoke_offline(&name, args)?.to_value()?;
         return print(&result, table);
     }
     let client = client(matches)?;
-    let options = RequestOptions::default();
-    let result = if op.paged && op_matches.get_flag("all") {
-        Value::Array(client.paginate_json(&name, args, &options).await?)
-    } else if let Some(id) = name.strip_suffix(".wait").and_then(|_| wait_target(&args)) {
-        wait(&client, &name, id, &args).await?
-    } else {
-        client.invoke_json(&name, args, &options).await?
+    let result = match op.kind.as_str() {
+        "paged" if op_matches.get_flag("all") => {
+            Value::Array(client.pager_json(&name, args, &RequestOptions::default())?.all_items().await?)
+        }
+        "waiter" => wait(&client, &name, args).await?,
+        _ => client.invoke_json(&name, args, &RequestOptions::default()).await?.data.to_value()?,
     };
-    if op.places_call && op_matches.get_flag("wait") {
+    if let Some((waiter, from)) = &op.follow
+        && op_matches.get_flag("wait")
+    {
         print(&result, table)?;
-        let id = result.get("id").or_else(|| result.get("jobId")).and_then(Value::as_str).unwrap_or_default();
-        let conversation = wait(&client, "conversations.wait", id.to_owned(), &Value::Null).await?;
-        return print(&conversation, table);
+        let Some(target) = operations.iter().find(|o| &o.name == waiter) else {
+            return Err(Failure::Usage(format!("{name} is followed by {waiter}, which the catalog lacks")));
+        };
+        let (Some(positional), Some(id)) = (&target.positional, result.get(from.as_str())) else {
+            return Err(Failure::Usage(format!("the result has no {from:?} to wait on")));
+        };
+        let followed = wait(&client, waiter, serde_json::json!({ positional: id })).await?;
+        return print(&followed, table);
     }
     print(&result, table)
 }
 
-/// The id a wait operation's arguments name.
-fn wait_target(args: &Value) -> Option<String> {
-    args.get("jobId").or_else(|| args.get("conversationId")).and_then(Value::as_str).map(str::to_owned)
-}
-
-/// Waits through the typed API, so the spinner can show each status the core's poll loop sees.
-async fn wait(client: &Client, name: &str, id: String, args: &Value) -> Result<Value, Failure> {
-    let spinner = spinner::start(format!("waiting for {id}"));
-    let millis = |key: &str| args.get(key).and_then(Value::as_u64).map(Duration::from_millis);
-    let mut options = hamsa::WaitOptions::default().on_poll(spinner.observer());
-    if let Some(interval) = millis("pollIntervalMs") {
-        options = options.with_poll_interval(interval);
-    }
-    if let Some(timeout) = millis("timeoutMs") {
-        options = options.with_timeout(timeout);
-    }
-    let value = if name == "jobs.wait" {
-        serde_json::to_value(client.jobs().wait(id, options).await?)
-    } else {
-        serde_json::to_value(client.conversations().wait(id, options).await?)
-    };
-    value.map_err(|e| Failure::Usage(format!("could not show the result: {e}")))
+/// Runs a waiter, with a spinner that shows each status the core's poll loop sees.
+async fn wait(client: &Client, name: &str, args: Value) -> Result<Value, Failure> {
+    let spinner =
+        spinner::start(format!("{name} {}", args.as_object().and_then(|o| o.values().next()).unwrap_or(&Value::Null)));
+    let options = RequestOptions { on_poll: Some(spinner.observer()), ..RequestOptions::default() };
+    Ok(client.invoke_json(name, args, &options).await?.data.to_value()?)
 }
 
 fn print(value: &Value, table: bool) -> Result<(), Failure> {

@@ -32,13 +32,13 @@ pub struct Spinner {
 
 impl Spinner {
     /// A poll observer that shows each status the wait sees.
-    pub fn observer(&self) -> impl Fn(Option<&JobStatus>) + Send + Sync + 'static {
+    pub fn observer(&self) -> hamsa::polling::PollObserver {
         let status = self.status.clone();
-        move |seen| {
+        hamsa::polling::PollObserver::new(move |seen| {
             if let Ok(mut shown) = status.lock() {
                 *shown = seen.map_or("no status yet", JobStatus::as_str).to_owned();
             }
-        }
+        })
     }
 }
 

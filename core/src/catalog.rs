@@ -1,18 +1,18 @@
-//! The machine-readable description of the whole SDK surface: every operation (name, HTTP method, path,
-//! safety class, paging, summary) with the JSON Schemas of its arguments and result, the helper
-//! operations, and the error codes. Bindings generate their type information (`.pyi`, `index.d.ts`) and
-//! method tables from it, so a new endpoint reaches every language from its one declaration.
+//! The machine-readable description of the whole SDK surface (`docs/catalog.md` is its contract): every
+//! operation with its kind, route, safety class, positional argument and JSON Schemas, and the error
+//! codes. `codegen/` generates every binding's typed layer and the CLI's command table from the
+//! committed `catalog.json`, which a test keeps equal to [`catalog()`].
 
-use crate::dynamic::HELPER_OPERATIONS;
-use crate::endpoints::DYNAMIC;
+use crate::endpoints::JSON_ENDPOINTS;
 use crate::error::ErrorKind;
+use crate::json_api::HELPERS;
 use schemars::{SchemaGenerator, generate::SchemaSettings};
 use serde_json::{Value, json};
 
-/// The catalog as JSON.
+/// The catalog as JSON. Object schemas list their properties in the order the core declares them.
 pub fn catalog() -> Value {
     let mut generator: SchemaGenerator = SchemaSettings::draft2020_12().into_generator();
-    let operations: Vec<Value> = DYNAMIC
+    let mut operations: Vec<Value> = JSON_ENDPOINTS
         .iter()
         .map(|entry| {
             let spec = &entry.spec;
@@ -21,59 +21,51 @@ pub fn catalog() -> Value {
                 "name": spec.name,
                 "resource": spec.resource,
                 "method": spec.method_name,
-                "httpMethod": spec.http_method.as_str(),
-                "path": spec.path,
-                "safety": spec.safety.as_str(),
-                "paged": spec.paged,
-                "items": entry.items_field,
+                "kind": spec.kind().as_str(),
                 "summary": spec.summary.trim(),
+                "positional": spec.positional,
+                "http": {"method": spec.http_method.as_str(), "path": spec.path, "query": spec.query_fields},
+                "safety": spec.safety.as_str(),
+                "items": spec.items_field,
+                "polls": null,
+                "follow": spec.follow.map(|f| json!({"operation": f.operation, "from": f.from})),
                 "request": request,
                 "response": response,
             })
         })
         .collect();
-    let helpers = helper_operations(&mut generator);
-    debug_assert_eq!(helpers.len(), HELPER_OPERATIONS.len());
+    operations.extend(HELPERS.iter().map(|helper| {
+        let (request, response) = (helper.schemas)(&mut generator);
+        let polled_safety = helper.polls.and_then(|polled| JSON_ENDPOINTS.iter().find(|e| e.spec.name == polled));
+        json!({
+            "name": helper.name,
+            "resource": helper.resource,
+            "method": helper.method_name,
+            "kind": helper.kind.as_str(),
+            "summary": helper.summary,
+            "positional": helper.positional,
+            "http": null,
+            "safety": polled_safety.map(|e| e.spec.safety.as_str()),
+            "items": null,
+            "polls": helper.polls,
+            "follow": null,
+            "request": request,
+            "response": response,
+        })
+    }));
+    let errors: Vec<Value> = ErrorKind::ALL
+        .iter()
+        .map(|kind| {
+            json!({"code": kind.code(), "exitCode": kind.exit_code(), "httpStatus": kind.http_status(),
+                   "summary": kind.summary()})
+        })
+        .collect();
     json!({
         "sdkVersion": crate::VERSION,
         "operations": operations,
-        "helpers": helpers,
-        "errorCodes": ErrorKind::ALL.iter().map(|kind| kind.code()).collect::<Vec<_>>(),
+        "errors": errors,
         "definitions": generator.take_definitions(true),
     })
-}
-
-fn helper_operations(generator: &mut SchemaGenerator) -> Vec<Value> {
-    let job = generator.subschema_for::<crate::models::Job>();
-    let conversation = generator.subschema_for::<crate::models::Conversation>();
-    let event = generator.subschema_for::<crate::webhooks::WebhookEvent>();
-    let wait_timing = json!({
-        "pollIntervalMs": {"type": "integer", "minimum": 0},
-        "timeoutMs": {"type": "integer", "minimum": 0}
-    });
-    let with_timing = |id: &str| {
-        let mut properties = wait_timing.clone();
-        properties[id] = json!({"type": "string"});
-        json!({"type": "object", "properties": properties, "required": [id]})
-    };
-    vec![
-        json!({"name": "jobs.wait", "resource": "jobs", "method": "wait", "paged": false,
-               "summary": "Poll a job until it reaches a terminal status.",
-               "request": with_timing("jobId"), "response": job}),
-        json!({"name": "conversations.wait", "resource": "conversations", "method": "wait", "paged": false,
-               "summary": "Poll a conversation until the call has ended.",
-               "request": with_timing("conversationId"), "response": conversation}),
-        json!({"name": "webhooks.verify", "resource": "webhooks", "method": "verify", "paged": false,
-               "summary": "Check a webhook request's Authorization header against your webhookAuth.",
-               "request": {"type": "object", "required": ["authKey", "authSecret"], "properties": {
-                   "authorization": {"type": ["string", "null"]}, "authKey": {"type": "string"},
-                   "authSecret": {"type": "string", "x-secret": true}}},
-               "response": {"type": "boolean"}}),
-        json!({"name": "webhooks.parse", "resource": "webhooks", "method": "parse", "paged": false,
-               "summary": "Parse a webhook request's raw body into an event.",
-               "request": {"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}},
-               "response": event}),
-    ]
 }
 
 #[cfg(test)]
@@ -84,13 +76,49 @@ mod tests {
     fn every_operation_is_described() {
         let catalog = catalog();
         let operations = catalog["operations"].as_array().unwrap();
-        assert_eq!(operations.len(), crate::ENDPOINTS.len());
+        assert_eq!(operations.len(), crate::ENDPOINTS.len() + HELPERS.len());
         let definitions = catalog["definitions"].as_object().unwrap();
-        for name in ["Job", "CreateTwilioCallParams", "JobStatus", "WebhookAuth", "PhoneNumberPage"] {
+        for name in ["Job", "CreateTwilioCallParams", "JobStatus", "WebhookAuth", "PhoneNumberPage", "WaitForJobParams"]
+        {
             assert!(definitions.contains_key(name), "{name} missing from {:?}", definitions.keys());
         }
         let twilio = &definitions["CreateTwilioCallParams"];
         assert_eq!(twilio["required"], json!(["toNumber", "twilioPhoneNumber"]));
         assert_eq!(definitions["WebhookAuth"]["properties"]["authSecret"]["$ref"], "#/$defs/Secret");
+    }
+
+    #[test]
+    fn properties_keep_the_order_the_core_declares() {
+        let catalog = catalog();
+        let properties: Vec<&String> =
+            catalog["definitions"]["CreateTwilioCallParams"]["properties"].as_object().unwrap().keys().collect();
+        assert_eq!(properties[..3], ["toNumber", "twilioPhoneNumber", "agentDetails"]);
+    }
+
+    #[test]
+    fn every_waiter_polls_an_endpoint_and_every_follow_names_a_waiter() {
+        let catalog = catalog();
+        let operations = catalog["operations"].as_array().unwrap();
+        let kind_of = |name: &str| operations.iter().find(|o| o["name"] == name).map(|o| o["kind"].clone());
+        for op in operations {
+            if op["kind"] == "waiter" {
+                assert_eq!(kind_of(op["polls"].as_str().unwrap()), Some(json!("plain")), "{}", op["name"]);
+            }
+            if let Some(follow) = op["follow"].as_object() {
+                assert_eq!(kind_of(follow["operation"].as_str().unwrap()), Some(json!("waiter")), "{}", op["name"]);
+            }
+        }
+    }
+
+    /// `catalog.json` at the top of the repository is what the generators read: it must be this catalog.
+    #[test]
+    fn the_committed_catalog_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog.json");
+        let committed = std::fs::read_to_string(path).expect("catalog.json at the top of the repository");
+        let current = serde_json::to_string_pretty(&catalog()).unwrap() + "\n";
+        assert!(
+            committed == current,
+            "catalog.json is stale: run `cargo run -p hamsa --example catalog > catalog.json`, then `python3 codegen/generate.py`"
+        );
     }
 }

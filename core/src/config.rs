@@ -202,6 +202,9 @@ pub struct RequestOptions {
     pub deadline: Option<Duration>,
     pub max_retries: Option<u32>,
     pub headers: Vec<(String, String)>,
+    /// Waiters only: told the status seen at each poll (a progress display). Through the JSON face this
+    /// is the only way to watch a wait; the typed waiters take it in [`WaitOptions`](crate::WaitOptions).
+    pub on_poll: Option<crate::polling::PollObserver>,
 }
 
 impl RequestOptions {
@@ -216,6 +219,7 @@ impl RequestOptions {
             deadline: raw.deadline_ms.map(Duration::from_millis),
             max_retries: raw.max_retries,
             headers: raw.headers.into_iter().collect(),
+            on_poll: None,
         })
     }
 }

@@ -84,9 +84,61 @@ pub struct EndpointSpec {
     pub safety: Safety,
     /// For body methods: the request fields sent in the query string instead of the body.
     pub query_fields: &'static [&'static str],
-    /// Whether the endpoint returns pages that `paginate` can walk.
-    pub paged: bool,
+    /// The argument a user naturally passes first (an id), by wire name.
+    pub positional: Option<&'static str>,
+    /// For paged endpoints: the field of each page that holds its items.
+    pub items_field: Option<&'static str>,
+    /// The waiter that can follow this operation's result.
+    pub follow: Option<Follow>,
     pub summary: &'static str,
+}
+
+impl EndpointSpec {
+    pub const fn kind(&self) -> OperationKind {
+        if self.items_field.is_some() { OperationKind::Paged } else { OperationKind::Plain }
+    }
+}
+
+/// A result that a waiter can follow: `calls.create` gives a job whose `id` `conversations.wait` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Follow {
+    /// The waiter's public name.
+    pub operation: &'static str,
+    /// The result's field (wire name) that is the waiter's positional argument.
+    pub from: &'static str,
+}
+
+/// What calling an operation gives; the catalog names it, and each binding generates one shape per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperationKind {
+    /// One request; the result.
+    Plain,
+    /// A pager: page by page, or every item of every page.
+    Paged,
+    /// Polls another operation until its result reaches a terminal status.
+    Waiter,
+    /// Computed locally, with no client (the webhook helpers).
+    Offline,
+    /// Reserved: one request answered with bytes (a file).
+    Binary,
+    /// Reserved: one request answered with a stream of audio chunks.
+    AudioStream,
+    /// Reserved: a long-lived connection carrying requests (the realtime WebSocket).
+    Session,
+}
+
+impl OperationKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Plain => "plain",
+            Self::Paged => "paged",
+            Self::Waiter => "waiter",
+            Self::Offline => "offline",
+            Self::Binary => "binary",
+            Self::AudioStream => "audio_stream",
+            Self::Session => "session",
+        }
+    }
 }
 
 /// One endpoint: its declaration and its request and response types.
@@ -214,7 +266,9 @@ mod tests {
         path: "/v1/things/{thingId}",
         safety: Safety::Safe,
         query_fields: &[],
-        paged: false,
+        positional: None,
+        items_field: None,
+        follow: None,
         summary: "",
     };
 
@@ -222,7 +276,8 @@ mod tests {
     fn path_and_query() {
         let prepared =
             prepare(&SPEC, &json!({"thingId": "a/b c", "status": ["X", "Y"], "page": 2, "n": null})).unwrap();
-        assert_eq!(prepared.path_and_query, "/v1/things/a%2Fb%20c?page=2&status=X&status=Y");
+        // In the order the request declares its fields (here: the order of the object).
+        assert_eq!(prepared.path_and_query, "/v1/things/a%2Fb%20c?status=X&status=Y&page=2");
         assert!(prepared.body.is_none());
     }
 

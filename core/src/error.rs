@@ -5,96 +5,96 @@
 use std::fmt;
 use std::time::Duration;
 
-/// What went wrong. The `code()` strings are stable: they are the contract with every binding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// 401: the API key is missing, wrong or revoked.
-    Authentication,
-    /// 403: the key may not do this.
-    PermissionDenied,
-    /// 404.
-    NotFound,
-    /// 409.
-    Conflict,
-    /// 400 or 422: the server rejected the request's content.
-    BadRequest,
-    /// 402: not enough balance or credits.
-    InsufficientBalance,
-    /// 429, after the retries allowed.
-    RateLimited,
-    /// 5xx, after the retries allowed.
-    Server,
+/// Declares [`ErrorKind`] and everything said about each kind, once: the stable code, the CLI's exit
+/// code, the HTTP statuses that give it (as the docs say them; a test checks them against
+/// [`ErrorKind::from_status`]) and what it means. The catalog carries the same table to every binding.
+macro_rules! error_kinds {
+    ($($(#[doc = $doc:literal])+ $Kind:ident = $code:literal, exit $exit:literal, status $status:literal;)+) => {
+        /// What went wrong. The `code()` strings are stable: they are the contract with every binding.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $($(#[doc = $doc])+ $Kind,)+
+        }
+
+        impl ErrorKind {
+            /// Every kind, in the order of the table.
+            pub const ALL: &[ErrorKind] = &[$(Self::$Kind,)+];
+
+            /// The stable machine code.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $(Self::$Kind => $code,)+
+                }
+            }
+
+            /// The `hamsa` command line's exit code for this kind.
+            pub const fn exit_code(self) -> u8 {
+                match self {
+                    $(Self::$Kind => $exit,)+
+                }
+            }
+
+            /// The HTTP statuses that give this kind, as the docs write them (`"400, 422"`, `"5xx"`), or `""`.
+            pub const fn http_status(self) -> &'static str {
+                match self {
+                    $(Self::$Kind => $status,)+
+                }
+            }
+
+            /// What it means, in one sentence.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Self::$Kind => concat!($($doc),+).trim(),)+
+                }
+            }
+        }
+    };
+}
+
+error_kinds! {
+    /// The API key is missing, wrong or revoked.
+    Authentication = "authentication", exit 5, status "401";
+    /// The key may not do this.
+    PermissionDenied = "permission_denied", exit 6, status "403";
+    /// What the request names does not exist.
+    NotFound = "not_found", exit 7, status "404";
+    /// The request conflicts with the current state (a number registered twice).
+    Conflict = "conflict", exit 8, status "409";
+    /// The server rejected the request's content.
+    BadRequest = "bad_request", exit 9, status "400, 422";
+    /// Not enough balance or credits.
+    InsufficientBalance = "insufficient_balance", exit 10, status "402";
+    /// Too many requests, after the retries allowed.
+    RateLimited = "rate_limited", exit 11, status "429";
+    /// The server failed, after the retries allowed.
+    Server = "server", exit 12, status "5xx";
     /// Any other non-2xx status.
-    HttpStatus,
+    HttpStatus = "http_status", exit 13, status "other";
     /// HTTP 2xx with `success: false` in the envelope.
-    Api,
+    Api = "api_error", exit 14, status "";
     /// An attempt or the overall deadline ran out.
-    Timeout,
+    Timeout = "timeout", exit 15, status "";
     /// The connection failed (refused, DNS, TLS, reset).
-    Connection,
+    Connection = "connection", exit 16, status "";
     /// The response could not be decoded.
-    Decode,
+    Decode = "decode", exit 17, status "";
     /// An argument was invalid; nothing was sent.
-    InvalidArgument,
+    InvalidArgument = "invalid_argument", exit 3, status "";
     /// An operation that is unsafe to repeat (it places a call or starts a billed job) may or may not have
-    /// taken effect; it was not retried.
-    OutcomeUnknown,
+    /// taken effect; it was not retried: check before you try again.
+    OutcomeUnknown = "outcome_unknown", exit 18, status "";
     /// The caller cancelled the operation.
-    Cancelled,
+    Cancelled = "cancelled", exit 19, status "";
     /// The client is misconfigured (no API key, an unusable base URL).
-    Configuration,
+    Configuration = "configuration", exit 4, status "";
     /// A webhook request failed verification.
-    WebhookVerification,
+    WebhookVerification = "webhook_verification", exit 20, status "";
+    /// A bug in the SDK: a panic caught at a binding's boundary (please report it).
+    Internal = "internal", exit 1, status "";
 }
 
 impl ErrorKind {
-    /// The stable machine code.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Authentication => "authentication",
-            Self::PermissionDenied => "permission_denied",
-            Self::NotFound => "not_found",
-            Self::Conflict => "conflict",
-            Self::BadRequest => "bad_request",
-            Self::InsufficientBalance => "insufficient_balance",
-            Self::RateLimited => "rate_limited",
-            Self::Server => "server",
-            Self::HttpStatus => "http_status",
-            Self::Api => "api_error",
-            Self::Timeout => "timeout",
-            Self::Connection => "connection",
-            Self::Decode => "decode",
-            Self::InvalidArgument => "invalid_argument",
-            Self::OutcomeUnknown => "outcome_unknown",
-            Self::Cancelled => "cancelled",
-            Self::Configuration => "configuration",
-            Self::WebhookVerification => "webhook_verification",
-        }
-    }
-
-    /// Every kind, for bindings that build one exception class per code.
-    pub const ALL: [ErrorKind; 18] = [
-        Self::Authentication,
-        Self::PermissionDenied,
-        Self::NotFound,
-        Self::Conflict,
-        Self::BadRequest,
-        Self::InsufficientBalance,
-        Self::RateLimited,
-        Self::Server,
-        Self::HttpStatus,
-        Self::Api,
-        Self::Timeout,
-        Self::Connection,
-        Self::Decode,
-        Self::InvalidArgument,
-        Self::OutcomeUnknown,
-        Self::Cancelled,
-        Self::Configuration,
-        Self::WebhookVerification,
-    ];
-
     /// The kind for a non-2xx HTTP status.
     pub fn from_status(status: u16) -> Self {
         match status {
@@ -370,6 +370,29 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn exit_codes_are_unique_and_leave_0_and_2_to_the_command_line() {
+        let mut exits: Vec<_> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
+        exits.sort();
+        exits.dedup();
+        assert_eq!(exits.len(), ErrorKind::ALL.len());
+        assert!(!exits.contains(&0) && !exits.contains(&2), "{exits:?}");
+    }
+
+    /// The statuses the table documents are the ones `from_status` maps (every status from 300 to 599).
+    #[test]
+    fn documented_statuses_agree_with_from_status() {
+        for status in 300..=599_u16 {
+            let kind = ErrorKind::from_status(status);
+            let documented = kind.http_status();
+            let listed = documented.split(", ").any(|s| s == status.to_string());
+            let family = documented == "5xx" && (500..=599).contains(&status);
+            let other = documented == "other"
+                && !ErrorKind::ALL.iter().any(|k| k.http_status().split(", ").any(|s| s == status.to_string()));
+            assert!(listed || family || other, "{status} maps to {kind:?}, documented as {documented:?}");
+        }
     }
 
     #[test]

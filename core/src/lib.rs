@@ -27,18 +27,18 @@
 //! `outcome_unknown` error says so instead), one deadline spans every retry, secrets never reach logs or
 //! errors, enums are open, and unknown fields are kept.
 
-mod call;
 pub mod catalog;
 mod client;
 mod config;
-pub mod dynamic;
 pub mod endpoint;
 pub mod endpoints;
 mod envelope;
 mod error;
+pub mod json_api;
 pub mod models;
 mod open_enum;
 pub mod paging;
+mod pending_request;
 pub mod polling;
 mod response;
 pub mod retry;
@@ -48,12 +48,13 @@ mod typed_json;
 pub mod validate;
 pub mod webhooks;
 
-pub use call::Call;
 pub use client::Client;
 pub use config::{AuthScheme, ClientOptions, Region, RequestOptions};
-pub use dynamic::{JsonPage, JsonPager};
+pub use endpoint::{Follow, OperationKind};
 pub use endpoints::ENDPOINTS;
 pub use error::{Attempt, AttemptOutcome, Error, ErrorKind, Result};
+pub use json_api::{JsonPager, JsonResult};
+pub use pending_request::PendingRequest;
 pub use polling::WaitOptions;
 pub use response::{RateLimit, Response, ResponseMeta};
 pub use secret::{REDACTED, Secret, is_secret_field, redact_json, redact_text};

@@ -1,12 +1,10 @@
 //! Auto-paging: walks a paged list endpoint page by page until the last page, as a `Stream`.
 
-use crate::call::Call;
 use crate::client::Client;
 use crate::config::RequestOptions;
 use crate::endpoint::Endpoint;
-use crate::endpoints::{ListConversationsParams, ListPhoneNumbersParams};
 use crate::error::Result;
-use crate::models::{ConversationPage, ConversationSummary, PhoneNumber, PhoneNumberPage};
+use crate::pending_request::PendingRequest;
 use futures_core::Stream;
 use futures_util::{StreamExt, stream};
 use serde::Serialize;
@@ -15,7 +13,7 @@ use serde::de::DeserializeOwned;
 /// A guard against a server that ignores the page parameter: no walk goes past this many pages.
 const MAX_PAGES: u32 = 100_000;
 
-/// A list request that can ask for a given page.
+/// A list request that can ask for a given page. The endpoint table's `paged` clause implements it.
 pub trait PagedRequest: Clone {
     /// The 1-based page this request asks for.
     fn page(&self) -> u32;
@@ -24,11 +22,9 @@ pub trait PagedRequest: Clone {
     fn page_size(&self) -> u32;
 }
 
-/// A page of a list response.
+/// A page of a list response. The endpoint table's `paged` clause implements it.
 pub trait Paginated {
     type Item: Serialize + DeserializeOwned + Send + 'static;
-    /// The field of the serialized page that holds the items (named in the catalog as `items`).
-    const ITEMS_FIELD: &'static str;
     fn items(&self) -> &[Self::Item];
     fn into_items(self) -> Vec<Self::Item>;
     /// How many items the whole (filtered) list has, when the server says.
@@ -82,7 +78,7 @@ where
     })
 }
 
-impl<E> Call<E>
+impl<E> PendingRequest<E>
 where
     E: Endpoint,
     E::Request: PagedRequest,
@@ -105,66 +101,11 @@ where
     }
 }
 
-/// The server's default page size for the phone-number list.
-const PHONE_NUMBERS_DEFAULT_TAKE: u32 = 10;
-/// The server's default page size for the conversation list.
-const CONVERSATIONS_DEFAULT_PER_PAGE: u32 = 100;
-
-impl PagedRequest for ListPhoneNumbersParams {
-    fn page(&self) -> u32 {
-        self.skip.unwrap_or(1)
-    }
-    fn set_page(&mut self, page: u32) {
-        self.skip = Some(page);
-    }
-    fn page_size(&self) -> u32 {
-        self.take.unwrap_or(PHONE_NUMBERS_DEFAULT_TAKE)
-    }
-}
-
-impl Paginated for PhoneNumberPage {
-    type Item = PhoneNumber;
-    const ITEMS_FIELD: &'static str = "items";
-    fn items(&self) -> &[PhoneNumber] {
-        &self.items
-    }
-    fn into_items(self) -> Vec<PhoneNumber> {
-        self.items
-    }
-    fn total(&self) -> Option<u64> {
-        self.total
-    }
-}
-
-impl PagedRequest for ListConversationsParams {
-    fn page(&self) -> u32 {
-        self.page.unwrap_or(1)
-    }
-    fn set_page(&mut self, page: u32) {
-        self.page = Some(page);
-    }
-    fn page_size(&self) -> u32 {
-        self.per_page.unwrap_or(CONVERSATIONS_DEFAULT_PER_PAGE)
-    }
-}
-
-impl Paginated for ConversationPage {
-    type Item = ConversationSummary;
-    const ITEMS_FIELD: &'static str = "calls";
-    fn items(&self) -> &[ConversationSummary] {
-        &self.calls
-    }
-    fn into_items(self) -> Vec<ConversationSummary> {
-        self.calls
-    }
-    fn total(&self) -> Option<u64> {
-        self.filtered.or(self.total)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::endpoints::ListPhoneNumbersParams;
+    use crate::models::{PhoneNumber, PhoneNumberPage};
 
     fn page(n: usize, total: Option<u64>) -> PhoneNumberPage {
         PhoneNumberPage { items: vec![PhoneNumber::default(); n], total }

@@ -11,11 +11,30 @@ use crate::models::{Conversation, Job, JobStatus};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+type ObserverFn = dyn Fn(Option<&JobStatus>) + Send + Sync;
+
 /// Called with the status seen at each poll (for progress displays).
-pub type PollObserver = Arc<dyn Fn(Option<&JobStatus>) + Send + Sync>;
+#[derive(Clone)]
+pub struct PollObserver(Arc<ObserverFn>);
+
+impl PollObserver {
+    pub fn new(observer: impl Fn(Option<&JobStatus>) + Send + Sync + 'static) -> Self {
+        Self(Arc::new(observer))
+    }
+
+    fn notify(&self, status: Option<&JobStatus>) {
+        (self.0)(status)
+    }
+}
+
+impl std::fmt::Debug for PollObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PollObserver(Fn)")
+    }
+}
 
 /// How to wait.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct WaitOptions {
     /// The first pause between two polls; each later pause is 1.5 times longer, up to `max_interval`.
     pub poll_interval: Duration,
@@ -26,18 +45,6 @@ pub struct WaitOptions {
     pub request: RequestOptions,
     /// Told the status after every poll.
     pub on_poll: Option<PollObserver>,
-}
-
-impl std::fmt::Debug for WaitOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WaitOptions")
-            .field("poll_interval", &self.poll_interval)
-            .field("max_interval", &self.max_interval)
-            .field("timeout", &self.timeout)
-            .field("request", &self.request)
-            .field("on_poll", &self.on_poll.as_ref().map(|_| "Fn"))
-            .finish()
-    }
 }
 
 impl Default for WaitOptions {
@@ -66,7 +73,7 @@ impl WaitOptions {
 
     /// Calls `observer` with the status seen at each poll.
     pub fn on_poll(mut self, observer: impl Fn(Option<&JobStatus>) + Send + Sync + 'static) -> Self {
-        self.on_poll = Some(Arc::new(observer));
+        self.on_poll = Some(PollObserver::new(observer));
         self
     }
 }
@@ -104,7 +111,7 @@ where
         request_options.deadline = Some(request_options.deadline.map_or(remaining, |d| d.min(remaining)));
         let current = client.execute::<E>(&request, &request_options).await?.data;
         if let Some(observer) = &options.on_poll {
-            observer(current.status());
+            observer.notify(current.status());
         }
         let status = current.status().map(JobStatus::as_str).unwrap_or("no status").to_owned();
         if current.status().is_some_and(JobStatus::is_terminal) {

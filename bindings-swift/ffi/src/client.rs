@@ -46,7 +46,7 @@ impl NativeClient {
             let args = parse(&args_json, "args")?;
             let options = hamsa::RequestOptions::from_json(&parse(&options_json, "options")?)?;
             // Text straight from the typed result: no intermediate JSON tree.
-            client.invoke_json_text(&operation, args, &options).await
+            client.invoke_json(&operation, args, &options).await?.data.to_text()
         })
         .await
     }

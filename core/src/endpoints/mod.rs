@@ -19,15 +19,23 @@ pub use conversations::*;
 pub use jobs::*;
 pub use phone_numbers::*;
 
-/// The endpoint table. Calls `$callback!` with every resource and its methods, in this grammar:
+/// The endpoint table. Calls `$callback!` with every resource and its methods, in this grammar (the
+/// clauses after the types are optional, in this order):
 ///
 /// ```text
 /// resource / ResourceType {
 ///     /// docs
-///     method: OperationType = HTTP_METHOD "/path/{param}", SafetyClass, RequestType => ResponseType
-///         [, query = ["field", ..]] [, paged];
+///     method: OperationType = HTTP_METHOD "/path/{wireName}", SafetyClass, RequestType => ResponseType
+///         [, query = ["wireName", ..]]          body methods: these fields go in the query string
+///         [, positional = "wireName"]           the argument a user passes first (an id)
+///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | .. }]
+///         [, follow = "resource.waiter" from "wireName"];   the result can be waited on
 /// }
 /// ```
+///
+/// `paged` says how to walk the list: the page's field that holds the items (wire name, Rust field,
+/// item type), the request's 1-based page field and page-size field with the server's default size, and
+/// the page's fields that give the list's total, first present wins.
 #[macro_export]
 macro_rules! for_each_endpoint {
     ($callback:ident) => {
@@ -35,13 +43,16 @@ macro_rules! for_each_endpoint {
             calls / Calls {
                 /// Place an outbound call from a number registered in Hamsa (any provider).
                 create: CreateCall = POST "/v1/voice-agents/call", Unsafe,
-                    $crate::endpoints::CreateCallParams => $crate::models::Job;
+                    $crate::endpoints::CreateCallParams => $crate::models::Job,
+                    follow = "conversations.wait" from "id";
                 /// Place an outbound call through a Twilio number.
                 create_twilio: CreateTwilioCall = POST "/v1/voice-agents/twilio/call", Unsafe,
-                    $crate::endpoints::CreateTwilioCallParams => $crate::models::Job;
+                    $crate::endpoints::CreateTwilioCallParams => $crate::models::Job,
+                    follow = "conversations.wait" from "id";
                 /// Place an outbound call through a custom phone number.
                 create_with_phone_number: CreateCallWithPhoneNumber = POST "/v1/voice-agents/phone-number/call", Unsafe,
-                    $crate::endpoints::CreateCallWithPhoneNumberParams => $crate::models::CallStarted;
+                    $crate::endpoints::CreateCallWithPhoneNumberParams => $crate::models::CallStarted,
+                    follow = "conversations.wait" from "jobId";
             }
             phone_numbers / PhoneNumbers {
                 /// Register a phone number (TWILIO or SIP).
@@ -52,10 +63,12 @@ macro_rules! for_each_endpoint {
                     $crate::endpoints::AddTwilioPhoneNumberParams => $crate::models::PhoneNumber;
                 /// List phone numbers, one page (`skip` = page number, `take` = page size).
                 list: ListPhoneNumbers = GET "/v1/voice-agents/phone-number/list", Safe,
-                    $crate::endpoints::ListPhoneNumbersParams => $crate::models::PhoneNumberPage, paged;
+                    $crate::endpoints::ListPhoneNumbersParams => $crate::models::PhoneNumberPage,
+                    paged { items: "items" => items: $crate::models::PhoneNumber, page: skip, size: take = 10, total: total };
                 /// Get one phone number by id.
                 get: GetPhoneNumber = GET "/v1/voice-agents/phone-number", Safe,
-                    $crate::endpoints::GetPhoneNumberParams => $crate::models::PhoneNumber;
+                    $crate::endpoints::GetPhoneNumberParams => $crate::models::PhoneNumber,
+                    positional = "pid";
                 /// Assign a phone number to a voice agent.
                 assign: AssignPhoneNumber = POST "/v1/voice-agents/assign-number", Idempotent,
                     $crate::endpoints::AssignPhoneNumberParams => $crate::models::PhoneNumber;
@@ -69,15 +82,18 @@ macro_rules! for_each_endpoint {
             jobs / Jobs {
                 /// Get a job (any type, including call jobs).
                 get: GetJob = GET "/v1/jobs", Safe,
-                    $crate::endpoints::GetJobParams => $crate::models::Job;
+                    $crate::endpoints::GetJobParams => $crate::models::Job,
+                    positional = "jobId";
             }
             conversations / Conversations {
                 /// Get the full record of a call.
                 get: GetConversation = GET "/v1/voice-agents/conversation/{conversationId}", Safe,
-                    $crate::endpoints::GetConversationParams => $crate::models::Conversation;
+                    $crate::endpoints::GetConversationParams => $crate::models::Conversation,
+                    positional = "conversationId";
                 /// List calls, one page, filtered.
                 list: ListConversations = GET "/v1/voice-agents/conversations/minimal-list", Safe,
-                    $crate::endpoints::ListConversationsParams => $crate::models::ConversationPage, paged;
+                    $crate::endpoints::ListConversationsParams => $crate::models::ConversationPage,
+                    paged { items: "calls" => calls: $crate::models::ConversationSummary, page: page, size: per_page = 100, total: filtered | total };
             }
         }
     };
@@ -103,37 +119,25 @@ macro_rules! __http_method {
     };
 }
 
+/// `Some(x)` for a clause that is there, `None` for one that is not.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __is_paged {
-    (paged) => {
-        true
-    };
+macro_rules! __optional {
     () => {
-        false
+        None
+    };
+    ($value:expr) => {
+        Some($value)
     };
 }
 
+/// The JSON pager of a paged endpoint. `$_paged` is any token of its `paged` clause: it only makes the
+/// caller's `$(..)?` repeat once for paged endpoints and never for the others.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __paginate_fn {
-    (paged $op:ty) => {
-        Some($crate::dynamic::paginate_endpoint::<$op> as $crate::dynamic::PaginateFn)
-    };
-    ($op:ty) => {
-        None
-    };
-}
-
-/// `Some(field)` for a paged endpoint: the field of its page that holds the items.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __items_field {
-    (paged $op:ty) => {
-        Some(<<$op as $crate::endpoint::Endpoint>::Response as $crate::paging::Paginated>::ITEMS_FIELD)
-    };
-    ($op:ty) => {
-        None
+    ($op:ty, $_paged:literal) => {
+        $crate::json_api::paginate_endpoint::<$op> as $crate::json_api::PaginateFn
     };
 }
 
@@ -144,7 +148,15 @@ macro_rules! define_endpoints {
             $(
                 $(#[doc = $doc:literal])*
                 $method:ident : $Op:ident = $http:ident $path:literal, $safety:ident, $Req:ty => $Resp:ty
-                    $(, query = [$($query:literal),*])? $(, $paged:ident)?;
+                    $(, query = [$($query:literal),*])?
+                    $(, positional = $positional:literal)?
+                    $(, paged {
+                        items: $items_wire:literal => $items:ident : $Item:ty,
+                        page: $page:ident,
+                        size: $size:ident = $default_size:literal,
+                        total: $($total:ident)|+
+                    })?
+                    $(, follow = $follow:literal from $follow_from:literal)?;
             )*
         }
     )*) => {
@@ -164,12 +176,44 @@ macro_rules! define_endpoints {
                         path: $path,
                         safety: $crate::endpoint::Safety::$safety,
                         query_fields: &[$($($query),*)?],
-                        paged: $crate::__is_paged!($($paged)?),
+                        positional: $crate::__optional!($($positional)?),
+                        items_field: $crate::__optional!($($items_wire)?),
+                        follow: $crate::__optional!($($crate::endpoint::Follow {
+                            operation: $follow,
+                            from: $follow_from,
+                        })?),
                         summary: concat!($($doc),*),
                     };
                     type Request = $Req;
                     type Response = $Resp;
                 }
+
+                $(
+                    impl $crate::paging::PagedRequest for $Req {
+                        fn page(&self) -> u32 {
+                            self.$page.unwrap_or(1)
+                        }
+                        fn set_page(&mut self, page: u32) {
+                            self.$page = Some(page);
+                        }
+                        fn page_size(&self) -> u32 {
+                            self.$size.unwrap_or($default_size)
+                        }
+                    }
+
+                    impl $crate::paging::Paginated for $Resp {
+                        type Item = $Item;
+                        fn items(&self) -> &[$Item] {
+                            &self.$items
+                        }
+                        fn into_items(self) -> Vec<$Item> {
+                            self.$items
+                        }
+                        fn total(&self) -> Option<u64> {
+                            None$(.or(self.$total))+
+                        }
+                    }
+                )?
             )*)*
         }
 
@@ -179,14 +223,13 @@ macro_rules! define_endpoints {
         ];
 
         /// The JSON entry points of every endpoint, for bindings and runners.
-        pub(crate) const DYNAMIC: &[$crate::dynamic::DynamicEndpoint] = &[
+        pub(crate) const JSON_ENDPOINTS: &[$crate::json_api::JsonEndpoint] = &[
             $($(
-                $crate::dynamic::DynamicEndpoint {
+                $crate::json_api::JsonEndpoint {
                     spec: <ops::$Op as $crate::endpoint::Endpoint>::SPEC,
-                    invoke: $crate::dynamic::invoke_endpoint::<ops::$Op>,
-                    paginate: $crate::__paginate_fn!($($paged)? ops::$Op),
-                    items_field: $crate::__items_field!($($paged)? ops::$Op),
-                    schemas: $crate::dynamic::schemas_of::<ops::$Op>,
+                    invoke: $crate::json_api::invoke_endpoint::<ops::$Op>,
+                    paginate: $crate::__optional!($($crate::__paginate_fn!(ops::$Op, $items_wire))?),
+                    schemas: $crate::json_api::schemas_of::<ops::$Op>,
                 },
             )*)*
         ];
@@ -221,9 +264,10 @@ macro_rules! define_endpoints {
                 $(
                     $(#[doc = $doc])*
                     ///
-                    /// Returns a [`Call`](crate::Call): `.await` it, or set per-request options first.
-                    pub fn $method(&self, params: $Req) -> $crate::Call<ops::$Op> {
-                        $crate::Call::new(self.client.clone(), params)
+                    /// Returns a [`PendingRequest`](crate::PendingRequest): `.await` it, or set per-request
+                    /// options first.
+                    pub fn $method(&self, params: $Req) -> $crate::PendingRequest<ops::$Op> {
+                        $crate::PendingRequest::new(self.client.clone(), params)
                     }
                 )*
             }

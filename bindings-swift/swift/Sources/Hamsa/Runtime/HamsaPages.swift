@@ -33,7 +33,7 @@ public struct HamsaPages<Item: JSONConvertible>: AsyncSequence, Sendable {
                 }
                 let page = try JSONValue(parsing: text)
                 // Reversed, so that taking the next item is a cheap removeLast().
-                buffer = try [Item](json: page["items"] ?? []).reversed()
+                buffer = try [Item](json: page[pager.itemsField()] ?? []).reversed()
             }
             return buffer.removeLast()
         }

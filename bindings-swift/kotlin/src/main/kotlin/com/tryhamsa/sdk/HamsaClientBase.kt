@@ -55,9 +55,10 @@ abstract class HamsaClientBase(options: HamsaOptions) : AutoCloseable {
         flow {
             val optionsText = (options ?: RequestOptions()).toJson().toString()
             native.pager(operation, arguments.toString(), optionsText).use { pager ->
+                val itemsField = pager.itemsField()
                 while (true) {
                     val text = withCancelToken { token -> pager.nextPage(token) } ?: break
-                    val items = (parseJson(text) as? JsonObject)?.get("items") as? JsonArray ?: JsonArray(emptyList())
+                    val items = (parseJson(text) as? JsonObject)?.get(itemsField) as? JsonArray ?: JsonArray(emptyList())
                     for (item in items) emit(codec.decode(item))
                 }
             }

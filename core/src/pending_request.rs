@@ -1,4 +1,4 @@
-//! One pending operation: `.await` it for the result, or set per-request options first.
+//! One pending request: `.await` it for the result, or set per-request options first.
 
 use crate::client::Client;
 use crate::config::RequestOptions;
@@ -11,14 +11,14 @@ use std::time::Duration;
 
 /// An operation ready to send. `client.calls().create_twilio(params).await` sends it; the builder
 /// methods override the client's options for this request only.
-#[must_use = "a Call does nothing until it is awaited"]
-pub struct Call<E: Endpoint> {
+#[must_use = "a PendingRequest does nothing until it is awaited"]
+pub struct PendingRequest<E: Endpoint> {
     pub(crate) client: Client,
     pub(crate) request: E::Request,
     pub(crate) options: RequestOptions,
 }
 
-impl<E: Endpoint> Call<E> {
+impl<E: Endpoint> PendingRequest<E> {
     pub(crate) fn new(client: Client, request: E::Request) -> Self {
         Self { client, request, options: RequestOptions::default() }
     }
@@ -62,7 +62,7 @@ impl<E: Endpoint> Call<E> {
     }
 }
 
-impl<E: Endpoint> IntoFuture for Call<E> {
+impl<E: Endpoint> IntoFuture for PendingRequest<E> {
     type Output = Result<E::Response>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
 
