@@ -13,6 +13,7 @@ mod routes;
 mod store;
 
 pub use config::{CallOutcome, Faults, MockConfig};
+pub use routes::ROUTE_NOT_SERVED;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -8,6 +8,7 @@ use crate::config::MockConfig;
 use crate::envelope;
 use crate::store::Store;
 use axum::Router;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
@@ -43,6 +44,10 @@ impl AppState {
     }
 }
 
+/// The `messageKey` of the answer to a route the mock does not serve (a test walks the SDK's endpoint
+/// table and fails on any answer carrying it).
+pub const ROUTE_NOT_SERVED: &str = "MOCK_ROUTE_NOT_SERVED";
+
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/v1/voice-agents/call", post(calls::create))
@@ -57,7 +62,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/jobs", get(conversations::get_job))
         .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
         .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
-        .fallback(|| async { envelope::not_found("No such route in the Hamsa mock") })
+        .fallback(|| async {
+            envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
+        })
+        .method_not_allowed_fallback(|| async {
+            envelope::reject(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "The Hamsa mock serves this path with another method",
+                ROUTE_NOT_SERVED,
+            )
+        })
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::faults::guard))
         .with_state(state)
 }
