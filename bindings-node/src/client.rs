@@ -2,9 +2,10 @@
 
 use crate::cancel::{CancelToken, Signal, run_until};
 use crate::env_state::{EnvShared, env_shared};
-use crate::errors::{guard, parse_json, to_napi};
+use crate::errors::{guard, to_napi};
 use crate::pager::NativePager;
 use crate::settle::{Outcome, spawn_promise};
+use hamsa::json_api::parse_arguments;
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -17,12 +18,8 @@ pub struct NativeClient {
 }
 
 /// Per-request options from their JSON text; the JavaScript layer sends `""` when there are none.
-pub fn request_options(options_json: &str) -> napi::Result<hamsa::RequestOptions> {
-    if options_json.is_empty() {
-        return Ok(hamsa::RequestOptions::default());
-    }
-    let options = parse_json("request options", options_json)?;
-    hamsa::RequestOptions::from_json(&options).map_err(|error| to_napi(&error))
+fn request_options(options_json: &str) -> hamsa::Result<hamsa::RequestOptions> {
+    parse_arguments("request options", options_json).and_then(|options| hamsa::RequestOptions::from_json(&options))
 }
 
 #[napi]
@@ -32,8 +29,8 @@ impl NativeClient {
     #[napi(constructor)]
     pub fn new(env: Env, options_json: String) -> napi::Result<Self> {
         guard(|| {
-            let options = parse_json("client options", &options_json)?;
-            let client = hamsa::ClientOptions::from_json(&options)
+            let client = parse_arguments("client options", &options_json)
+                .and_then(|options| hamsa::ClientOptions::from_json(&options))
                 .and_then(hamsa::Client::new)
                 .map_err(|error| to_napi(&error))?;
             Ok(Self { client, shared: env_shared(&env)? })
@@ -56,7 +53,7 @@ impl NativeClient {
             let client = self.client.clone();
             let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.shared.closed.clone()];
             let promise = spawn_promise(env, &self.shared.settler, async move {
-                Outcome::from_text(invoke(&client, signals, &operation, &args_json, &options_json).await)
+                Outcome::from_result(invoke(&client, signals, &operation, &args_json, &options_json).await)
             })?;
             Ok(PromiseRaw::new(env.raw(), promise))
         })
@@ -66,9 +63,9 @@ impl NativeClient {
     #[napi]
     pub fn pager(&self, operation: String, args_json: String, options_json: String) -> napi::Result<NativePager> {
         guard(|| {
-            let args = parse_json("arguments", &args_json)?;
-            let options = request_options(&options_json)?;
-            let pager = self.client.pager_json(&operation, args, &options).map_err(|error| to_napi(&error))?;
+            let pager = parse_arguments("arguments", &args_json)
+                .and_then(|args| self.client.pager_json(&operation, args, &request_options(&options_json)?))
+                .map_err(|error| to_napi(&error))?;
             Ok(NativePager::new(pager, self.shared.clone()))
         })
     }
@@ -80,9 +77,9 @@ async fn invoke(
     operation: &str,
     args_json: &str,
     options_json: &str,
-) -> napi::Result<String> {
-    let args = parse_json("arguments", args_json)?;
+) -> hamsa::Result<String> {
+    // Unparseable arguments reject the promise (with `invalid_argument`), like any other failure.
+    let args = parse_arguments("arguments", args_json)?;
     let options = request_options(options_json)?;
-    let result = run_until(signals, client.invoke_json(operation, args, &options)).await;
-    result.and_then(|result| result.data.to_text()).map_err(|error| to_napi(&error))
+    run_until(signals, client.invoke_json(operation, args, &options)).await?.data.to_text()
 }

@@ -11,12 +11,14 @@ mod env_state;
 mod errors;
 mod pager;
 mod settle;
+#[cfg(feature = "testing")]
 mod testing;
 mod webhooks;
 
 pub use cancel::CancelToken;
 pub use client::NativeClient;
 pub use pager::NativePager;
+#[cfg(feature = "testing")]
 pub use testing::{test_panic_async, test_panic_sync};
 pub use webhooks::{webhooks_parse, webhooks_verify};
 

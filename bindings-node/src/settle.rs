@@ -27,7 +27,6 @@ use napi::{Env, Status};
 use std::cell::{Cell, RefCell};
 use std::ffi::c_void;
 use std::future::Future;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::ptr;
 use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
@@ -35,23 +34,24 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use crate::errors::{internal, panic_error};
+use crate::errors::{internal, to_napi};
 
 /// How a promise ends: the value it resolves with, or the message of the `Error` it rejects with.
 pub enum Outcome {
     Text(String),
     Null,
+    /// Only the test hooks resolve with `undefined`.
+    #[cfg(feature = "testing")]
     Undefined,
     Rejected(String),
 }
 
 impl Outcome {
-    /// `Ok(text)` resolves with the string, `Err` rejects with the napi error's message (the serialized
-    /// core error).
-    pub fn from_text(result: napi::Result<String>) -> Self {
+    /// `Ok(text)` resolves with the string, `Err` rejects with the serialized core error.
+    pub fn from_result(result: hamsa::Result<String>) -> Self {
         match result {
             Ok(text) => Self::Text(text),
-            Err(error) => Self::Rejected(error.reason),
+            Err(error) => Self::Rejected(to_napi(&error).reason),
         }
     }
 }
@@ -314,10 +314,10 @@ impl<F: Future<Output = Outcome>> Future for Settling<F> {
         let this = unsafe { self.get_unchecked_mut() };
         let operation = unsafe { Pin::new_unchecked(&mut this.operation) };
         wake_deferred(false);
-        let outcome = match catch_unwind(AssertUnwindSafe(|| operation.poll(context))) {
+        let outcome = match hamsa::json_api::catch_panic(|| Ok(operation.poll(context))) {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(outcome)) => outcome,
-            Err(payload) => Outcome::Rejected(panic_error(payload.as_ref()).reason),
+            Err(panic) => Outcome::Rejected(to_napi(&panic).reason),
         };
         if let Some(completion) = this.completion.take() {
             completion.settle(outcome);
@@ -338,6 +338,7 @@ unsafe fn settle(env: sys::napi_env, deferred: sys::napi_deferred, outcome: Outc
                 sys::napi_get_null(env, &mut value);
                 sys::napi_resolve_deferred(env, deferred, value);
             }
+            #[cfg(feature = "testing")]
             Outcome::Undefined => {
                 sys::napi_get_undefined(env, &mut value);
                 sys::napi_resolve_deferred(env, deferred, value);

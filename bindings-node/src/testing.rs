@@ -1,6 +1,7 @@
 //! Hooks for the binding's own tests (not re-exported by the JavaScript layer): they prove that a Rust
 //! panic, in a synchronous or an asynchronous entry point, becomes an `internal` error and never aborts
-//! the Node process. The core has no way to panic on purpose, so the tests need these.
+//! the Node process. The core has no way to panic on purpose, so the tests need these. Compiled only
+//! with the crate's `testing` feature, which `test.sh` turns on (`npx napi build ... --features testing`).
 
 use crate::env_state::env_shared;
 use crate::errors::guard;

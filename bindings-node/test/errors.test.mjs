@@ -78,8 +78,10 @@ test('client options: missing key, typos and the core spelling are configuration
 });
 
 test('a Rust panic becomes InternalError, synchronously or asynchronously, and the process lives on', async () => {
-  // The hooks exist only for this test; the public API has no way to make the core panic.
+  // The hooks exist only for this test, in an addon built with the crate's `testing` feature (test.sh
+  // builds one); the public API has no way to make the core panic.
   const { fromNative } = require('../lib/errors.js');
+  assert.equal(typeof native.__testPanicSync, 'function', 'build the addon with `npx napi build ... --features testing`');
   let thrown;
   try {
     native.__testPanicSync();
@@ -92,6 +94,33 @@ test('a Rust panic becomes InternalError, synchronously or asynchronously, and t
   const rejected = await native.__testPanicAsync().catch((e) => fromNative(e));
   assert.ok(rejected instanceof hamsa.InternalError);
   assert.match(rejected.message, /deliberate panic/);
+});
+
+test('unparseable argument JSON is an invalid_argument at every native entry point', async () => {
+  const { fromNative } = require('../lib/errors.js');
+  const broken = '{"jobId": ';
+  const client = new native.NativeClient(JSON.stringify({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }));
+  const thrown = (call) => {
+    try {
+      call();
+    } catch (e) {
+      return fromNative(e);
+    }
+    assert.fail('did not throw');
+  };
+  const rejected = (promise) => promise.then(() => assert.fail('did not reject'), (e) => fromNative(e));
+  const failures = {
+    'new NativeClient': thrown(() => new native.NativeClient(broken)),
+    'pager arguments': thrown(() => client.pager('phone_numbers.list', broken, '')),
+    'pager options': thrown(() => client.pager('phone_numbers.list', '{}', broken)),
+    'invoke arguments': await rejected(client.invoke('jobs.get', broken, '')),
+    'invoke options': await rejected(client.invoke('jobs.get', '{"jobId": "j"}', broken)),
+  };
+  for (const [entry, error] of Object.entries(failures)) {
+    assert.ok(error instanceof hamsa.InvalidArgumentError, `${entry}: ${error}`);
+    assert.equal(error.code, 'invalid_argument', entry);
+    assert.match(error.message, /not valid JSON/, entry);
+  }
 });
 
 test('users can construct errors (for their own tests)', () => {

@@ -4,9 +4,10 @@
 
 use crate::blocking::block_on;
 use crate::completion::{NativeCall, NativeWaker, spawn};
-use crate::errors::{from_core, guard, parse_json};
+use crate::errors::{from_core, guard};
 use crate::pager::NativePager;
 use crate::to_python::to_python;
+use hamsa::json_api::parse_arguments;
 use hamsa::{Client, ClientOptions, RequestOptions};
 use pyo3::prelude::*;
 use std::sync::Mutex;
@@ -25,8 +26,9 @@ impl NativeClient {
     #[new]
     fn new(options: &str) -> PyResult<Self> {
         guard(|| {
-            let options =
-                ClientOptions::from_json(&parse_json("client options", options)?).map_err(|e| from_core(&e))?;
+            let options = parse_arguments("client options", options)
+                .and_then(|options| ClientOptions::from_json(&options))
+                .map_err(|e| from_core(&e))?;
             let client = Client::new(options.clone()).map_err(|e| from_core(&e))?;
             Ok(Self { options, current: Mutex::new((std::process::id(), client)) })
         })
@@ -98,12 +100,11 @@ impl NativeClient {
     }
 
     fn prepare(&self, args: &str, options: &str) -> PyResult<(Client, serde_json::Value, RequestOptions)> {
-        let args = parse_json("arguments", args)?;
-        let options = if options.is_empty() {
-            RequestOptions::default()
-        } else {
-            RequestOptions::from_json(&parse_json("request options", options)?).map_err(|e| from_core(&e))?
-        };
+        // Empty text is no arguments, or the default options.
+        let args = parse_arguments("arguments", args).map_err(|e| from_core(&e))?;
+        let options = parse_arguments("request options", options)
+            .and_then(|options| RequestOptions::from_json(&options))
+            .map_err(|e| from_core(&e))?;
         Ok((self.client()?, args, options))
     }
 }

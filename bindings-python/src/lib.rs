@@ -11,7 +11,8 @@ mod pager;
 mod runtime;
 mod to_python;
 
-use errors::{from_core, guard, parse_json, to_text};
+use errors::{from_core, guard};
+use hamsa::json_api::parse_arguments;
 use pyo3::prelude::*;
 
 /// The extension's own allocations go to mimalloc: a typed page of 5,000 phone numbers is tens of
@@ -24,37 +25,57 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[pyfunction]
 fn webhook(operation: &str, args: &str) -> PyResult<String> {
     guard(|| {
-        let args = parse_json("arguments", args)?;
-        hamsa::json_api::invoke_offline(operation, args).and_then(|typed| typed.to_text()).map_err(|e| from_core(&e))
+        parse_arguments("arguments", args)
+            .and_then(|args| hamsa::json_api::invoke_offline(operation, args))
+            .and_then(|typed| typed.to_text())
+            .map_err(|e| from_core(&e))
     })
 }
 
 /// The core's redaction of secret values in a JSON document (for reprs).
 #[pyfunction]
 fn redact_json(text: &str) -> PyResult<String> {
-    guard(|| to_text(&hamsa::redact_json(&parse_json("document", text)?)))
+    guard(|| {
+        let document = parse_arguments("document", text).map_err(|e| from_core(&e))?;
+        Ok(hamsa::redact_json(&document).to_string())
+    })
 }
 
-/// JSON text through the builder of results (`to_python.rs`), to compare with `json.loads` in tests.
-#[pyfunction]
-fn _loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| to_python::to_python(py, &parse_json("document", text)?))
-}
+/// Entry points for the binding's own tests, compiled only with the `testing` feature (which
+/// `test.sh` turns on); the production stubs do not list them.
+#[cfg(feature = "testing")]
+mod testing {
+    use crate::completion::{NativeCall, NativeWaker, spawn};
+    use crate::errors::{from_core, guard};
+    use pyo3::prelude::*;
 
-/// Panics on purpose, to test that a panic reaches Python as a `HamsaError` (code "internal").
-#[pyfunction]
-fn _panic_for_tests(message: &str) -> PyResult<()> {
-    guard(|| panic!("{message}"))
-}
+    /// JSON text through the builder of results (`to_python.rs`), to compare with `json.loads`.
+    #[pyfunction]
+    pub fn _loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+        guard(|| {
+            let document = hamsa::json_api::parse_arguments("document", text).map_err(|e| from_core(&e))?;
+            crate::to_python::to_python(py, &document)
+        })
+    }
 
-/// The same inside a future on the runtime (settling `future` through `waker`, like a call).
-#[pyfunction]
-fn _panic_async_for_tests(
-    waker: &completion::NativeWaker,
-    future: Py<PyAny>,
-    message: String,
-) -> PyResult<completion::NativeCall> {
-    guard(|| completion::spawn(waker, future, async move { panic!("{message}") }))
+    /// Panics on purpose, to test that a panic reaches Python as a `HamsaError` (code "internal").
+    #[pyfunction]
+    pub fn _panic_for_tests(message: &str) -> PyResult<()> {
+        guard(|| panic!("{message}"))
+    }
+
+    /// The same inside a future on the runtime (settling `future` through `waker`, like a call).
+    #[pyfunction]
+    pub fn _panic_async_for_tests(waker: &NativeWaker, future: Py<PyAny>, message: String) -> PyResult<NativeCall> {
+        guard(|| spawn(waker, future, async move { panic!("{message}") }))
+    }
+
+    pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add_function(wrap_pyfunction!(_loads, m)?)?;
+        m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+        m.add_function(wrap_pyfunction!(_panic_async_for_tests, m)?)?;
+        Ok(())
+    }
 }
 
 #[pymodule]
@@ -69,8 +90,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(webhook, m)?)?;
     m.add_function(wrap_pyfunction!(redact_json, m)?)?;
     m.add_function(wrap_pyfunction!(model::wrap_all, m)?)?;
-    m.add_function(wrap_pyfunction!(_loads, m)?)?;
-    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
-    m.add_function(wrap_pyfunction!(_panic_async_for_tests, m)?)?;
+    #[cfg(feature = "testing")]
+    testing::register(m)?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! field lookups compare pointers) and made once per result: a page of 5,000 phone numbers makes each
 //! of its field names once, not 5,000 times.
 
-use crate::errors::binding_error;
+use crate::errors::from_core;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde::Serialize;
@@ -89,7 +89,7 @@ impl std::error::Error for BuildError {}
 
 impl ser::Error for BuildError {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        Self(binding_error("internal", format!("cannot convert a result: {message}")))
+        Self(from_core(&hamsa::Error::new(hamsa::ErrorKind::Internal, format!("cannot convert a result: {message}"))))
     }
 }
 

@@ -110,7 +110,7 @@ def test_async_calls_work_on_a_loop_without_add_reader(mock: Mock) -> None:
     served = Served(mock, [get_job_exchange() for _ in range(5)] + [get_job_exchange(delay_ms=5000)])
 
     async def main() -> None:
-        from hamsa._core import waker_for
+        from hamsa._bridge import waker_for
 
         assert waker_for(asyncio.get_running_loop()).fileno() == -1  # the fallback, not a watched socket
         async with hamsa.AsyncHamsa(**served.options) as client:
@@ -210,22 +210,59 @@ def test_context_managers_close_the_client(mock: Mock) -> None:
 
 
 def test_a_panic_becomes_an_internal_hamsa_error() -> None:
+    from typing import Any, cast
+
     from hamsa import _native
     from hamsa._errors import from_native
 
+    # The hooks exist only in a build with the crate's `testing` feature (test.sh makes one), so the
+    # production stub does not list them.
+    hooks = cast(Any, _native)
+    assert hasattr(hooks, "_panic_for_tests"), "build the extension with `maturin develop --features testing`"
     with pytest.raises(_native.NativeError) as caught:
-        _native._panic_for_tests("boom")
+        hooks._panic_for_tests("boom")
     error = from_native(caught.value)
     assert isinstance(error, hamsa.InternalError) and error.code == "internal" and "boom" in error.message
 
-    from hamsa._core import settle
+    from hamsa._bridge import settle
 
     async def main() -> None:
-        await settle(lambda waker, future: _native._panic_async_for_tests(waker, future, "async boom"))
+        await settle(lambda waker, future: hooks._panic_async_for_tests(waker, future, "async boom"))
 
     with pytest.raises(hamsa.InternalError) as raised:
         asyncio.run(main())
     assert raised.value.code == "internal" and "async boom" in raised.value.message
+
+
+def test_unparseable_argument_json_is_an_invalid_argument_at_every_native_entry_point() -> None:
+    import json
+
+    from hamsa import _native
+    from hamsa._bridge import waker_for
+    from hamsa._errors import from_native
+
+    client = _native.NativeClient(json.dumps({"apiKey": "k", "baseUrl": "http://127.0.0.1:9"}))
+    broken = '{"jobId": '
+
+    async def invoke_async() -> None:
+        loop = asyncio.get_running_loop()
+        client.invoke_async(waker_for(loop), loop.create_future(), "jobs.get", broken, "")
+
+    entry_points = {
+        "NativeClient()": lambda: _native.NativeClient(broken),
+        "invoke arguments": lambda: client.invoke("jobs.get", broken, ""),
+        "invoke options": lambda: client.invoke("jobs.get", '{"jobId": "j"}', broken),
+        "invoke_async": lambda: asyncio.run(invoke_async()),
+        "pager": lambda: client.pager("phone_numbers.list", broken, ""),
+        "webhook": lambda: _native.webhook("webhooks.parse", broken),
+        "redact_json": lambda: _native.redact_json(broken),
+    }
+    for name, call in entry_points.items():
+        with pytest.raises(_native.NativeError) as caught:
+            call()
+        error = from_native(caught.value)
+        assert isinstance(error, hamsa.InvalidArgumentError), (name, error)
+        assert "not valid JSON" in error.message, (name, error.message)
 
 
 def test_ctrl_c_interrupts_a_blocking_call(mock: Mock) -> None:

@@ -4,7 +4,7 @@ use crate::cancel::CancelToken;
 use crate::error::HamsaError;
 use crate::guard::{run, run_sync};
 use crate::pager::NativePager;
-use serde_json::Value;
+use hamsa::json_api::parse_arguments;
 use std::sync::Arc;
 
 /// The core client behind the generated `HamsaClient` of each language. Cheap to share between
@@ -21,7 +21,7 @@ impl NativeClient {
     #[uniffi::constructor]
     pub fn new(options_json: String) -> Result<Arc<Self>, HamsaError> {
         run_sync(|| {
-            let options = hamsa::ClientOptions::from_json(&parse(&options_json, "options")?)?;
+            let options = hamsa::ClientOptions::from_json(&parse_arguments("client options", &options_json)?)?;
             Ok(Arc::new(Self { inner: hamsa::Client::new(options)? }))
         })
     }
@@ -43,8 +43,8 @@ impl NativeClient {
     ) -> Result<String, HamsaError> {
         let client = self.inner.clone();
         run(cancel, async move {
-            let args = parse(&args_json, "args")?;
-            let options = hamsa::RequestOptions::from_json(&parse(&options_json, "options")?)?;
+            let args = parse_arguments("arguments", &args_json)?;
+            let options = hamsa::RequestOptions::from_json(&parse_arguments("request options", &options_json)?)?;
             // Text straight from the typed result: no intermediate JSON tree.
             client.invoke_json(&operation, args, &options).await?.data.to_text()
         })
@@ -59,17 +59,9 @@ impl NativeClient {
         options_json: String,
     ) -> Result<Arc<NativePager>, HamsaError> {
         run_sync(|| {
-            let args = parse(&args_json, "args")?;
-            let options = hamsa::RequestOptions::from_json(&parse(&options_json, "options")?)?;
+            let args = parse_arguments("arguments", &args_json)?;
+            let options = hamsa::RequestOptions::from_json(&parse_arguments("request options", &options_json)?)?;
             Ok(NativePager::new(self.inner.pager_json(&operation, args, &options)?))
         })
     }
-}
-
-/// JSON text from the foreign side; an empty string means "nothing" (null).
-pub(crate) fn parse(text: &str, what: &str) -> hamsa::Result<Value> {
-    if text.trim().is_empty() {
-        return Ok(Value::Null);
-    }
-    serde_json::from_str(text).map_err(|e| hamsa::Error::invalid_argument(what, format!("not valid JSON: {e}")))
 }

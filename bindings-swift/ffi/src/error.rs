@@ -83,26 +83,8 @@ hamsa_error! {
     Cancelled => "cancelled",
     Configuration => "configuration",
     WebhookVerification => "webhook_verification",
-    // The one code a binding adds: a panic or another bug on the Rust side.
+    // A panic or another bug on the Rust side (the core's `Error::from_panic`).
     Internal => "internal",
-}
-
-impl HamsaError {
-    pub(crate) fn internal(message: &str) -> Self {
-        Self::Internal {
-            info: ErrorInfo {
-                code: "internal".into(),
-                status: None,
-                message: message.into(),
-                message_key: None,
-                request_id: None,
-                attempts: Vec::new(),
-                field: None,
-                cause: None,
-                body_snippet: None,
-            },
-        }
-    }
 }
 
 impl From<hamsa::Error> for HamsaError {
