@@ -1,8 +1,9 @@
 //! The Rust runner: every scenario through the `hamsa` core, one after the other (scenarios have timing
-//! expectations, so they never run side by side), against the in-process mock.
+//! expectations, so they never run side by side), against the in-process mock. It describes what it saw
+//! as a [`RunReport`], the type the other runners post to `conformance-mock`, and calls the same judge.
 
 use hamsa_conformance::{
-    ErrorFacts, LoadedScenario, MockServer, Outcome, Scenario, effective_client_options, judge, load_suite,
+    ErrorFacts, LoadedScenario, MockServer, Outcome, RunReport, Scenario, effective_client_options, judge, load_suite,
     scenarios_dir,
 };
 use serde_json::Value;
@@ -43,25 +44,26 @@ async fn run(loaded: &LoadedScenario) -> Vec<String> {
     let client_options = effective_client_options(scenario, mock.base_url());
     let started = Instant::now();
     let outcome = match tokio::time::timeout(SCENARIO_TIME_LIMIT, call_sdk(scenario, &client_options)).await {
-        Ok(outcome) => outcome,
-        Err(_) => return vec![format!("no outcome after {} s", SCENARIO_TIME_LIMIT.as_secs())],
+        Ok(Ok(value)) => Outcome::Result { value, typed: None },
+        Ok(Err(error)) => Outcome::Error(facts(error)),
+        Err(_) => Outcome::Failure(format!("stuck: no outcome after {} s", SCENARIO_TIME_LIMIT.as_secs())),
     };
-    let elapsed = started.elapsed();
-    let report = mock.shutdown().await;
-    judge(scenario, &outcome, &report, elapsed)
+    let run = RunReport { outcome, elapsed_ms: started.elapsed().as_secs_f64() * 1000.0, received: None };
+    let seen = mock.shutdown().await;
+    judge(scenario, &run, &seen)
 }
 
 /// Builds a client and calls the scenario's operation. Option errors are outcomes too: a scenario may
 /// expect a `configuration` error.
-async fn call_sdk(scenario: &Scenario, client_options: &Value) -> Outcome {
-    let client = hamsa::ClientOptions::from_json(client_options).and_then(hamsa::Client::new).map_err(facts)?;
+async fn call_sdk(scenario: &Scenario, client_options: &Value) -> hamsa::Result<Value> {
+    let client = hamsa::ClientOptions::from_json(client_options).and_then(hamsa::Client::new)?;
     let options = scenario.options.clone().map_or(Value::Null, Value::Object);
-    let request_options = hamsa::RequestOptions::from_json(&options).map_err(facts)?;
+    let request_options = hamsa::RequestOptions::from_json(&options)?;
     let args = scenario.args.clone();
     if scenario.paginate {
-        client.paginate_json(&scenario.operation, args, &request_options).await.map(Value::Array).map_err(facts)
+        client.pager_json(&scenario.operation, args, &request_options)?.all_items().await.map(Value::Array)
     } else {
-        client.invoke_json(&scenario.operation, args, &request_options).await.map_err(facts)
+        client.invoke_json(&scenario.operation, args, &request_options).await?.data.to_value()
     }
 }
 
@@ -75,5 +77,7 @@ fn facts(error: hamsa::Error) -> ErrorFacts {
         attempts: error.attempts().len(),
         display: error.to_string(),
         debug: format!("{error:?}"),
+        // Rust has one error type; its code is its kind.
+        class: None,
     }
 }

@@ -41,8 +41,8 @@ export async function startMock() {
   return {
     /** Starts a scenario's mock: { id, baseUrl, client }. */
     start: (scenarioText) => control('POST', '/scenarios', scenarioText),
-    /** Stops it: { requests, failures }. */
-    report: (id) => control('GET', `/scenarios/${id}/report`),
+    /** Stops it and has the mock judge `report` (the outcome report's JSON text): { passed, failures, requests }. */
+    outcome: (id, report) => control('POST', `/scenarios/${id}/outcome`, report),
     async stop() {
       try {
         await control('POST', '/shutdown');

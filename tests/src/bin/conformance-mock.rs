@@ -3,7 +3,10 @@
 //! `conformance-mock [--port N]` prints `listening on http://127.0.0.1:PORT` as its first line and
 //! serves the control API:
 //! - `POST /scenarios` (the scenario JSON): starts a mock for it; answers `{id, baseUrl, client}`;
-//! - `GET /scenarios/{id}/report`: stops that mock; answers `{requests, failures}`;
+//! - `POST /scenarios/{id}/outcome` (what the runner saw, a [`RunReport`]): stops that mock, judges the
+//!   run with the suite's one judge ([`judge`]) and answers `{passed, failures, requests}`;
+//! - `GET /scenarios/{id}/report`: stops that mock without judging; answers `{requests, failures}` (for a
+//!   binding's own scripted tests, which are not conformance scenarios);
 //! - `POST /shutdown`: exits.
 
 use axum::Json;
@@ -13,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use hamsa_conformance::{MockServer, Scenario, effective_client_options};
+use hamsa_conformance::{MockServer, RunReport, Scenario, effective_client_options, judge};
 use serde_json::json;
 use std::collections::HashMap;
 use std::io::Write;
@@ -24,7 +27,7 @@ use tokio::sync::{Mutex, watch};
 
 struct Control {
     next_id: AtomicU64,
-    mocks: Mutex<HashMap<String, MockServer>>,
+    running: Mutex<HashMap<String, Running>>,
     /// Flips to `true` once `POST /shutdown` was answered.
     shutdown: watch::Sender<bool>,
 }
@@ -34,10 +37,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let port = parse_port(std::env::args().skip(1))?;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     let address = listener.local_addr()?;
-    let control =
-        Arc::new(Control { next_id: AtomicU64::new(1), mocks: Mutex::default(), shutdown: watch::Sender::new(false) });
+    let control = Arc::new(Control {
+        next_id: AtomicU64::new(1),
+        running: Mutex::default(),
+        shutdown: watch::Sender::new(false),
+    });
     let app = Router::new()
         .route("/scenarios", post(start_scenario))
+        .route("/scenarios/{id}/outcome", post(outcome))
         .route("/scenarios/{id}/report", get(report))
         .route("/shutdown", post(shutdown))
         .with_state(Arc::clone(&control));
@@ -55,6 +62,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         } => {}
     }
     Ok(())
+}
+
+/// A scenario being served, until its outcome (or report) is asked for.
+struct Running {
+    scenario: Scenario,
+    mock: MockServer,
 }
 
 /// Resolves once shutdown was asked for (also when it was asked before this was called).
@@ -91,14 +104,29 @@ async fn start_scenario(State(control): State<Arc<Control>>, body: Bytes) -> Res
     };
     let client = effective_client_options(&scenario, mock.base_url());
     let id = control.next_id.fetch_add(1, Ordering::Relaxed).to_string();
-    control.mocks.lock().await.insert(id.clone(), mock);
+    control.running.lock().await.insert(id.clone(), Running { scenario, mock });
     Json(json!({"id": id, "baseUrl": client["baseUrl"], "client": client})).into_response()
 }
 
+/// Stops the scenario's mock and judges the run. The mock is stopped even when the report is refused:
+/// the runner is done with that scenario either way.
+async fn outcome(State(control): State<Arc<Control>>, Path(id): Path<String>, body: Bytes) -> Response {
+    let Some(Running { scenario, mock }) = control.running.lock().await.remove(&id) else {
+        return error(StatusCode::NOT_FOUND, format!("no running scenario {id:?}"));
+    };
+    let seen = mock.shutdown().await;
+    let run = match RunReport::from_json_text(&String::from_utf8_lossy(&body)) {
+        Ok(run) => run,
+        Err(problem) => return error(StatusCode::BAD_REQUEST, problem),
+    };
+    let failures = judge(&scenario, &run, &seen);
+    Json(json!({"passed": failures.is_empty(), "failures": failures, "requests": seen.requests})).into_response()
+}
+
 async fn report(State(control): State<Arc<Control>>, Path(id): Path<String>) -> Response {
-    let mock = control.mocks.lock().await.remove(&id);
-    match mock {
-        Some(mock) => Json(mock.shutdown().await).into_response(),
+    let running = control.running.lock().await.remove(&id);
+    match running {
+        Some(Running { mock, .. }) => Json(mock.shutdown().await).into_response(),
         None => error(StatusCode::NOT_FOUND, format!("no running scenario {id:?}")),
     }
 }

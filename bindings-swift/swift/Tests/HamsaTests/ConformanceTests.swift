@@ -41,7 +41,8 @@ final class ConformanceTests: XCTestCase {
             .map { root.appendingPathComponent($0).path }
     }
 
-    /// One scenario: serve it, run the operation, judge the outcome. Returns the problems found.
+    /// One scenario: serve it, run the operation, report what it did; the mock judges it (with the suite's
+    /// one judge, tests/src/verdict.rs) and answers the problems found.
     private func run(_ text: String) async throws -> [String] {
         let scenario = try JSONValue(parsing: text)
         let served = try await Mock.serve(text)
@@ -65,84 +66,49 @@ final class ConformanceTests: XCTestCase {
         } catch {
             outcome = .failure(error)
         }
-        let elapsedMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-        let report = try await Mock.report(served.id)
-        var problems = report.failures.map { "mock: \($0)" }
-        let expect = scenario["expect"] ?? [:]
-        problems += checkRequests(expect, report.requests)
-        if let most = expect["maxElapsedMs"]?.doubleValue, Double(elapsedMs) > most {
-            problems.append("took \(elapsedMs) ms, expected at most \(Int(most))")
-        }
-        switch (outcome, expect["result"], expect["error"]) {
-        case (.success(let result), let expected?, _):
-            if let problem = subsetDiff(expected, result) { problems.append(problem) }
-            problems += typedRoundTrip(operation, paginate, result, expected)
-        case (.success(let result), nil, let error):
-            problems.append("expected error \(error?["code"] ?? nil), got result \(result)")
-        case (.failure(let error as HamsaError), _, let expected?):
-            problems += checkError(expected, error, expect["secretsAbsent"])
-        case (.failure(let error as HamsaError), _, nil):
-            problems.append("expected a result, got \(error.code): \(error.info.message)")
-        case (.failure(let error), _, _):
-            problems.append("not a HamsaError: \(error)")
-        }
-        return problems
-    }
-
-    /// The result through the typed models and back must still match: the typed layer loses nothing.
-    private func typedRoundTrip(_ operation: String, _ paginate: Bool, _ result: JSONValue, _ expected: JSONValue)
-        -> [String]
-    {
-        do {
-            let again: JSONValue
-            if paginate {
-                guard let item = HamsaOperations.itemRoundTrip[operation], case .array(let items) = result else {
-                    return ["no typed item model for \(operation)"]
-                }
-                again = .array(try items.map(item))
-            } else {
-                guard let model = HamsaOperations.resultRoundTrip[operation] else { return [] }
-                again = try model(result)
+        let elapsedMs = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        var report: [String: JSONValue] = ["elapsedMs": .double(elapsedMs)]
+        switch outcome {
+        case .success(let result):
+            do {
+                report["result"] = result
+                if let typed = try typedRoundTrip(operation, paginate, result) { report["typedResult"] = typed }
+            } catch {
+                report = ["elapsedMs": .double(elapsedMs), "failure": .string("\(error)")]
             }
-            return subsetDiff(expected, again).map { ["after the typed round trip: \($0)"] } ?? []
-        } catch {
-            return ["typed model refused the result: \(error)"]
+        case .failure(let error as HamsaError):
+            report["error"] = errorFacts(error)
+        case .failure(let error):
+            report["failure"] = .string("not a HamsaError: \(error)")
         }
+        return try await Mock.outcome(served.id, .object(report))
     }
 
-    private func checkRequests(_ expect: JSONValue, _ count: Int) -> [String] {
-        let exact = expect["requests"]?.doubleValue.map(Int.init)
-        let least = exact ?? expect["requestsAtLeast"]?.doubleValue.map(Int.init) ?? 0
-        let most = exact ?? expect["requestsAtMost"]?.doubleValue.map(Int.init)
-        if count < least || (most.map { count > $0 } ?? false) {
-            return ["the mock received \(count) requests, expected \(least)...\(most.map(String.init) ?? "")"]
+    /// The result through the typed models and back, which must match `expect.result` too: the typed layer
+    /// loses nothing. `nil` when the operation has no typed result model (`webhooks.verify`: a boolean).
+    private func typedRoundTrip(_ operation: String, _ paginate: Bool, _ result: JSONValue) throws -> JSONValue? {
+        if paginate {
+            guard let item = HamsaOperations.itemRoundTrip[operation], case .array(let items) = result else {
+                throw MockError("no typed item model for \(operation)")
+            }
+            do { return .array(try items.map(item)) } catch { throw MockError("typed model refused the result: \(error)") }
         }
-        return []
+        guard let model = HamsaOperations.resultRoundTrip[operation] else { return nil }
+        do { return try model(result) } catch { throw MockError("typed model refused the result: \(error)") }
     }
 
-    private func checkError(_ expected: JSONValue, _ error: HamsaError, _ secretsAbsent: JSONValue?) -> [String] {
+    /// The error as the outcome report describes it (tests/README.md).
+    private func errorFacts(_ error: HamsaError) -> JSONValue {
         let info = error.info
-        var problems: [String] = []
-        func check(_ what: String, _ wanted: JSONValue?, _ actual: String?) {
-            guard let wanted else { return }
-            let want: String? = wanted == .null ? nil : (wanted.stringValue ?? wanted.jsonText)
-            if want != actual { problems.append("\(what): expected \(want ?? "nil"), got \(actual ?? "nil")") }
-        }
-        check("code", expected["code"], info.code)
-        check("status", expected["status"], info.status.map { String($0) })
-        check("message", expected["message"], info.message)
-        check("messageKey", expected["messageKey"], info.messageKey)
-        check("requestId", expected["requestId"], info.requestId)
-        check("attempts", expected["attempts"], String(info.attempts.count))
-        if let part = expected["messageContains"]?.stringValue, !info.message.contains(part) {
-            problems.append("message \(info.message) does not contain \(part)")
-        }
-        if case .array(let secrets)? = secretsAbsent {
-            let texts = [info.message, String(describing: error), String(reflecting: error)]
-            for secret in secrets.compactMap(\.stringValue) where texts.contains(where: { $0.contains(secret) }) {
-                problems.append("secret \(secret) appears in the error")
-            }
-        }
-        return problems
+        return [
+            "code": .string(info.code),
+            "status": info.status.map { .int(Int64($0)) } ?? .null,
+            "message": .string(info.message),
+            "messageKey": info.messageKey.map(JSONValue.string) ?? .null,
+            "requestId": info.requestId.map(JSONValue.string) ?? .null,
+            "attempts": .int(Int64(info.attempts.count)),
+            "display": .string(String(describing: error)),
+            "debug": .string(String(reflecting: error)),
+        ]
     }
 }

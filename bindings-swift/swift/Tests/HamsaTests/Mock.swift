@@ -45,6 +45,18 @@ enum Mock {
         return Served(id: id, client: client)
     }
 
+    /// Stops a served scenario and has the mock judge what the runner saw (`report`, the outcome report
+    /// of tests/README.md): every reason the scenario failed, or nothing.
+    static func outcome(_ id: String, _ report: JSONValue) async throws -> [String] {
+        let answer = try JSONValue(parsing: try await send("POST", "/scenarios/\(id)/outcome", body: report.jsonText))
+        guard case .array(let failures)? = answer["failures"] else { throw MockError("unexpected answer \(answer)") }
+        return try failures.map { failure in
+            guard let text = failure.stringValue else { throw MockError("unexpected answer \(answer)") }
+            return text
+        }
+    }
+
+    /// Stops a served scenario without judging it (for the tests' own scenarios): what the mock saw.
     static func report(_ id: String) async throws -> Report {
         let answer = try JSONValue(parsing: try await send("GET", "/scenarios/\(id)/report"))
         let failures = (answer["failures"].flatMap { try? [String](json: $0) }) ?? []
@@ -101,28 +113,4 @@ func scenario(
         "expect": ["requests": 1, "error": ["code": "cancelled"]],
     ]
     return scenario.jsonText
-}
-
-/// The conformance suite's subset match (tests/README.md, "Matching a result").
-func subsetDiff(_ expected: JSONValue, _ actual: JSONValue?, _ path: String = "$") -> String? {
-    guard let actual else { return expected == .null ? nil : "\(path): missing, expected \(expected)" }
-    switch (expected, actual) {
-    case (.object(let want), .object(let got)):
-        for key in want.keys.sorted() {
-            if let problem = subsetDiff(want[key]!, got[key], "\(path).\(key)") { return problem }
-        }
-        return nil
-    case (.array(let want), .array(let got)):
-        guard want.count == got.count else { return "\(path): expected \(want.count) elements, got \(got.count)" }
-        for (index, pair) in zip(want, got).enumerated() {
-            if let problem = subsetDiff(pair.0, pair.1, "\(path)[\(index)]") { return problem }
-        }
-        return nil
-    case (.int(let a), .int(let b)):
-        return a == b ? nil : "\(path): expected \(a), got \(b)"
-    case (.int, .double), (.double, .int), (.double, .double):
-        return expected.doubleValue == actual.doubleValue ? nil : "\(path): expected \(expected), got \(actual)"
-    default:
-        return expected == actual ? nil : "\(path): expected \(expected), got \(actual)"
-    }
 }

@@ -44,6 +44,19 @@ object Mock {
         return Served(answer.getValue("id").jsonPrimitive.content, answer.getValue("client"))
     }
 
+    /**
+     * Stops a served scenario and has the mock judge what the runner saw ([report], the outcome report of
+     * tests/README.md): every reason the scenario failed, or nothing.
+     */
+    fun outcome(
+        id: String,
+        report: JsonObject,
+    ): List<String> {
+        val answer = parseJson(post("/scenarios/$id/outcome", report.toString())).jsonObject
+        return answer.getValue("failures").jsonArray.map { it.jsonPrimitive.content }
+    }
+
+    /** Stops a served scenario without judging it (for the tests' own scenarios): what the mock saw. */
     fun report(id: String): Report {
         val answer = parseJson(get("/scenarios/$id/report")).jsonObject
         return Report(

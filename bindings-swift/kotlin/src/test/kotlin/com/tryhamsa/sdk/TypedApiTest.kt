@@ -119,6 +119,7 @@ class TypedApiTest {
     fun catalogAndVersionAreReachable() {
         val catalog = parseJson(catalogJson()).jsonObject
         assertEquals(HamsaOperations.SDK_VERSION, sdkVersion())
-        assertEquals(HamsaOperations.ERROR_CODES.dropLast(1), (catalog.getValue("errorCodes") as JsonArray).map { (it as JsonPrimitive).content })
+        val codes = (catalog.getValue("errors") as JsonArray).map { (it.jsonObject.getValue("code") as JsonPrimitive).content }
+        assertEquals(HamsaOperations.ERROR_CODES, codes)
     }
 }
