@@ -6,7 +6,9 @@ const { Hamsa } = require('./lib/client.js');
 const { HamsaError } = require('./lib/error-base.js');
 const { errorClasses, ...errors } = require('./lib/generated/errors.js');
 const { PageIterator } = require('./lib/pagination.js');
-const { webhooks } = require('./lib/webhooks.js');
+const { namespaces } = require('./lib/offline.js');
 const { sdkVersion } = require('./lib/generated/operations.js');
 
-module.exports = { Hamsa, HamsaError, ...errors, PageIterator, webhooks, VERSION: sdkVersion };
+// The error classes and the client-free namespaces (`webhooks`) come from the generated tables;
+// index.mjs, generated, lists the same names.
+module.exports = { Hamsa, HamsaError, ...errors, PageIterator, ...namespaces, VERSION: sdkVersion };

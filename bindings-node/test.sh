@@ -2,8 +2,9 @@
 # The Node binding's whole test run, for CI and for developers (fresh Debian 12 with node, npm, cargo):
 # install the dev tools from package-lock.json, build the addon (debug: the tests do not need speed) and
 # the suite's conformance-mock, then run every test with node's runner (every conformance scenario,
-# AbortSignal, Worker termination, ESM/CJS loading, error classes, tsc type tests, npm pack, and the
-# generated files being up to date). Exits non-zero on any failure; a skipped or todo test is a failure.
+# AbortSignal, Worker termination, ESM/CJS loading, error classes, tsc type tests, npm pack). Whether the
+# generated files are up to date is checked once for every binding by scripts/test-all.sh (python3
+# codegen/generate.py --check). Exits non-zero on any failure; a skipped or todo test is a failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
@@ -16,7 +17,7 @@ export RUST_BACKTRACE=0
 # build a release addon; the debug build below is what the tests use.
 npm install --ignore-scripts --no-audit --no-fund
 
-npx napi build --platform --no-js --dts lib/native.d.ts
+npx napi build --platform --no-js --dts lib/native.d.ts --features testing
 (cd "$root" && cargo build -p hamsa-conformance --bin conformance-mock)
 
 log=$(mktemp)

@@ -32,6 +32,13 @@ class Type:
     item: "Type | None" = None
     secret: bool = False
 
+    def spelled(self, scalars: dict[str, str], array: str, named: str = "{}") -> str:
+        """The type in a language's spelling: `scalars` spells each scalar kind (string, int, json...),
+        `array` wraps an element's spelling (`"[{}]"`, `"List<{}>"`), `named` a model's or enum's name."""
+        if self.kind == "array":
+            return array.format(self.item.spelled(scalars, array, named))
+        return scalars[self.kind] if self.kind in scalars else named.format(self.name)
+
     def refs(self) -> list[str]:
         """The definitions this type names (itself or its elements)."""
         if self.kind in ("model", "enum"):
@@ -46,6 +53,22 @@ class Field:
     required: bool
     doc: str
     default_empty: bool = False  # an array the core fills with [] when the server leaves it out
+    # The schema also allows null. Types fold it away; a binding whose types tell an absent field from a
+    # null one (TypeScript's `?:` and `| null`) reads it here.
+    nullable: bool = False
+
+    @property
+    def when_absent(self) -> str:
+        """What a binding holds when the field is missing: "required" (it cannot be), "empty" (an array
+        the core fills with []) or "none" (no value: nil, null, None)."""
+        if self.required:
+            return "required"
+        return "empty" if self.default_empty else "none"
+
+    @property
+    def milliseconds(self) -> bool:
+        """A duration in milliseconds (`timeoutMs`): a binding whose convention is seconds converts it."""
+        return self.wire.endswith("Ms") and self.type.kind in ("int", "long")
 
 
 @dataclass
@@ -54,6 +77,10 @@ class Model:
     doc: str
     fields: list[Field]
     open: bool  # response models keep unknown fields; requests refuse them
+    # `additionalProperties: true` is declared (the response models). `open` is also true for a schema
+    # that says nothing (a nested input such as WebhookAuth): its unknown fields are not refused, but
+    # a type that invites them (an index signature) would hide a misspelt field.
+    unknown_fields_kept: bool = False
 
     def field(self, wire: str) -> Field:
         for candidate in self.fields:
@@ -107,9 +134,33 @@ class Operation:
     def needs_client(self) -> bool:
         return self.kind != "offline"
 
+    def accepts_bytes(self, f: Field) -> bool:
+        """Whether the argument may be handed over as raw bytes (decoded as UTF-8): the positional string
+        argument of an offline operation, which works on what an HTTP request brought (a header value, a
+        body), and web frameworks give that as bytes as often as text."""
+        is_positional = self.positional is not None and f.wire == self.positional.wire
+        return self.kind == "offline" and is_positional and f.type.kind == "string"
+
     def keyword_fields(self) -> list[Field]:
         """The arguments other than the positional one, in declaration order."""
         return [f for f in self.params.fields if self.positional is None or f.wire != self.positional.wire]
+
+    def plain_parameters(self) -> list[Field] | None:
+        """The arguments as a parameter list, for bindings that offer, next to the one taking the arguments
+        object, an overload taking them one by one (`jobs.get(jobId)`): the positional argument first, then
+        the other required ones, then the optional ones. None when the operation has no positional argument
+        and more than its one required argument (spelling out every field of a large request would only
+        repeat its model)."""
+        fields = self.params.fields
+        if self.positional is None and not (len(fields) == 1 and fields[0].required):
+            return None
+        return self.parameter_order()
+
+    def parameter_order(self) -> list[Field]:
+        """Every argument: the positional one first, then the other required ones, then the optional ones
+        (declaration order within each)."""
+        leading = [self.positional] if self.positional else []
+        return leading + required_first([f for f in self.params.fields if f not in leading])
 
 
 @dataclass(frozen=True)
@@ -138,6 +189,23 @@ class Catalog:
 
     def operations_of(self, resource: str) -> list[Operation]:
         return [op for op in self.operations if op.resource == resource]
+
+    def result_types(self) -> list[tuple[str, Type]]:
+        """Each operation's name and result type (for a binding's table of typed round trips)."""
+        return [(op.name, op.result) for op in self.operations]
+
+    def item_types(self) -> list[tuple[str, Type]]:
+        """Each paged operation's name and the type of one of its items."""
+        return [(op.name, op.item) for op in self.operations if op.kind == "paged"]
+
+    def is_offline(self, resource: str) -> bool:
+        """Whether every operation of the resource runs without a client (the webhook helpers), so that a
+        binding can put the resource on a client-free object. A resource mixing both is refused: no binding
+        has a place for it."""
+        kinds = {op.needs_client for op in self.operations_of(resource)}
+        if len(kinds) > 1:
+            raise CatalogError(f"resource {resource} mixes operations that need a client with ones that do not")
+        return kinds == {False}
 
     def operation(self, name: str) -> Operation:
         for op in self.operations:
@@ -184,6 +252,7 @@ def load(document: dict) -> Catalog:
             schema.get("description", ""),
             resolver.fields(schema),
             open=schema.get("additionalProperties", True) is not False,
+            unknown_fields_kept=schema.get("additionalProperties") is True,
         )
     catalog = Catalog(document["sdkVersion"], models, enums, [], [_error(e) for e in document["errors"]])
     catalog.operations = [_operation(entry, catalog, resolver) for entry in document["operations"]]
@@ -242,7 +311,7 @@ class _Resolver:
             doc = prop.get("description", "") if isinstance(prop, dict) else ""
             typ = self.type_of(prop)
             default_empty = isinstance(prop, dict) and prop.get("default") == [] and typ.kind == "array"
-            result.append(Field(wire, typ, wire in required, doc, default_empty))
+            result.append(Field(wire, typ, wire in required, doc, default_empty, nullable=_nullable(prop)))
         return result
 
     def type_of(self, schema) -> Type:
@@ -284,6 +353,16 @@ def _free_form(schema: dict) -> bool:
     return not (set(schema) - {"description", "default", "title"})
 
 
+def _nullable(schema) -> bool:
+    """`type: [X, "null"]` or `anyOf: [X, {"type": "null"}]`."""
+    if not isinstance(schema, dict):
+        return False
+    kinds = schema.get("type")
+    if isinstance(kinds, list) and "null" in kinds:
+        return True
+    return {"type": "null"} in schema.get("anyOf", [])
+
+
 def _is_open_enum(schema) -> bool:
     return isinstance(schema, dict) and schema.get("x-open-enum") is True
 
@@ -316,6 +395,16 @@ def upper_snake(text: str) -> str:
 
 def kebab(text: str) -> str:
     return "-".join(words(text))
+
+
+def error_name(code: str) -> str:
+    """An error code as the stem of a type name: `not_found` -> `NotFound`, `api_error` -> `Api`. A trailing
+    `error` word is dropped so that `<stem>Error` classes, or the cases of an `...Error` enum, never say it
+    twice (the UniFFI enum in bindings-swift/ffi/src/error.rs is named this way)."""
+    parts = words(code)
+    if len(parts) > 1 and parts[-1] == "error":
+        parts = parts[:-1]
+    return "".join(p.capitalize() for p in parts)
 
 
 def required_first(fields: list[Field]) -> list[Field]:

@@ -33,6 +33,7 @@ run() {
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy --workspace --all-targets -- -D warnings
 run rust-tests cargo test
+run codegen-check python3 codegen/generate.py --check
 run quickstart-rust cargo run -q -p hamsa-examples --bin quickstart
 
 # Each binding that exists brings its own test script; none is optional once it is in the tree.

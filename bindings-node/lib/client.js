@@ -8,7 +8,7 @@ const { clientOptionsJson, requestOptions, argsJson } = require('./options.js');
 const { cancellable } = require('./request.js');
 const { fromNative } = require('./errors.js');
 const { PageIterator } = require('./pagination.js');
-const { webhooks } = require('./webhooks.js');
+const { offlineOperation } = require('./offline.js');
 
 class Hamsa {
   #native;
@@ -30,7 +30,8 @@ class Hamsa {
   #method({ operation, kind, items }) {
     const client = this.#native;
     switch (kind) {
-      case 'invoke':
+      case 'plain':
+      case 'waiter': // polls in the core: one promise like any other
         // No `async` wrapper: the promise is the addon's, with one `.then` for the result. A bad argument
         // still rejects (it is never thrown), like any request error.
         return (params, options) => {
@@ -47,8 +48,9 @@ class Hamsa {
         // Lazily converted: a bad argument surfaces when the list is iterated, like any request error.
         return (params, options) =>
           new PageIterator(client, operation, items, () => argsJson(params), () => requestOptions(options));
-      case 'local':
-        return webhooks[operation.split('.')[1]];
+      case 'offline':
+        // Needs no client: the package's one function for it (`client.webhooks.verify === webhooks.verify`).
+        return offlineOperation(operation);
       default:
         throw new Error(`hamsa: unknown operation kind ${kind} for ${operation}`);
     }

@@ -14,8 +14,9 @@ const native = require('../lib/native.js');
 const { errorClasses } = require('../lib/generated/errors.js');
 const catalog = JSON.parse(native.catalog());
 
-test('every core error code, and internal, has its own exported class', () => {
-  const codes = [...catalog.errorCodes, 'internal'];
+test('every error code of the catalog (internal included) has its own exported class', () => {
+  const codes = catalog.errors.map((error) => error.code);
+  assert.ok(codes.includes('internal'));
   assert.deepEqual(Object.keys(errorClasses).sort(), [...codes].sort());
   for (const code of codes) {
     const Class = errorClasses[code];

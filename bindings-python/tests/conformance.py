@@ -129,9 +129,26 @@ def method_kwargs(operation: str, args: dict[str, Any]) -> dict[str, Any]:
             name, unit = by_wire[wire]
             kwargs[name] = value / 1000 if unit == "seconds" and isinstance(value, (int, float)) else value
         else:
-            # Not an argument of this method: pass it under its snake_case name, as a user would mistype it.
-            kwargs[re.sub(r"([A-Z])", r"_\1", wire).lower()] = value
+            # Not an argument of this method: pass it as it is, as a user copying the API's docs would.
+            kwargs[wire] = value
     return kwargs
+
+
+def refused_keyword(error: TypeError) -> dict[str, Any] | None:
+    """Python refuses an unknown keyword with a TypeError before the SDK runs (nothing is sent): that
+    is this language's `invalid_argument`, reported as such. Any other TypeError is a bug, not this."""
+    if "unexpected keyword argument" not in str(error):
+        return None
+    return {
+        "code": "invalid_argument",
+        "status": None,
+        "message": str(error),
+        "messageKey": None,
+        "requestId": None,
+        "attempts": 0,
+        "display": str(error),
+        "debug": repr(error),
+    }
 
 
 def wire(result: Any) -> Any:
@@ -154,23 +171,21 @@ def facts(error: hamsa.HamsaError) -> dict[str, Any]:
     }
 
 
-def _webhook(operation: str, args: dict[str, Any]) -> Any:
-    if operation == "webhooks.verify":
-        return hamsa.webhooks.verify(
-            args.get("authorization"), auth_key=args["authKey"], auth_secret=args["authSecret"]
-        )
-    return wire(hamsa.webhooks.parse(args["body"]))
+def _offline(operation: str, args: dict[str, Any]) -> Any:
+    """An operation that needs no client: a module-level function of the resource's module."""
+    resource, method = operation.split(".")
+    return wire(getattr(getattr(hamsa, resource), method)(**method_kwargs(operation, args)))
 
 
 def call_sync(scenario: dict[str, Any], client: dict[str, Any]) -> Any:
     operation: str = scenario["operation"]
-    if operation.startswith("webhooks."):
-        return _webhook(operation, scenario.get("args") or {})
+    if OPERATIONS[operation]["kind"] == "offline":
+        return _offline(operation, scenario.get("args") or {})
     resource, method = operation.split(".")
     kwargs = {**method_kwargs(operation, scenario.get("args") or {}), **request_kwargs(scenario.get("options"))}
     with hamsa.Hamsa(**client_kwargs(client)) as sdk:
         result = getattr(getattr(sdk, resource), method)(**kwargs)
-        if OPERATIONS[operation]["paged"]:
+        if OPERATIONS[operation]["kind"] == "paged":
             if scenario.get("paginate"):
                 return [wire(item) for item in result]
             return wire(result.first_page())
@@ -179,13 +194,13 @@ def call_sync(scenario: dict[str, Any], client: dict[str, Any]) -> Any:
 
 async def call_async(scenario: dict[str, Any], client: dict[str, Any]) -> Any:
     operation: str = scenario["operation"]
-    if operation.startswith("webhooks."):
-        return _webhook(operation, scenario.get("args") or {})
+    if OPERATIONS[operation]["kind"] == "offline":
+        return _offline(operation, scenario.get("args") or {})
     resource, method = operation.split(".")
     kwargs = {**method_kwargs(operation, scenario.get("args") or {}), **request_kwargs(scenario.get("options"))}
     async with hamsa.AsyncHamsa(**client_kwargs(client)) as sdk:
         call = getattr(getattr(sdk, resource), method)
-        if OPERATIONS[operation]["paged"]:
+        if OPERATIONS[operation]["kind"] == "paged":
             pager = call(**kwargs)
             if scenario.get("paginate"):
                 return [wire(item) async for item in pager]
@@ -212,6 +227,9 @@ def outcome_async(scenario: dict[str, Any], client: dict[str, Any]) -> Outcome:
             return {"result": await asyncio.wait_for(call_async(scenario, client), SCENARIO_TIME_LIMIT)}
         except hamsa.HamsaError as error:
             return {"error": facts(error)}
+        except TypeError as error:
+            refused = refused_keyword(error)
+            return {"error": refused} if refused else {"failure": f"foreign exception TypeError: {error}"}
         except asyncio.TimeoutError:
             return {"failure": f"stuck: no outcome after {SCENARIO_TIME_LIMIT} s"}
         except Exception as error:  # a non-SDK exception is a failure to report, not to crash on
@@ -225,6 +243,9 @@ def _capture(call: Any) -> Outcome:
         return {"result": call()}
     except hamsa.HamsaError as error:
         return {"error": facts(error)}
+    except TypeError as error:
+        refused = refused_keyword(error)
+        return {"error": refused} if refused else {"failure": f"foreign exception TypeError: {error}"}
     except Exception as error:
         return {"failure": f"foreign exception {type(error).__name__}: {error}"}
 

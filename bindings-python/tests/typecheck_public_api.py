@@ -107,10 +107,11 @@ def sync_surface(client: Hamsa) -> None:
     client.phone_numbers.assign(voice_agent_id="a", phone_number=got.number or "")
     client.phone_numbers.assign_twilio(twilio_phone_number="+1", voice_agent_id="a")
     confirmation: Any = client.phone_numbers.unassign(phone_number="+1")
-    again: Job = client.jobs.get(job_id=job2.id)
+    again: Job = client.jobs.get(job2.id)
+    client.jobs.get(job_id=job2.id)
     done: Job = client.jobs.wait(job_id=again.id, poll_interval=1.0, wait_timeout=60.0)
     conversation: Conversation = client.conversations.get(conversation_id="c")
-    ended: Conversation = client.conversations.wait(conversation_id=conversation.id)
+    ended: Conversation = client.conversations.wait(conversation.id, poll_interval=2.0)
     calls: SyncPager[ConversationSummary, ConversationPage] = client.conversations.list(
         per_page=50, status=["COMPLETED"]
     )
@@ -135,8 +136,8 @@ async def async_surface(client: AsyncHamsa) -> None:
 
 def errors_and_webhooks(headers: dict[str, str], body: bytes) -> WebhookEvent | None:
     try:
-        webhooks.verify(headers=headers, auth_key="Token", auth_secret="s")
         webhooks.verify(headers.get("authorization"), auth_key="Token", auth_secret="s")
+        webhooks.verify(headers["authorization"].encode(), auth_key="Token", auth_secret="s")
     except HamsaError as error:
         code: str = error.code
         status: int | None = error.status_code

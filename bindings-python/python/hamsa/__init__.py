@@ -5,50 +5,16 @@ webhooks, on a Rust core shared with the other languages.
     client = Hamsa()  # HAMSA_API_KEY from the environment
     job = client.calls.create_twilio(to_number="+966500000001", twilio_phone_number="+1234567890",
                                      voice_agent_id="...")
-    done = client.jobs.wait(job_id=job.id)
+    done = client.jobs.wait(job.id)
 """
 
-from . import webhooks
+# The names generated from the catalog (models, open enums, one exception class per error code, and the
+# modules of the operations that need no client, such as `webhooks`) come from `_generated/exports.py`;
+# the hand-written ones are imported here.
 from ._client import AsyncHamsa, Hamsa
-from ._errors import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    APITimeoutError,
-    Attempt,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    DecodeError,
-    HamsaError,
-    InsufficientBalanceError,
-    InternalError,
-    InternalServerError,
-    InvalidArgumentError,
-    NotFoundError,
-    OutcomeUnknownError,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestCancelledError,
-    WebhookVerificationError,
-)
-from ._generated.models import (
-    CallParams,
-    CallStarted,
-    Conversation,
-    ConversationPage,
-    ConversationSummary,
-    Job,
-    JobStatus,
-    JobType,
-    PhoneNumber,
-    PhoneNumberPage,
-    PhoneNumberType,
-    WebhookAuth,
-    WebhookEvent,
-    WebhookEventType,
-)
+from ._errors import Attempt, HamsaError
+from ._generated import exports as _exports
+from ._generated.exports import *  # noqa: F403
 from ._generated.tables import SDK_VERSION
 from ._model import Model
 from ._pager import AsyncPager, Page, SyncPager
@@ -56,47 +22,14 @@ from ._pager import AsyncPager, Page, SyncPager
 __version__ = SDK_VERSION
 
 __all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APIStatusError",
-    "APITimeoutError",
     "AsyncHamsa",
     "AsyncPager",
     "Attempt",
-    "AuthenticationError",
-    "BadRequestError",
-    "CallParams",
-    "CallStarted",
-    "ConfigurationError",
-    "ConflictError",
-    "Conversation",
-    "ConversationPage",
-    "ConversationSummary",
-    "DecodeError",
     "Hamsa",
     "HamsaError",
-    "InsufficientBalanceError",
-    "InternalError",
-    "InternalServerError",
-    "InvalidArgumentError",
-    "Job",
-    "JobStatus",
-    "JobType",
     "Model",
-    "NotFoundError",
-    "OutcomeUnknownError",
     "Page",
-    "PermissionDeniedError",
-    "PhoneNumber",
-    "PhoneNumberPage",
-    "PhoneNumberType",
-    "RateLimitError",
-    "RequestCancelledError",
     "SyncPager",
-    "WebhookAuth",
-    "WebhookEvent",
-    "WebhookEventType",
-    "WebhookVerificationError",
     "__version__",
-    "webhooks",
 ]
+__all__ += _exports.__all__

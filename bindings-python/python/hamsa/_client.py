@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, NoReturn
 
-from ._core import Core, headers
-from ._errors import ConfigurationError, invalid_argument
+from ._bridge import Core, headers
+from ._errors import invalid_argument
+from ._generated.errors import ConfigurationError
 from ._generated.resources import AsyncResources, SyncResources
 from ._wire import milliseconds
 

@@ -1,4 +1,5 @@
-"""The exception hierarchy: `HamsaError` at the root, one class per core error code.
+"""The exception hierarchy: `HamsaError` at the root, one class per core error code (generated into
+`_generated/errors.py` from the catalog's error table; the root and the two bases are here).
 
 Every exception the SDK raises is a `HamsaError` (argument mistakes included: `InvalidArgumentError`
 is also a `ValueError`), so `except hamsa.HamsaError` is enough. Each carries the core's facts: `code`,
@@ -7,9 +8,12 @@ is also a `ValueError`), so `except hamsa.HamsaError` is enough. Each carries th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _native
+
+if TYPE_CHECKING:
+    from ._generated.errors import InvalidArgumentError
 
 
 class Attempt:
@@ -121,111 +125,26 @@ def _rebuild(cls: type[HamsaError], message: str, state: dict[str, Any]) -> Hams
     return cls(message, **state)
 
 
+# The bases the generated classes derive from (`_generated/errors.py`: one class per error code of the
+# core, and `CLASSES`, the table from code to class). Each is also the class of one code.
+
+
 class APIStatusError(HamsaError):
     """The API answered with a non-2xx status (`status_code`); the base of the status-specific classes
     and the class of any status without its own (code `http_status`)."""
 
 
-class BadRequestError(APIStatusError):
-    """400 or 422: the server rejected the request's content."""
-
-
-class AuthenticationError(APIStatusError):
-    """401: the API key is missing, wrong or revoked."""
-
-
-class InsufficientBalanceError(APIStatusError):
-    """402: not enough balance or credits."""
-
-
-class PermissionDeniedError(APIStatusError):
-    """403: the key may not do this."""
-
-
-class NotFoundError(APIStatusError):
-    """404."""
-
-
-class ConflictError(APIStatusError):
-    """409."""
-
-
-class RateLimitError(APIStatusError):
-    """429, after the retries allowed."""
-
-
-class InternalServerError(APIStatusError):
-    """5xx, after the retries allowed."""
-
-
-class APIError(HamsaError):
-    """The API answered 2xx with `success: false`."""
-
-
 class APIConnectionError(HamsaError):
-    """The connection failed (refused, DNS, TLS, reset)."""
-
-
-class APITimeoutError(APIConnectionError):
-    """An attempt or the overall deadline ran out."""
-
-
-class DecodeError(HamsaError):
-    """The response could not be decoded."""
-
-
-class InvalidArgumentError(HamsaError, ValueError):
-    """An argument was invalid; nothing was sent. `field` names it (wire name)."""
-
-
-class OutcomeUnknownError(HamsaError):
-    """An operation that is unsafe to repeat (it places a call or starts a billed job) may or may not
-    have taken effect, and was not retried. `cause` says what happened (e.g. `"timeout"`)."""
-
-
-class RequestCancelledError(HamsaError):
-    """The operation was cancelled."""
-
-
-class ConfigurationError(HamsaError):
-    """The client is misconfigured (no API key, an unusable base URL) or closed."""
-
-
-class WebhookVerificationError(HamsaError):
-    """A webhook request failed verification."""
-
-
-class InternalError(HamsaError):
-    """A bug in the SDK (a Rust panic, caught at the boundary). Please report it."""
-
-
-# The core's error code -> its class. `tests/test_errors.py` checks it covers every catalog code.
-CLASSES: dict[str, type[HamsaError]] = {
-    "authentication": AuthenticationError,
-    "permission_denied": PermissionDeniedError,
-    "not_found": NotFoundError,
-    "conflict": ConflictError,
-    "bad_request": BadRequestError,
-    "insufficient_balance": InsufficientBalanceError,
-    "rate_limited": RateLimitError,
-    "server": InternalServerError,
-    "http_status": APIStatusError,
-    "api_error": APIError,
-    "timeout": APITimeoutError,
-    "connection": APIConnectionError,
-    "decode": DecodeError,
-    "invalid_argument": InvalidArgumentError,
-    "outcome_unknown": OutcomeUnknownError,
-    "cancelled": RequestCancelledError,
-    "configuration": ConfigurationError,
-    "webhook_verification": WebhookVerificationError,
-    "internal": InternalError,
-}
+    """The connection failed (refused, DNS, TLS, reset); the base of `APITimeoutError` (code
+    `connection`)."""
 
 
 def from_native(error: _native.NativeError) -> HamsaError:
     """The Python exception for a native error."""
     import json  # only errors need it (cached in sys.modules after the first)
+
+    # Imported here, not at the top: the generated classes derive from this module's.
+    from ._generated.errors import CLASSES, InternalError
 
     try:
         facts: dict[str, Any] = json.loads(error.args[0])
@@ -251,5 +170,7 @@ def from_native(error: _native.NativeError) -> HamsaError:
 
 def invalid_argument(field: str, problem: str) -> InvalidArgumentError:
     """An argument mistake found in Python before the core saw it (wrong Python type, unusable value)."""
+    from ._generated.errors import InvalidArgumentError  # (not at the top: see from_native)
+
     message = f"{field}: {problem}"
     return InvalidArgumentError(message, code="invalid_argument", field=field, display=f"[invalid_argument] {message}")

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, Generic, TypeVar
 
 from . import _native
-from ._core import Core, settle
+from ._bridge import Core, settle
 from ._errors import from_native
 from ._generated.tables import OPERATIONS
 from ._model import Model

@@ -1,5 +1,6 @@
-"""The base classes of the generated resources: one call = wire arguments + request options -> the core
--> a typed result. The generated methods only name their arguments and pass them here."""
+"""The base classes of the generated resources, and the one function behind the generated module-level
+functions: one call = wire arguments + request options -> the core -> a typed result. The generated
+methods only name their arguments and pass them here."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from collections.abc import Mapping
 from typing import Any, Optional
 
 from . import _native
-from ._core import Core, request_options, waker_for
+from ._bridge import Core, call_offline, request_options, waker_for
 from ._errors import from_native
 from ._generated.tables import OPERATIONS
 from ._model import Model
 from ._pager import AsyncPager, SyncPager
 from ._wire import OMIT, arguments
 
-__all__ = ["OMIT", "AsyncResource", "SyncResource"]
+__all__ = ["OMIT", "AsyncResource", "SyncResource", "invoke_offline"]
 
 Options = Optional[Mapping[str, str]]
 
@@ -34,6 +35,12 @@ def _pager_types(operation: str) -> tuple[type[Model], type[Model]]:
     return Model._registry[spec["item"]], Model._registry[spec["result"]]
 
 
+def invoke_offline(operation: str, given: dict[str, Any]) -> Any:
+    """An operation that needs no client (kind `offline`): what the generated functions of
+    `hamsa.webhooks` call."""
+    return _result(operation, call_offline(operation, arguments(operation, given)))
+
+
 class _Resource:
     __slots__ = ("_core",)
 
@@ -51,13 +58,12 @@ class SyncResource(_Resource):
         self,
         operation: str,
         given: dict[str, Any],
-        unknown: dict[str, Any],
         timeout: float | None,
         deadline: float | None,
         max_retries: int | None,
         extra_headers: Options,
     ) -> Any:
-        args = arguments(operation, given, unknown)
+        args = arguments(operation, given)
         options = request_options(timeout, deadline, max_retries, extra_headers)
         return _result(operation, self._core.invoke(operation, args, options))
 
@@ -65,13 +71,12 @@ class SyncResource(_Resource):
         self,
         operation: str,
         given: dict[str, Any],
-        unknown: dict[str, Any],
         timeout: float | None,
         deadline: float | None,
         max_retries: int | None,
         extra_headers: Options,
     ) -> SyncPager[Any, Any]:
-        args = arguments(operation, given, unknown)
+        args = arguments(operation, given)
         options = request_options(timeout, deadline, max_retries, extra_headers)
         return SyncPager(self._core, operation, args, options, *_pager_types(operation))
 
@@ -83,16 +88,15 @@ class AsyncResource(_Resource):
         self,
         operation: str,
         given: dict[str, Any],
-        unknown: dict[str, Any],
         timeout: float | None,
         deadline: float | None,
         max_retries: int | None,
         extra_headers: Options,
     ) -> Any:
-        args = arguments(operation, given, unknown)
+        args = arguments(operation, given)
         options = request_options(timeout, deadline, max_retries, extra_headers)
         # Core.invoke_async, inlined: one coroutine less to step through on every call.
-        import asyncio  # loaded already: a sys.modules lookup (see _core.py)
+        import asyncio  # loaded already: a sys.modules lookup (see _bridge.py)
 
         loop = asyncio.get_running_loop()
         future = loop.create_future()
@@ -110,12 +114,11 @@ class AsyncResource(_Resource):
         self,
         operation: str,
         given: dict[str, Any],
-        unknown: dict[str, Any],
         timeout: float | None,
         deadline: float | None,
         max_retries: int | None,
         extra_headers: Options,
     ) -> AsyncPager[Any, Any]:
-        args = arguments(operation, given, unknown)
+        args = arguments(operation, given)
         options = request_options(timeout, deadline, max_retries, extra_headers)
         return AsyncPager(self._core, operation, args, options, *_pager_types(operation))

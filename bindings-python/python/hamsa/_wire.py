@@ -1,9 +1,10 @@
 """Python arguments -> wire JSON, driven by the generated tables (never by hand per method).
 
-Keywords are snake_case; the tables give each one's wire name, its unit (seconds -> milliseconds) and
-the model it holds. Dicts for a typed nested object may use snake_case or wire keys; free-form values
-(`params`, `agent_details`) are sent exactly as given. An unknown keyword is sent under its camelCase
-name, so that the core refuses it like every other language does (`InvalidArgumentError` naming it).
+Keywords are snake_case; the tables give each one's wire name, its conversion (seconds -> milliseconds,
+bytes -> text) and the model it holds. Dicts for a typed nested object may use snake_case or wire keys
+(an unknown key is sent under its camelCase name, so that the core refuses it like every other language
+does); free-form values (`params`, `agent_details`) are sent exactly as given. The methods' signatures
+are real, so an unknown keyword is Python's own `TypeError` before anything gets here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from ._errors import invalid_argument
 from ._generated.tables import MODELS, OPERATIONS
 
-# Values sent as they are when a parameter has no unit and no model: the common case, checked first.
+# Values sent as they are when a parameter has no conversion and no model: the common case, checked first.
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
@@ -45,33 +46,43 @@ def camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
-def arguments(operation: str, given: Mapping[str, Any], unknown: Mapping[str, Any]) -> dict[str, Any]:
-    """The wire arguments of one call."""
+def arguments(operation: str, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The wire arguments of one call (`given`: every keyword of the method, OMIT where not given)."""
     spec: dict[str, tuple[str, str | None, str | None, bool]] = OPERATIONS[operation]["params"]
     wire: dict[str, Any] = {}
     for name, value in given.items():
         if value is OMIT:
             continue
-        wire_name, unit, model, many = spec[name]
-        if unit is None and model is None and type(value) in _AS_IS:
+        wire_name, conversion, model, many = spec[name]
+        if conversion is None and model is None and type(value) in _AS_IS:
             wire[wire_name] = value
         else:
-            wire[wire_name] = _value(name, value, unit, model, many)
-    for name, value in unknown.items():
-        wire[camel(name)] = plain(value)
+            wire[wire_name] = _value(name, value, conversion, model, many)
     return wire
 
 
-def _value(name: str, value: Any, unit: str | None, model: str | None, many: bool) -> Any:
+def _value(name: str, value: Any, conversion: str | None, model: str | None, many: bool) -> Any:
     if value is None:
         return None
-    if unit == "seconds":
+    if conversion == "seconds":
         return milliseconds(name, value)
+    if conversion == "text":
+        return _text(name, value)
     if model is not None:
         if many:
             return [model_to_wire(model, item, name) for item in value]
         return model_to_wire(model, value, name)
     return plain(value)
+
+
+def _text(name: str, value: Any) -> str:
+    """A str, or the bytes a web framework hands over (a raw body, a header). Bytes that are not UTF-8
+    cannot be JSON: they are replaced, and the core reports the text as undecodable like any bad JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", errors="replace")
+    raise invalid_argument(name, f"expected str or bytes, got {type(value).__name__}")
 
 
 def milliseconds(name: str, seconds: Any) -> int:

@@ -1,6 +1,6 @@
-"""The link between the Python clients and the native client: JSON in, JSON out, native errors turned
-into `HamsaError`s. Shared by `Hamsa` and `AsyncHamsa`; safe to use from many threads at once (the
-native client is, and this holds no other state than the closed flag).
+"""The bridge to the native module: JSON in, JSON out, native errors turned into `HamsaError`s. `Core`
+is shared by `Hamsa` and `AsyncHamsa`; safe to use from many threads at once (the native client is, and
+this holds no other state than the closed flag). `call_offline` runs the operations that need no client.
 
 Async calls: the native side starts the call on its runtime and settles an asyncio future that we
 create, through the event loop's `NativeWaker` (see `bindings-python/src/completion.rs`): the runtime's
@@ -18,7 +18,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _native
-from ._errors import ConfigurationError, from_native, invalid_argument
+from ._errors import from_native, invalid_argument
+from ._generated.errors import ConfigurationError
 from ._wire import dumps, milliseconds
 
 if TYPE_CHECKING:
@@ -131,6 +132,17 @@ class Core:
             return client.pager(operation, dumps("arguments", args), dumps("options", options) if options else "")
         except _native.NativeError as error:
             raise from_native(error) from None
+
+
+def call_offline(operation: str, args: dict[str, Any]) -> Any:
+    """Runs an operation that needs no client (kind `offline`, e.g. `webhooks.parse`) in the core."""
+    import json  # here rather than at the top: `import hamsa` leaves json out
+
+    try:
+        # `webhook` is the native module's one entry point for every offline operation, by name.
+        return json.loads(_native.webhook(operation, dumps("arguments", args)))
+    except _native.NativeError as error:
+        raise from_native(error) from None
 
 
 async def settle(start: Callable[[_native.NativeWaker, asyncio.Future[Any]], _native.NativeCall]) -> Any:
