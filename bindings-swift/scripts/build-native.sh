@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds what both test scripts need and regenerates the bindings:
 #   - libhamsa_uniffi (debug), the pinned uniffi-bindgen, and conformance-mock;
-#   - checks that the committed catalog-generated layers are up to date (fails if not);
 #   - regenerates UniFFI's Swift and/or Kotlin glue from the library just built.
+# (The committed catalog-generated layers are checked once for every binding by scripts/test-all.sh,
+# with `python3 codegen/generate.py --check`.)
 #
 #   build-native.sh swift|kotlin|all
 #
@@ -27,9 +28,6 @@ step "cargo build -p hamsa-uniffi-bindgen"
 timed cargo build -p hamsa-uniffi-bindgen >&2
 step "cargo build -p hamsa-conformance --bin conformance-mock"
 timed cargo build -p hamsa-conformance --bin conformance-mock >&2
-
-step "generated typed layers are up to date (codegen/generate.py --check)"
-timed python3 "$here/codegen/generate.py" --check >&2
 
 case "$(uname -s)" in
     Darwin) library="$target/debug/libhamsa_uniffi.dylib" ;;

@@ -1,7 +1,6 @@
 //! Command-line flags to the operation's wire-JSON arguments.
 
-use crate::commands::Operation;
-use crate::schema::FieldKind;
+use crate::operation::{Input, Operation};
 use clap::ArgMatches;
 use serde_json::{Map, Value};
 use std::io::Read;
@@ -12,37 +11,37 @@ pub fn collect(op: &Operation, matches: &ArgMatches) -> Result<Value, String> {
         Some(source) => read_input(source)?,
         None => Map::new(),
     };
-    if let Some(field) = &op.positional
+    if let Some(wire) = op.positional
         && let Some(id) = matches.get_one::<String>("id")
     {
-        args.insert(field.clone(), Value::String(id.clone()));
+        args.insert(wire.to_owned(), Value::String(id.clone()));
     }
-    for field in &op.fields {
-        let Some(values) = matches.get_many::<String>(&field.name) else { continue };
+    for field in op.fields {
+        let Some(values) = matches.get_many::<String>(field.wire) else { continue };
         let values: Vec<&String> = values.collect();
-        let value = match &field.kind {
-            FieldKind::List(item) => {
-                Value::Array(values.iter().map(|v| parse(&field.name, item, v)).collect::<Result<_, _>>()?)
+        let value = match field.input {
+            Input::List(item) => {
+                Value::Array(values.iter().map(|v| parse(field.flag, *item, v)).collect::<Result<_, _>>()?)
             }
-            kind => parse(&field.name, kind, values[values.len() - 1])?,
+            input => parse(field.flag, input, values[values.len() - 1])?,
         };
-        args.insert(field.name.clone(), value);
+        args.insert(field.wire.to_owned(), value);
     }
     Ok(Value::Object(args))
 }
 
-fn parse(name: &str, kind: &FieldKind, text: &str) -> Result<Value, String> {
-    let problem = |what: &str| format!("--{}: {text:?} is not {what}", crate::schema::kebab(name));
-    Ok(match kind {
-        FieldKind::Text => Value::String(text.to_owned()),
-        FieldKind::Integer => Value::from(text.parse::<i64>().map_err(|_| problem("an integer"))?),
-        FieldKind::Number => serde_json::Number::from_f64(text.parse().map_err(|_| problem("a number"))?)
+/// One value given for the flag `--{flag}`.
+fn parse(flag: &str, input: Input, text: &str) -> Result<Value, String> {
+    let problem = |what: &str| format!("--{flag}: {text:?} is not {what}");
+    Ok(match input {
+        Input::Text => Value::String(text.to_owned()),
+        Input::Integer => Value::from(text.parse::<i64>().map_err(|_| problem("an integer"))?),
+        Input::Number => serde_json::Number::from_f64(text.parse().map_err(|_| problem("a number"))?)
             .map(Value::Number)
             .ok_or_else(|| problem("a finite number"))?,
-        FieldKind::Boolean => Value::Bool(text.parse().map_err(|_| problem("true or false"))?),
-        FieldKind::List(_) | FieldKind::Json => {
-            serde_json::from_str(text).map_err(|e| problem(&format!("JSON ({e})")))?
-        }
+        Input::Boolean => Value::Bool(text.parse().map_err(|_| problem("true or false"))?),
+        // A list inside a list has no flag syntax of its own: each element is JSON.
+        Input::List(_) | Input::Json => serde_json::from_str(text).map_err(|e| problem(&format!("JSON ({e})")))?,
     })
 }
 

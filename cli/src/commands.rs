@@ -1,65 +1,30 @@
-//! The command tree, built from the SDK catalog: one subcommand per operation, one flag per request
-//! field. A new endpoint in the core appears here without any change.
+//! The command tree, built from the generated operation table: one subcommand per operation, one flag
+//! per argument. A new endpoint in the core appears here by regenerating the table, without any change.
 
-use crate::schema::{Field, FieldKind, fields, kebab};
+use crate::operation::{Field, Input, Kind, OPERATIONS, Operation};
 use clap::{Arg, ArgAction, Command};
-use serde_json::{Map, Value};
 
-/// An operation as the command line sees it.
-pub struct Operation {
-    /// The public name, `calls.create_twilio`.
-    pub name: String,
-    pub fields: Vec<Field>,
-    /// The catalog's kind: `plain`, `paged`, `waiter`, `offline`.
-    pub kind: String,
-    /// The field a lone positional argument fills (`hamsa jobs wait ID`).
-    pub positional: Option<String>,
-    /// The waiter that `--wait` runs on the result, and the result's field it takes.
-    pub follow: Option<(String, String)>,
-}
-
-pub fn operations(catalog: &Value) -> Vec<Operation> {
-    let empty = Map::new();
-    let definitions = catalog["definitions"].as_object().unwrap_or(&empty);
-    catalog["operations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|op| {
-            let text = |value: &Value| value.as_str().map(str::to_owned);
-            let follow = text(&op["follow"]["operation"]).zip(text(&op["follow"]["from"]));
-            Some(Operation {
-                name: text(&op["name"])?,
-                fields: fields(&op["request"], definitions),
-                kind: text(&op["kind"])?,
-                positional: text(&op["positional"]),
-                follow,
-            })
-        })
-        .collect()
-}
-
-pub fn build(catalog: &Value, operations: &[Operation]) -> Command {
+pub fn build() -> Command {
     let mut root = Command::new("hamsa")
         .about("The Hamsa API from the command line, and a local Hamsa server for tests (`hamsa mock`)")
         .version(hamsa::VERSION)
         .subcommand_required(true)
         .arg_required_else_help(true)
-        .after_help(crate::exit_codes::HELP)
+        .after_help(crate::exit_codes::help())
         .args(global_args());
     let mut resources: Vec<&str> = Vec::new();
-    for resource in operations.iter().filter_map(|o| o.name.split('.').next()) {
-        if !resources.contains(&resource) {
-            resources.push(resource);
+    for op in OPERATIONS {
+        if !resources.contains(&op.resource) {
+            resources.push(op.resource);
         }
     }
     for resource in resources {
-        let mut group = Command::new(kebab(resource))
-            .about(format!("{} operations", resource.replace('_', " ")))
+        let mut group = Command::new(resource)
+            .about(format!("{} operations", resource.replace('-', " ")))
             .subcommand_required(true)
             .arg_required_else_help(true);
-        for op in operations.iter().filter(|o| o.name.split('.').next() == Some(resource)) {
-            group = group.subcommand(operation_command(catalog, op));
+        for op in OPERATIONS.iter().filter(|op| op.resource == resource) {
+            group = group.subcommand(operation_command(op));
         }
         root = root.subcommand(group);
     }
@@ -97,81 +62,113 @@ fn global_args() -> Vec<Arg> {
     ]
 }
 
-fn operation_command(catalog: &Value, op: &Operation) -> Command {
-    let method = op.name.split('.').nth(1).unwrap_or_default();
-    let summary = summary(catalog, &op.name);
-    let mut command = Command::new(kebab(method)).about(summary).arg(
+fn operation_command(op: &Operation) -> Command {
+    let mut command = Command::new(op.method).about(op.summary).arg(
         Arg::new("input")
             .long("input")
             .value_name("FILE|-")
             .help("Arguments as a JSON object (wire field names) from a file, or - for stdin; flags override it"),
     );
-    if let Some(field) = &op.positional {
-        command = command.arg(Arg::new("id").value_name(kebab(field).to_uppercase()).help(format!("The {field}")));
+    if let Some(field) = op.positional_field() {
+        command = command.arg(Arg::new("id").value_name(field.flag.to_uppercase()).help(format!("The {}", field.wire)));
     }
-    for field in &op.fields {
+    for field in op.fields {
         command = command.arg(field_arg(field));
     }
-    if op.kind == "paged" {
+    if op.kind == Kind::Paged {
         command = command.arg(Arg::new("all").long("all").action(ArgAction::SetTrue).help("Fetch every page"));
     }
-    if op.follow.is_some() {
+    if let Some(follow) = &op.follow {
+        let waiter = crate::operation::find(follow.operation)
+            .map_or(follow.operation.to_owned(), |waiter| format!("hamsa {} {}", waiter.resource, waiter.method));
         command = command.arg(
             Arg::new("wait")
                 .long("wait")
                 .action(ArgAction::SetTrue)
-                .help("Wait for the call to end and print its conversation"),
+                .help(format!("Then run `{waiter}` on the result's {} and print its result too", follow.from)),
         );
     }
     command
 }
 
 fn field_arg(field: &Field) -> Arg {
-    let mut help = field.description.clone().unwrap_or_default();
-    let note = match &field.kind {
-        FieldKind::Json => " (JSON)".to_owned(),
-        FieldKind::List(_) => " (repeatable)".to_owned(),
-        _ => String::new(),
-    };
-    help.push_str(&note);
+    let mut help = field.description.to_owned();
+    help.push_str(match field.input {
+        Input::Json => " (JSON)",
+        Input::List(_) => " (repeatable)",
+        _ => "",
+    });
     if !field.known_values.is_empty() {
         help.push_str(&format!(" [known: {}]", field.known_values.join(", ")));
     }
     if field.required {
         help.push_str(" [required]");
     }
-    let arg = Arg::new(field.name.clone()).long(kebab(&field.name)).help(help.trim().to_owned());
-    match field.kind {
-        FieldKind::List(_) => arg.action(ArgAction::Append),
+    let arg = Arg::new(field.wire).long(field.flag).help(help.trim().to_owned());
+    match field.input {
+        Input::List(_) => arg.action(ArgAction::Append),
         _ => arg.action(ArgAction::Set),
     }
 }
 
-fn summary(catalog: &Value, name: &str) -> String {
-    catalog["operations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|op| op["name"] == name)
-        .and_then(|op| op["summary"].as_str())
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::operation::{Input, OPERATIONS, find};
+
     #[test]
     fn the_command_tree_is_valid_and_covers_every_operation() {
-        let catalog = hamsa::catalog::catalog();
-        let operations = super::operations(&catalog);
-        let command = super::build(&catalog, &operations);
+        let command = super::build();
         command.clone().debug_assert();
-        assert_eq!(operations.len(), hamsa::json_api::operation_names().len());
+        assert_eq!(OPERATIONS.len(), hamsa::json_api::operation_names().len());
         for name in hamsa::json_api::operation_names() {
-            let (resource, method) = name.split_once('.').unwrap();
-            let group = command.find_subcommand(super::kebab(resource)).unwrap();
-            assert!(group.find_subcommand(super::kebab(method)).is_some(), "{name}");
+            let op = find(name).unwrap_or_else(|| panic!("{name} is missing from the table"));
+            let group = command.find_subcommand(op.resource).unwrap();
+            assert!(group.find_subcommand(op.method).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn commands_and_flags_are_kebab_case() {
+        let op = find("phone_numbers.add_twilio").unwrap();
+        assert_eq!((op.resource, op.method), ("phone-numbers", "add-twilio"));
+        let flag = |name: &str, wire: &str| find(name).unwrap().fields.iter().find(|f| f.wire == wire).unwrap().flag;
+        assert_eq!(flag("calls.create_twilio", "twilioPhoneNumber"), "twilio-phone-number");
+        assert_eq!(flag("phone_numbers.get", "pid"), "pid");
+    }
+
+    #[test]
+    fn inputs_from_the_catalog() {
+        let field = |name: &str, wire: &str| find(name).unwrap().fields.iter().find(|f| f.wire == wire).unwrap();
+        let status = field("conversations.list", "status");
+        assert_eq!(status.input, Input::List(&Input::Text));
+        assert!(status.known_values.contains(&"IN_PROGRESS"), "{:?}", status.known_values);
+        assert_eq!(field("conversations.list", "perPage").input, Input::Integer);
+        assert_eq!(field("conversations.list", "voiceAgentId").input, Input::Text);
+        assert_eq!(field("calls.create_twilio", "webhookAuth").input, Input::Json);
+        assert!(field("calls.create_twilio", "toNumber").required);
+        assert!(!field("calls.create_twilio", "voiceAgentId").required);
+    }
+
+    /// The table is generated from `catalog.json`, which a core test keeps equal to the core's catalog; this
+    /// checks the table against the core directly too: every operation's kind, positional argument,
+    /// follow-up and arguments (names and whether required).
+    #[test]
+    fn the_table_agrees_with_the_core_catalog() {
+        let catalog = hamsa::catalog::catalog();
+        for entry in catalog["operations"].as_array().unwrap() {
+            let op = find(entry["name"].as_str().unwrap()).unwrap();
+            assert_eq!(entry["kind"], op.kind.as_str(), "{}", op.name);
+            assert_eq!(entry["positional"].as_str(), op.positional, "{}", op.name);
+            assert_eq!(entry["follow"]["operation"].as_str(), op.follow.as_ref().map(|f| f.operation), "{}", op.name);
+            assert_eq!(entry["follow"]["from"].as_str(), op.follow.as_ref().map(|f| f.from), "{}", op.name);
+            let reference = entry["request"]["$ref"].as_str().unwrap();
+            let request = &catalog["definitions"][reference.rsplit('/').next().unwrap()];
+            let wires: Vec<&str> = request["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(wires, op.fields.iter().map(|f| f.wire).collect::<Vec<_>>(), "{}", op.name);
+            for field in op.fields {
+                let required = request["required"].as_array().is_some_and(|r| r.iter().any(|w| w == field.wire));
+                assert_eq!(required, field.required, "{}.{}", op.name, field.wire);
+            }
         }
     }
 }

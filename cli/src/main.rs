@@ -3,31 +3,31 @@
 mod arguments;
 mod commands;
 mod exit_codes;
+mod generated;
 mod mock_command;
+mod operation;
 mod output;
-mod schema;
 mod spinner;
 
 use clap::ArgMatches;
 use hamsa::{Client, ClientOptions, RequestOptions};
+use operation::{Kind, OPERATIONS};
 use serde_json::Value;
 use std::process::ExitCode;
 use std::time::Duration;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let catalog = hamsa::catalog::catalog();
-    let operations = commands::operations(&catalog);
-    let matches = commands::build(&catalog, &operations).get_matches();
-    match run(&matches, &operations).await {
+    let matches = commands::build().get_matches();
+    match run(&matches).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
-            ExitCode::from(2)
+            ExitCode::from(exit_codes::USAGE)
         }
         Err(Failure::Sdk(error)) => {
             eprintln!("error: {error}");
-            ExitCode::from(exit_codes::for_code(error.code()) as u8)
+            exit_codes::for_error(&error)
         }
     }
 }
@@ -43,61 +43,63 @@ impl From<hamsa::Error> for Failure {
     }
 }
 
-async fn run(matches: &ArgMatches, operations: &[commands::Operation]) -> Result<(), Failure> {
+async fn run(matches: &ArgMatches) -> Result<(), Failure> {
     let Some((group, group_matches)) = matches.subcommand() else { return Ok(()) };
     match group {
         "mock" => return mock_command::run(group_matches).await.map_err(Failure::Usage),
         "operations" => {
-            for spec in hamsa::ENDPOINTS {
-                println!(
-                    "{:<36} {:<6} {:<48} {}",
-                    spec.name,
-                    spec.http_method.as_str(),
-                    spec.path,
-                    spec.safety.as_str()
-                );
-            }
-            for op in operations.iter().filter(|op| hamsa::ENDPOINTS.iter().all(|spec| spec.name != op.name)) {
-                println!("{:<36} ({})", op.name, op.kind);
-            }
+            list_operations();
             return Ok(());
         }
         _ => {}
     }
     let Some((method, op_matches)) = group_matches.subcommand() else { return Ok(()) };
-    let name = format!("{}.{}", group.replace('-', "_"), method.replace('-', "_"));
-    let Some(op) = operations.iter().find(|o| o.name == name) else {
-        return Err(Failure::Usage(format!("unknown operation {name}")));
+    let Some(op) = operation::for_command(group, method) else {
+        return Err(Failure::Usage(format!("unknown operation {group} {method}")));
     };
     let args = arguments::collect(op, op_matches).map_err(Failure::Usage)?;
     let table = matches.get_one::<String>("output").is_some_and(|o| o == "table");
 
-    if op.kind == "offline" {
-        let result = hamsa::json_api::invoke_offline(&name, args)?.to_value()?;
+    if !op.kind.needs_client() {
+        let result = hamsa::json_api::invoke_offline(op.name, args)?.to_value()?;
         return print(&result, table);
     }
     let client = client(matches)?;
-    let result = match op.kind.as_str() {
-        "paged" if op_matches.get_flag("all") => {
-            Value::Array(client.pager_json(&name, args, &RequestOptions::default())?.all_items().await?)
+    let result = match op.kind {
+        Kind::Paged if op_matches.get_flag("all") => {
+            Value::Array(client.pager_json(op.name, args, &RequestOptions::default())?.all_items().await?)
         }
-        "waiter" => wait(&client, &name, args).await?,
-        _ => client.invoke_json(&name, args, &RequestOptions::default()).await?.data.to_value()?,
+        Kind::Waiter => wait(&client, op.name, args).await?,
+        Kind::Plain | Kind::Paged | Kind::Offline => {
+            client.invoke_json(op.name, args, &RequestOptions::default()).await?.data.to_value()?
+        }
     };
-    if let Some((waiter, from)) = &op.follow
+    if let Some(follow) = &op.follow
         && op_matches.get_flag("wait")
     {
         print(&result, table)?;
-        let Some(target) = operations.iter().find(|o| &o.name == waiter) else {
-            return Err(Failure::Usage(format!("{name} is followed by {waiter}, which the catalog lacks")));
+        let Some(positional) = operation::find(follow.operation).and_then(|waiter| waiter.positional) else {
+            return Err(Failure::Usage(format!("{} has no positional argument to wait on", follow.operation)));
         };
-        let (Some(positional), Some(id)) = (&target.positional, result.get(from.as_str())) else {
-            return Err(Failure::Usage(format!("the result has no {from:?} to wait on")));
+        let Some(id) = result.get(follow.from) else {
+            return Err(Failure::Usage(format!("the result has no {:?} to wait on", follow.from)));
         };
-        let followed = wait(&client, waiter, serde_json::json!({ positional: id })).await?;
+        let followed = wait(&client, follow.operation, serde_json::json!({ positional: id })).await?;
         return print(&followed, table);
     }
     print(&result, table)
+}
+
+/// `hamsa operations`: each operation with its HTTP route and safety class, or its kind when it is none.
+fn list_operations() {
+    for op in OPERATIONS {
+        match &op.http {
+            Some(http) => {
+                println!("{:<36} {:<6} {:<48} {}", op.name, http.method, http.path, op.safety.unwrap_or_default())
+            }
+            None => println!("{:<36} ({})", op.name, op.kind.as_str()),
+        }
+    }
 }
 
 /// Runs a waiter, with a spinner that shows each status the core's poll loop sees.

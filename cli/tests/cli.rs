@@ -228,7 +228,8 @@ async fn a_terminal_gets_pretty_json_and_tables_read_well() {
     ]);
     let table = mock.run(&["phone-numbers", "list", "--output", "table"]);
     let text = String::from_utf8(table.stdout).unwrap();
-    assert!(text.starts_with("createdAt") && text.contains("+9700000000") && text.ends_with("(1 rows)\n"), "{text}");
+    // Columns in the model's declaration order: `id` first.
+    assert!(text.starts_with("id  ") && text.contains("+9700000000") && text.ends_with("(1 rows)\n"), "{text}");
 
     let command = format!("HAMSA_API_KEY=mock-key HAMSA_BASE_URL={} {BIN} phone-numbers list", mock.mock.base_url());
     let Ok(output) = Command::new("script").args(["-qec", &command, "/dev/null"]).output() else {

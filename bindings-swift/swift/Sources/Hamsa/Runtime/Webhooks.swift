@@ -1,5 +1,7 @@
 // Receiving Hamsa's webhooks with any server framework: header value and raw body in. Both run in the
-// core (constant-time comparison, the event model); they need no client.
+// core (constant-time comparison, the event model); they need no client. `client.webhooks` (generated,
+// Resources.swift) points here, and Operations.swift names each of the catalog's offline operations, so a
+// new one does not compile until it is written here.
 
 public enum Webhooks {
     /// Checks a webhook request's `Authorization` header (nil when the request had none) against the
@@ -18,9 +20,4 @@ public enum Webhooks {
     public static func parseRaw(body: String) throws -> JSONValue {
         try JSONValue(parsing: webhooksParse(body: body))
     }
-}
-
-extension HamsaClient {
-    /// The webhook helpers, also reachable as `Webhooks`.
-    public var webhooks: Webhooks.Type { Webhooks.self }
 }

@@ -1,5 +1,7 @@
 // Receiving Hamsa's webhooks with any server framework: header value and raw body in. Both run in the
-// core (constant-time comparison, the event model); they need no client.
+// core (constant-time comparison, the event model); they need no client. `client.webhooks` (generated,
+// Resources.kt) points here, and Operations.kt names each of the catalog's offline operations, so a new
+// one does not compile until it is written here.
 
 package com.tryhamsa.sdk
 
