@@ -16,8 +16,9 @@ use hamsa::json_api::parse_arguments;
 use pyo3::prelude::*;
 
 /// The extension's own allocations go to mimalloc: a typed page of 5,000 phone numbers is tens of
-/// thousands of small strings made and dropped, and glibc's malloc and free were a sixth of the time of
-/// fetching and converting one. (Python's objects still come from Python's allocator.)
+/// thousands of small strings made and dropped, and glibc's malloc and free were a large share of the
+/// time of fetching and converting one (the python-decode target; figures in bench/README.md). Python's
+/// objects still come from Python's allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -23,7 +23,8 @@ from ._generated.errors import ConfigurationError
 from ._wire import dumps, milliseconds
 
 if TYPE_CHECKING:
-    # Only async calls need asyncio, and it takes ~30 ms to import: `import hamsa` leaves it out. Those
+    # Only async calls need asyncio, and importing it is slow (the import-time target of
+    # bench/results.md): `import hamsa` leaves it out. Those
     # calls import it where they run, when whoever runs the event loop has loaded it: a sys.modules
     # lookup. (`import asyncio`, not `from asyncio import ...`: for a package, the latter also runs
     # importlib's Python-level fromlist handling, several times slower.)
