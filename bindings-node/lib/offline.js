@@ -1,15 +1,16 @@
 'use strict';
 // The operations that need no client (the catalog's kind 'offline', such as the webhook helpers):
 // synchronous functions, so they fit any framework's request handler. Each is made once from the
-// generated table and calls the addon's function of the same name (`spec.native`) with its arguments in
-// the table's order; the same function object is both `client.<namespace>.<method>` and, for a namespace
-// whose every operation is offline, `<namespace>.<method>` exported by the package itself.
+// generated table and runs through the addon's one entry point for them, `invokeOffline(operation,
+// argsJson)`, with its arguments checked and put in a JSON object; the same function object is both
+// `client.<namespace>.<method>` and, for a namespace whose every operation is offline,
+// `<namespace>.<method>` exported by the package itself.
 
 const native = require('./native.js');
 const { resources } = require('./generated/operations.js');
 const { fromNative, invalidArgument } = require('./errors.js');
 
-/** One argument, checked before the addon converts it (its conversion error would not name it). */
+/** One argument, checked before it crosses (the core's error about the arguments would not name the caller's value). */
 function argument(spec, value) {
   if (value === undefined || value === null) {
     if (spec.required) throw invalidArgument(spec.name, `is required (${expected(spec)})`);
@@ -31,14 +32,14 @@ function expected(spec) {
 
 function offlineFunction(spec) {
   return function offline(params) {
-    const values = spec.args.map((arg) => argument(arg, params?.[arg.name]));
+    const args = Object.fromEntries(spec.args.map((arg) => [arg.name, argument(arg, params?.[arg.name])]));
     let result;
     try {
-      result = native[spec.native](...values);
+      result = native.invokeOffline(spec.operation, JSON.stringify(args));
     } catch (thrown) {
       throw fromNative(thrown);
     }
-    return spec.decode ? JSON.parse(result) : result;
+    return JSON.parse(result);
   };
 }
 
@@ -49,10 +50,10 @@ const namespaces = {};
 
 for (const [resource, methods] of Object.entries(resources)) {
   const offline = Object.entries(methods).filter(([, spec]) => spec.kind === 'offline');
+  if (offline.length > 0 && typeof native.invokeOffline !== 'function') {
+    throw new Error('hamsa: the native addon has no invokeOffline; rebuild it');
+  }
   for (const [, spec] of offline) {
-    if (typeof native[spec.native] !== 'function') {
-      throw new Error(`hamsa: the native addon has no ${spec.native} (for ${spec.operation}); rebuild it`);
-    }
     functions.set(spec.operation, offlineFunction(spec));
   }
   if (offline.length > 0 && offline.length === Object.keys(methods).length) {

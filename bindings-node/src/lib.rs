@@ -9,18 +9,18 @@ mod cancel;
 mod client;
 mod env_state;
 mod errors;
+mod offline;
 mod pager;
 mod settle;
 #[cfg(feature = "testing")]
 mod testing;
-mod webhooks;
 
 pub use cancel::CancelToken;
 pub use client::NativeClient;
+pub use offline::invoke_offline;
 pub use pager::NativePager;
 #[cfg(feature = "testing")]
 pub use testing::{test_panic_async, test_panic_sync};
-pub use webhooks::{webhooks_parse, webhooks_verify};
 
 use napi_derive::napi;
 

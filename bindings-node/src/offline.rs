@@ -1,28 +1,20 @@
-//! Webhook helpers, synchronous and client-free so they fit any framework's request handler: the raw
-//! header value and body in, a verdict or an event out. Both run through the core's one way in for
-//! operations without a client, `invoke_offline`.
+//! The operations that need no client (the catalog's kind `offline`, such as the webhook helpers):
+//! synchronous and client-free so they fit any framework's request handler. One entry point for all of
+//! them, by name, like the client's `invoke`; lib/offline.js makes each operation's function on top of it
+//! from the generated table, so a new offline operation in the core needs no code here.
 
 use crate::errors::{guard, to_napi};
+use hamsa::json_api::parse_arguments;
 use napi_derive::napi;
-use serde_json::json;
 
-/// Checks an `Authorization` header value (`null` when the request had none) against the
-/// `webhookAuth` given when the call was started. Throws a `webhook_verification` error.
+/// Runs an operation that needs no client by its public name (`"webhooks.parse"`) with wire-JSON
+/// arguments; returns its wire-JSON result as text. Throws the core's error as every entry point does.
 #[napi]
-pub fn webhooks_verify(authorization: Option<String>, auth_key: String, auth_secret: String) -> napi::Result<bool> {
+pub fn invoke_offline(operation: String, args_json: String) -> napi::Result<String> {
     guard(|| {
-        let args = json!({"authorization": authorization, "authKey": auth_key, "authSecret": auth_secret});
-        hamsa::json_api::invoke_offline("webhooks.verify", args).map_err(|error| to_napi(&error))?;
-        Ok(true)
-    })
-}
-
-/// Parses a webhook request's raw body into the event, as wire-JSON text. Throws a `decode` error.
-#[napi]
-pub fn webhooks_parse(body: String) -> napi::Result<String> {
-    guard(|| {
-        hamsa::json_api::invoke_offline("webhooks.parse", json!({ "body": body }))
-            .and_then(|event| event.to_text())
+        parse_arguments("arguments", &args_json)
+            .and_then(|args| hamsa::json_api::invoke_offline(&operation, args))
+            .and_then(|result| result.to_text())
             .map_err(|error| to_napi(&error))
     })
 }

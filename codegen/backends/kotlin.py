@@ -3,8 +3,8 @@ open enums, the `HamsaClient` class with `client.<resource>.<method>` for every 
 accessor and the operation tables.
 
 The runtime under kotlin/src/main/kotlin (hand-written) supplies what this code calls: `JsonCodec`,
-`Codecs`, `JsonObjectReader`/`Writer`, `HamsaClientBase.perform`/`pages`, and one client-free object per
-offline resource (`Webhooks`).
+`Codecs`, `JsonObjectReader`/`Writer`, `HamsaClientBase.perform`/`pages`, and `performOffline`, which
+the client-free object of each offline resource (`Webhooks`, generated here) calls.
 """
 
 from __future__ import annotations
@@ -169,7 +169,9 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
 {props}}}
 """
     for resource in catalog.resources():
-        if not catalog.is_offline(resource):
+        if catalog.is_offline(resource):
+            text += offline_api(catalog, resource)
+        else:
             text += resource_api(catalog, resource)
     return text
 
@@ -177,8 +179,7 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
 def resource_property(catalog: Catalog, resource: str) -> str:
     name, type_name = camel(resource), pascal(resource)
     if catalog.is_offline(resource):
-        # The runtime's client-free object (Webhooks.kt) runs these in the core; the table in
-        # Operations.kt makes sure it has every one.
+        # The client-free object below (`Webhooks`) runs these in the core.
         return (f"\n    /** `client.{name}`: they need no client and are also reachable as `{type_name}`. */\n"
                 f"    val {name}: {type_name} get() = {type_name}\n")
     return f"    val {name}: {type_name}Api = {type_name}Api(this)\n"
@@ -192,6 +193,36 @@ def resource_api(catalog: Catalog, resource: str) -> str:
     body = "\n".join(m for m in methods if m)
     return (f"\n/** `client.{name}`. */\n"
             f"class {type_name}Api internal constructor(private val client: HamsaClientBase) {{\n{body}}}\n")
+
+
+def offline_api(catalog: Catalog, resource: str) -> str:
+    """The client-free object of a resource whose operations need none: a function per operation, its
+    arguments one by one, run in the core through the one native entry point for them."""
+    methods = ", ".join(camel(op.method) for op in catalog.operations_of(resource))
+    about = f"`{pascal(resource)}` (also `client.{camel(resource)}`): {methods}. They need no client."
+    functions = "\n".join(offline_function(op) for op in catalog.operations_of(resource))
+    return f"\n{kdoc(about)}object {pascal(resource)} {{\n{functions}}}\n"
+
+
+def offline_function(op: Operation) -> str:
+    """`Webhooks.parse(body)`: the arguments encoded with their model, the result decoded with its codec;
+    a result that is a model also comes as wire JSON (`parseRaw(body)`)."""
+    name, params = camel(op.method), op.params.name
+    signature = ", ".join(parameter(f) for f in op.parameter_order())
+    arguments = ", ".join(f"{ident(f.wire)} = {ident(f.wire)}" for f in op.params.fields)
+    encoded = f"{params}({arguments}).toJson()"
+    text = f"""{kdoc(op.summary, "    ")}    @JvmStatic
+    fun {name}({signature}): {kotlin_type(op.result)} =
+        performOffline({quoted(op.name)}, {encoded}, {codec(op.result)})
+"""
+    if op.result.kind == "model":
+        text += f"""
+    /** `{name}`, its result as wire JSON. */
+    @JvmStatic
+    fun {name}Raw({signature}): JsonElement =
+        performOffline({quoted(op.name)}, {encoded}, Codecs.JSON)
+"""
+    return text
 
 
 def params_default(op: Operation) -> str:
@@ -239,7 +270,6 @@ def operations(catalog: Catalog) -> str:
     variants = "".join(f"        is HamsaException.{model.error_name(e.code)} -> info\n" for e in catalog.errors)
     return f"""{HEADER}
 import kotlinx.serialization.json.JsonElement
-import kotlin.reflect.KFunction
 
 /**
  * The catalog's operations as data: lets tests and tools push any operation's wire JSON through its typed
@@ -259,7 +289,7 @@ object HamsaOperations {{
     /** Each paged operation's items decoded into their typed model and encoded back. */
     val itemRoundTrip: Map<String, (JsonElement) -> JsonElement> = mapOf(
 {items}    )
-{offline_table(catalog)}}}
+}}
 
 /** The details every [HamsaException] carries: code, status, message, messageKey, request id, attempts. */
 val HamsaException.info: ErrorInfo
@@ -270,18 +300,3 @@ val HamsaException.info: ErrorInfo
 
 def round_trips(types: list[tuple[str, Type]]) -> str:
     return "".join(f"        {quoted(name)} to {{ json -> {codec(t)}.roundTrip(json) }},\n" for name, t in types)
-
-
-def offline_table(catalog: Catalog) -> str:
-    """The operations that need no client are written by hand in the runtime (they call the core's own
-    functions, not a client); naming each here makes a new one a compile error until the runtime has it,
-    instead of an operation silently missing."""
-    entries = "".join(f"        {quoted(op.name)} to {pascal(op.resource)}::{camel(op.method)},\n"
-                      for op in catalog.operations if not op.needs_client)
-    if not entries:
-        return ""
-    return f"""
-    /** The operations that need no client, each implemented by the runtime on the core's functions. */
-    internal val OFFLINE: Map<String, KFunction<*>> = mapOf(
-{entries}    )
-"""

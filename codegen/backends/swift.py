@@ -2,8 +2,9 @@
 `client.<resource>.<method>` for every operation, error accessors and the operation tables.
 
 The runtime under Sources/Hamsa/Runtime (hand-written) supplies what this code calls: `JSONValue`,
-`JSONConvertible`, `JSONObjectReader`/`Writer`, `Redacted`, `HamsaClient.perform`/`pages`, and one
-client-free type per offline resource (`Webhooks`).
+`JSONConvertible`, `JSONObjectReader`/`Writer`, `Redacted`, `HamsaClient.perform`/`pages`, and
+`performOffline`/`invokeOfflineRaw`, which the client-free type of each offline resource (`Webhooks`,
+generated here) calls.
 """
 
 from __future__ import annotations
@@ -176,7 +177,9 @@ def resources(catalog: Catalog) -> str:
         text += resource_property(catalog, resource)
     text += "}\n"
     for resource in catalog.resources():
-        if not catalog.is_offline(resource):
+        if catalog.is_offline(resource):
+            text += offline_api(catalog, resource)
+        else:
             text += resource_api(catalog, resource)
     return text
 
@@ -185,8 +188,7 @@ def resource_property(catalog: Catalog, resource: str) -> str:
     methods = ", ".join(camel(op.method) for op in catalog.operations_of(resource))
     name, type_name = camel(resource), pascal(resource)
     if catalog.is_offline(resource):
-        # The runtime's client-free type (Webhooks.swift) runs these in the core; the table in
-        # Operations.swift makes sure it has every one.
+        # The client-free type below (`Webhooks`) runs these in the core.
         return (f"    /// `client.{name}`: {methods}. They need no client; also reachable as `{type_name}`.\n"
                 f"    public var {name}: {type_name}.Type {{ {type_name}.self }}\n")
     return (f"    /// `client.{name}`: {methods}.\n"
@@ -198,6 +200,42 @@ def resource_api(catalog: Catalog, resource: str) -> str:
     for op in catalog.operations_of(resource):
         text += method(op) + plain_method(op) + all_items_method(op)
     return text + "}\n"
+
+
+def offline_api(catalog: Catalog, resource: str) -> str:
+    """The client-free type of a resource whose operations need none: a static function per operation,
+    its arguments one by one, run in the core through the one native entry point for them."""
+    methods = ", ".join(camel(op.method) for op in catalog.operations_of(resource))
+    about = f"`{pascal(resource)}` (also `client.{camel(resource)}`): {methods}. They need no client."
+    text = f"\n{doc(about)}public enum {pascal(resource)} {{"
+    for op in catalog.operations_of(resource):
+        text += offline_function(op)
+    return text + "}\n"
+
+
+def offline_function(op: Operation) -> str:
+    """`Webhooks.parse(body:)`: the arguments encoded with their model, the result decoded with its own;
+    a result that is a model also comes as wire JSON (`parseRaw(body:)`)."""
+    name, params = camel(op.method), op.params.name
+    signature = ", ".join(parameter(f) for f in op.parameter_order())
+    arguments = ", ".join(f"{label(f.wire)}: {ident(f.wire)}" for f in model.required_first(op.params.fields))
+    encoded = f"{params}({arguments}).json"
+    result = swift_type(op.result)
+    # A result a caller may well not need (`verify`'s `true`: failing throws).
+    discardable = "    @discardableResult\n" if op.result.kind != "model" else ""
+    text = f"""
+{doc(op.summary, "    ")}{discardable}    public static func {name}({signature}) throws -> {result} {{
+        try performOffline({quoted(op.name)}, arguments: {encoded})
+    }}
+"""
+    if op.result.kind == "model":
+        text += f"""
+    /// `{name}`, its result as wire JSON.
+    public static func {name}Raw({signature}) throws -> JSONValue {{
+        try invokeOfflineRaw({quoted(op.name)}, arguments: {encoded})
+    }}
+"""
+    return text
 
 
 def params_default(op: Operation) -> str:
@@ -267,7 +305,7 @@ public enum HamsaOperations {{
     /// Each paged operation's items decoded into their typed model and encoded back.
     public static let itemRoundTrip: [String: @Sendable (JSONValue) throws -> JSONValue] = [
 {items}    ]
-{offline_table(catalog)}
+
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {{
         {{ try T(json: $0).json }}
     }}
@@ -277,26 +315,6 @@ public enum HamsaOperations {{
 
 def round_trips(types: list[tuple[str, Type]]) -> str:
     return "".join(f"        {quoted(name)}: roundTrip({swift_type(t)}.self),\n" for name, t in types)
-
-
-def offline_table(catalog: Catalog) -> str:
-    """The operations that need no client are written by hand in the runtime (they call the core's own
-    functions, not a client); naming each here, with its argument labels, makes a new one a compile error
-    until the runtime has it, instead of an operation silently missing."""
-    entries = "".join(f"        {quoted(op.name)}: {offline_function(op)},\n"
-                      for op in catalog.operations if not op.needs_client)
-    if not entries:
-        return ""
-    return f"""
-    /// The operations that need no client, each implemented by the runtime on the core's functions.
-    static let offline: [String: Any] = [
-{entries}    ]
-"""
-
-
-def offline_function(op: Operation) -> str:
-    labels = "".join(f"{label(f.wire)}:" for f in op.parameter_order())
-    return f"{pascal(op.resource)}.{camel(op.method)}({labels})"
 
 
 # Errors.swift

@@ -64,11 +64,6 @@ def params_alias(op: Operation) -> str:
     return f"{model.pascal(op.resource)}{model.pascal(op.method)}Params"
 
 
-def native_function(op: Operation) -> str:
-    """The addon's function for an offline operation: napi-rs names `webhooks_verify` `webhooksVerify`."""
-    return model.camel(op.name)
-
-
 def offline_namespaces(catalog: Catalog) -> list[str]:
     """The namespaces the package exports next to the client's (`webhooks`): their operations need none."""
     return [namespace(resource) for resource in catalog.resources() if catalog.is_offline(resource)]
@@ -105,9 +100,8 @@ def operations(catalog: Catalog) -> str:
 // {GENERATED_BY}
 // kind: the catalog's: 'plain' (one promise), 'waiter' (one promise that polls), 'paged' (a PageIterator),
 // 'offline' (a synchronous function that needs no client). items: the field of each page that holds its
-// items. An offline operation calls the addon's function `native` with `args` in this order, each checked
-// to be of its `type` first (`bytes`: a Uint8Array is accepted too, decoded as UTF-8); `decode`: that
-// function returns JSON text.
+// items. An offline operation runs through the addon's one `invokeOffline` with its `args` as a JSON
+// object, each checked to be of its `type` first (`bytes`: a Uint8Array is accepted too, decoded as UTF-8).
 
 module.exports.sdkVersion = {literal(catalog.version)};
 
@@ -123,19 +117,15 @@ def operation_entry(op: Operation) -> str:
     if op.kind != "offline":
         return "{ " + ", ".join(parts) + " }"
     args = "".join(f"        {offline_argument(op, f)},\n" for f in op.params.fields)
-    parts += [
-        f"native: {literal(native_function(op))}",
-        f"args: [\n{args}      ]",
-        f"decode: {boolean(op.result.kind in ('model', 'array', 'json'))}",
-    ]
+    parts.append(f"args: [\n{args}      ]")
     return "{\n" + "".join(f"      {part},\n" for part in parts) + "    }"
 
 
 def offline_argument(op: Operation, f: Field) -> str:
-    """An argument of an offline operation. The addon's function takes each one as a value of its own (in
-    declaration order), so only scalars can cross."""
+    """An argument of an offline operation. lib/offline.js checks each one's `typeof` before it crosses (a
+    core error about the arguments object would not say it was the caller's value), so only scalars."""
     if f.type.kind not in JS_TYPEOF:
-        raise CatalogError(f"{op.name}: the addon's offline functions take scalars, not the {f.type.kind} {f.wire}")
+        raise CatalogError(f"{op.name}: lib/offline.js checks scalar arguments only, not the {f.type.kind} {f.wire}")
     parts = [f"name: {literal(f.wire)}", f"type: {literal(JS_TYPEOF[f.type.kind])}", f"required: {boolean(f.required)}"]
     if op.accepts_bytes(f):
         parts.append("bytes: true")

@@ -28,7 +28,7 @@ pub(crate) async fn run<T>(
     outcome.map_err(HamsaError::from)
 }
 
-/// The synchronous twin of [`run`], for constructors and the webhook helpers.
+/// The synchronous twin of [`run`], for constructors and the operations that need no client.
 pub(crate) fn run_sync<T>(operation: impl FnOnce() -> hamsa::Result<T>) -> Result<T, HamsaError> {
     catch_panic(operation).map_err(HamsaError::from)
 }

@@ -1,10 +1,10 @@
 //! The UniFFI face of the Hamsa core, for Swift and Kotlin.
 //!
 //! Deliberately small and generic: one client object that runs any operation by its public name with
-//! wire-JSON arguments (the core's JSON face), a pager, a cancel token and the webhook helpers. The
-//! idiomatic typed layer (`client.calls.createTwilio(...)`, models, open enums) is generated per
-//! language from the core's catalog by `bindings-swift/codegen/generate.py`, so a new endpoint needs
-//! no Rust glue here.
+//! wire-JSON arguments (the core's JSON face), a pager, a cancel token, and `invoke_offline`, which runs
+//! the operations that need no client (the webhook helpers) the same way. The idiomatic typed layer
+//! (`client.calls.createTwilio(...)`, `Webhooks.parse(...)`, models, open enums) is generated per language
+//! from the core's catalog by `codegen/generate.py`, so a new operation needs no Rust glue here.
 
 // UniFFI passes `HamsaError` by value into a serialized buffer at the boundary, and a variant cannot hold a
 // `Box<ErrorInfo>`; its size (about 200 bytes) costs nothing next to a network request.
@@ -14,14 +14,14 @@ mod cancel;
 mod client;
 mod error;
 mod guard;
+mod offline;
 mod pager;
-mod webhooks;
 
 pub use cancel::CancelToken;
 pub use client::NativeClient;
 pub use error::{AttemptInfo, ErrorInfo, HamsaError};
+pub use offline::invoke_offline;
 pub use pager::NativePager;
-pub use webhooks::{webhooks_parse, webhooks_verify};
 
 uniffi::setup_scaffolding!();
 

@@ -1,22 +1,18 @@
-//! Webhook helpers; they need no client and no runtime. Both run through the core's one way in for
-//! operations without a client, `invoke_offline`.
+//! The operations that need no client and no runtime (the catalog's kind `offline`, such as the webhook
+//! helpers): one entry point for all of them, by name, like the client's `invoke`. The typed functions
+//! (`Webhooks.verify`, `Webhooks.parse`) are generated on top of it in Swift and Kotlin, so a new offline
+//! operation in the core needs no code here.
 
 use crate::error::HamsaError;
 use crate::guard::run_sync;
-use serde_json::json;
+use hamsa::json_api::parse_arguments;
 
-/// Checks a webhook request's `Authorization` header (`None` when absent) against the `webhookAuth`
-/// given when the call was started; fails with `webhook_verification`. Compares in constant time.
+/// Runs an operation that needs no client by its public name (`"webhooks.parse"`) with wire-JSON
+/// arguments and returns its wire-JSON result.
 #[uniffi::export]
-pub fn webhooks_verify(authorization: Option<String>, auth_key: String, auth_secret: String) -> Result<(), HamsaError> {
+pub fn invoke_offline(operation: String, args_json: String) -> Result<String, HamsaError> {
     run_sync(|| {
-        let args = json!({"authorization": authorization, "authKey": auth_key, "authSecret": auth_secret});
-        hamsa::json_api::invoke_offline("webhooks.verify", args).map(drop)
+        let args = parse_arguments("arguments", &args_json)?;
+        hamsa::json_api::invoke_offline(&operation, args)?.to_text()
     })
-}
-
-/// Parses a webhook request's raw body into the event, as wire JSON.
-#[uniffi::export]
-pub fn webhooks_parse(body: String) -> Result<String, HamsaError> {
-    run_sync(|| hamsa::json_api::invoke_offline("webhooks.parse", json!({ "body": body }))?.to_text())
 }

@@ -36,12 +36,6 @@ public enum HamsaOperations {
         "conversations.list": roundTrip(ConversationSummary.self),
     ]
 
-    /// The operations that need no client, each implemented by the runtime on the core's functions.
-    static let offline: [String: Any] = [
-        "webhooks.verify": Webhooks.verify(authorization:authKey:authSecret:),
-        "webhooks.parse": Webhooks.parse(body:),
-    ]
-
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {
         { try T(json: $0).json }
     }

@@ -143,3 +143,22 @@ public struct ConversationsAPI: Sendable {
         try await wait(WaitForConversationParams(conversationId: conversationId, pollIntervalMs: pollIntervalMs, timeoutMs: timeoutMs), options: options)
     }
 }
+
+/// `Webhooks` (also `client.webhooks`): verify, parse. They need no client.
+public enum Webhooks {
+    /// Check a webhook request's Authorization header against your webhookAuth.
+    @discardableResult
+    public static func verify(authorization: String? = nil, authKey: String, authSecret: String) throws -> Bool {
+        try performOffline("webhooks.verify", arguments: VerifyWebhookParams(authKey: authKey, authSecret: authSecret, authorization: authorization).json)
+    }
+
+    /// Parse a webhook request's raw body into an event.
+    public static func parse(body: String) throws -> WebhookEvent {
+        try performOffline("webhooks.parse", arguments: ParseWebhookParams(body: body).json)
+    }
+
+    /// `parse`, its result as wire JSON.
+    public static func parseRaw(body: String) throws -> JSONValue {
+        try invokeOfflineRaw("webhooks.parse", arguments: ParseWebhookParams(body: body).json)
+    }
+}

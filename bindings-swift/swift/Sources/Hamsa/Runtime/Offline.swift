@@ -1,23 +1,14 @@
-// Receiving Hamsa's webhooks with any server framework: header value and raw body in. Both run in the
-// core (constant-time comparison, the event model); they need no client. `client.webhooks` (generated,
-// Resources.swift) points here, and Operations.swift names each of the catalog's offline operations, so a
-// new one does not compile until it is written here.
+// The operations that need no client (the catalog's kind `offline`, such as the webhook helpers: header
+// value and raw body in, a verdict or an event out). They run in the core through its one native entry
+// point for them, `invokeOffline(operation:argsJson:)`; each one's typed function (`Webhooks.verify`,
+// `Webhooks.parse`) is generated (Resources.swift) on top of these two.
 
-public enum Webhooks {
-    /// Checks a webhook request's `Authorization` header (nil when the request had none) against the
-    /// `webhookAuth` you gave when you started the call. Throws `HamsaError.webhookVerification`.
-    public static func verify(authorization: String?, authKey: String, authSecret: String) throws {
-        try webhooksVerify(authorization: authorization, authKey: authKey, authSecret: authSecret)
-    }
+/// Runs an operation that needs no client with wire-JSON arguments; returns its wire-JSON result.
+func invokeOfflineRaw(_ operation: String, arguments: JSONValue) throws -> JSONValue {
+    try JSONValue(parsing: invokeOffline(operation: operation, argsJson: arguments.jsonText))
+}
 
-    /// Parses a webhook request's raw body into an event. An event type this SDK does not know keeps its
-    /// raw value in `eventType.rawValue` and its fields in `data` and `extra`.
-    public static func parse(body: String) throws -> WebhookEvent {
-        try WebhookEvent(json: parseRaw(body: body))
-    }
-
-    /// The event as wire JSON.
-    public static func parseRaw(body: String) throws -> JSONValue {
-        try JSONValue(parsing: webhooksParse(body: body))
-    }
+/// What the generated functions of the operations that need no client call.
+func performOffline<Result: JSONConvertible>(_ operation: String, arguments: JSONValue) throws -> Result {
+    try Result(json: invokeOfflineRaw(operation, arguments: arguments))
 }

@@ -3,7 +3,6 @@
 package com.tryhamsa.sdk
 
 import kotlinx.serialization.json.JsonElement
-import kotlin.reflect.KFunction
 
 /**
  * The catalog's operations as data: lets tests and tools push any operation's wire JSON through its typed
@@ -41,12 +40,6 @@ object HamsaOperations {
     val itemRoundTrip: Map<String, (JsonElement) -> JsonElement> = mapOf(
         "phone_numbers.list" to { json -> PhoneNumber.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationSummary.CODEC.roundTrip(json) },
-    )
-
-    /** The operations that need no client, each implemented by the runtime on the core's functions. */
-    internal val OFFLINE: Map<String, KFunction<*>> = mapOf(
-        "webhooks.verify" to Webhooks::verify,
-        "webhooks.parse" to Webhooks::parse,
     )
 }
 

@@ -127,3 +127,21 @@ class ConversationsApi internal constructor(private val client: HamsaClientBase)
     suspend fun wait(conversationId: String, pollIntervalMs: Long? = null, timeoutMs: Long? = null, options: RequestOptions? = null): Conversation =
         wait(WaitForConversationParams(conversationId = conversationId, pollIntervalMs = pollIntervalMs, timeoutMs = timeoutMs), options)
 }
+
+/** `Webhooks` (also `client.webhooks`): verify, parse. They need no client. */
+object Webhooks {
+    /** Check a webhook request's Authorization header against your webhookAuth. */
+    @JvmStatic
+    fun verify(authorization: String? = null, authKey: String, authSecret: String): Boolean =
+        performOffline("webhooks.verify", VerifyWebhookParams(authorization = authorization, authKey = authKey, authSecret = authSecret).toJson(), Codecs.BOOLEAN)
+
+    /** Parse a webhook request's raw body into an event. */
+    @JvmStatic
+    fun parse(body: String): WebhookEvent =
+        performOffline("webhooks.parse", ParseWebhookParams(body = body).toJson(), WebhookEvent.CODEC)
+
+    /** `parse`, its result as wire JSON. */
+    @JvmStatic
+    fun parseRaw(body: String): JsonElement =
+        performOffline("webhooks.parse", ParseWebhookParams(body = body).toJson(), Codecs.JSON)
+}
