@@ -12,7 +12,7 @@ from __future__ import annotations
 import model
 from model import Catalog, Field, Model, OpenEnum, Operation, Type, camel, pascal, upper_snake
 
-from .common import backticked, block_comment, string_literal
+from .common import backticked, block_comment, per_resource, string_literal
 
 BASE = "bindings-swift/kotlin/src/generated/kotlin/com/tryhamsa/sdk/"
 PACKAGE = "com.tryhamsa.sdk"
@@ -168,12 +168,7 @@ def resources(catalog: Catalog) -> str:
 class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(options) {{
 {props}}}
 """
-    for resource in catalog.resources():
-        if catalog.is_offline(resource):
-            text += offline_api(catalog, resource)
-        else:
-            text += resource_api(catalog, resource)
-    return text
+    return text + per_resource(catalog, offline_api, resource_api)
 
 
 def resource_property(catalog: Catalog, resource: str) -> str:
