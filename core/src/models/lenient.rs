@@ -108,7 +108,10 @@ mod tests {
     #[test]
     fn every_shape_is_accepted() {
         assert_eq!(t(json!({"b": true, "n": 2.5, "c": 3})).unwrap(), T { b: Some(true), n: Some(2.5), c: Some(3) });
-        assert_eq!(t(json!({"b": "False", "n": "2.5", "c": "3"})).unwrap(), T { b: Some(false), n: Some(2.5), c: Some(3) });
+        assert_eq!(
+            t(json!({"b": "False", "n": "2.5", "c": "3"})).unwrap(),
+            T { b: Some(false), n: Some(2.5), c: Some(3) }
+        );
         assert_eq!(t(json!({"b": null, "n": null, "c": 3.0})).unwrap(), T { b: None, n: None, c: Some(3) });
         assert_eq!(t(json!({})).unwrap(), T { b: None, n: None, c: None });
     }

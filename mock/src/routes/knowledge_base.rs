@@ -81,7 +81,8 @@ pub async fn list(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery)
         // The mock links no item to an agent: an agent filter matches nothing.
         .filter(|_| agent.is_none())
         .collect();
-    let items: Vec<Value> = matching.iter().skip((page - 1).saturating_mul(take)).take(take).copied().cloned().collect();
+    let items: Vec<Value> =
+        matching.iter().skip((page - 1).saturating_mul(take)).take(take).copied().cloned().collect();
     Ok(envelope::ok(json!({"total": store.knowledge_base.len(), "filtered": matching.len(), "items": items})))
 }
 
