@@ -317,7 +317,7 @@ mod tests {
         let spec = EndpointSpec { http_method: HttpMethod::Delete, path: "/v1/things/{thingId}/url", ..SPEC };
         let prepared = prepare(&spec, &json!({"thingId": "t1", "url": "https://a.example/x?y=1"})).unwrap();
         assert_eq!(prepared.method, http::Method::DELETE);
-        assert_eq!(prepared.path_and_query, "/v1/things/t1/url");
+        assert_eq!(prepared.path_and_query, "/v1/things/t1/url?url=https%3A%2F%2Fa.example%2Fx%3Fy%3D1");
         assert!(prepared.body.is_none(), "without the clause a DELETE has no body");
         let spec = EndpointSpec { json_body: true, ..spec };
         let prepared = prepare(&spec, &json!({"thingId": "t1", "url": "https://a.example/x?y=1"})).unwrap();
