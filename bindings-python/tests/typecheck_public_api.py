@@ -11,18 +11,6 @@ from hamsa import (
     AgentSatisfaction,
     AnalyticsOverview,
     AnalyticsPeriod,
-    CallsByDuration,
-    CallsOverTime,
-    DictionaryWord,
-    KnowledgeBaseItem,
-    KnowledgeBaseItems,
-    KnowledgeBaseItemType,
-    KnowledgeBasePage,
-    NewDictionaryWord,
-    NewKnowledgeBaseItem,
-    SentimentDistribution,
-    VoiceDictionary,
-    VoiceDictionaryPage,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -33,6 +21,8 @@ from hamsa import (
     AuthenticationError,
     BadRequestError,
     CallParams,
+    CallsByDuration,
+    CallsOverTime,
     CallStarted,
     ConfigurationError,
     ConflictError,
@@ -40,6 +30,7 @@ from hamsa import (
     ConversationPage,
     ConversationSummary,
     DecodeError,
+    DictionaryWord,
     Hamsa,
     HamsaError,
     InsufficientBalanceError,
@@ -49,7 +40,13 @@ from hamsa import (
     Job,
     JobStatus,
     JobType,
+    KnowledgeBaseItem,
+    KnowledgeBaseItems,
+    KnowledgeBaseItemType,
+    KnowledgeBasePage,
     Model,
+    NewDictionaryWord,
+    NewKnowledgeBaseItem,
     NotFoundError,
     OutcomeUnknownError,
     Page,
@@ -58,7 +55,10 @@ from hamsa import (
     PhoneNumberPage,
     RateLimitError,
     RequestCancelledError,
+    SentimentDistribution,
     SyncPager,
+    VoiceDictionary,
+    VoiceDictionaryPage,
     WebhookAuth,
     WebhookEvent,
     WebhookEventType,
@@ -158,9 +158,10 @@ def knowledge_base_dictionaries_analytics(client: Hamsa) -> None:
     ack: Acknowledgement = client.knowledge_base.delete_url(renamed.id, url="https://example.com/faq")
     key: str | None = ack.message_key
     dictionary: VoiceDictionary = client.voice_dictionaries.create(
-        name="Brands", words=[NewDictionaryWord(word="Hamsa", pronunciation="HAM-sa"), {"word": "x", "pronunciation": "y"}]
+        name="Brands",
+        words=[NewDictionaryWord(word="Hamsa", pronunciation="HAM-sa"), {"word": "x", "pronunciation": "y"}],
     )
-    words: list[DictionaryWord] = dictionary.words
+    words: list[DictionaryWord] | None = dictionary.words
     dictionaries: SyncPager[VoiceDictionary, VoiceDictionaryPage] = client.voice_dictionaries.list(used=True, take=5)
     first: Page[VoiceDictionary, VoiceDictionaryPage] = dictionaries.first_page()
     page_size: int | None = first.data.page_size
@@ -172,7 +173,7 @@ def knowledge_base_dictionaries_analytics(client: Hamsa) -> None:
     overview: AnalyticsOverview = client.analytics.overview(
         voice_agent_id="a", period=period, start_period=1, end_period=2, time_difference="-3"
     )
-    over_time: list[CallsOverTime] = overview.calls_over_time
+    over_time: list[CallsOverTime] | None = overview.calls_over_time
     buckets: CallsByDuration | None = overview.calls_by_duration_buckets
     performance: AgentPerformance = client.analytics.performance(period="TODAY")
     satisfaction: AgentSatisfaction = client.analytics.satisfaction()
