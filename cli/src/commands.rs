@@ -62,6 +62,10 @@ fn global_args() -> Vec<Arg> {
     ]
 }
 
+/// The clap id of the positional argument. A wire name never holds a space, so no field's flag (whose clap
+/// id is its wire name: `id` for `knowledge_base.get`'s `--id`) can take it.
+pub const POSITIONAL: &str = "positional id";
+
 fn operation_command(op: &Operation) -> Command {
     let mut command = Command::new(op.method).about(op.summary).arg(
         Arg::new("input")
@@ -70,7 +74,8 @@ fn operation_command(op: &Operation) -> Command {
             .help("Arguments as a JSON object (wire field names) from a file, or - for stdin; flags override it"),
     );
     if let Some(field) = op.positional_field() {
-        command = command.arg(Arg::new("id").value_name(field.flag.to_uppercase()).help(format!("The {}", field.wire)));
+        command =
+            command.arg(Arg::new(POSITIONAL).value_name(field.flag.to_uppercase()).help(format!("The {}", field.wire)));
     }
     for field in op.fields {
         command = command.arg(field_arg(field));

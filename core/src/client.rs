@@ -49,7 +49,11 @@ impl Client {
             tracing::trace!(operation = E::SPEC.name, path = %prepared.path_and_query, %body, "hamsa request body");
         }
         let raw = self.transport.send(&E::SPEC, &prepared, options).await?;
-        let (data, meta) = envelope::decode::<E::Response>(E::SPEC.name, raw)?;
+        let (data, meta) = if E::SPEC.envelope_result {
+            envelope::decode_envelope::<E::Response>(E::SPEC.name, raw)?
+        } else {
+            envelope::decode::<E::Response>(E::SPEC.name, raw)?
+        };
         Ok(Response { data, meta })
     }
 }

@@ -1,4 +1,5 @@
-//! The mock's memory: phone numbers and calls (a call is also a job and a conversation).
+//! The mock's memory: phone numbers and calls (a call is also a job and a conversation), knowledge-base
+//! items and voice dictionaries.
 
 use crate::clock;
 use serde_json::{Value, json};
@@ -116,6 +117,12 @@ impl Call {
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
     pub calls: Vec<Call>,
+    /// Knowledge-base items, as the API returns them.
+    pub knowledge_base: Vec<Value>,
+    /// Voice dictionaries, with their words, as `create` returns them.
+    pub dictionaries: Vec<Value>,
+    /// `(dictionaryId, voiceAgentId)` for each dictionary active on an agent.
+    pub active_dictionaries: Vec<(String, String)>,
     next_id: u64,
 }
 

@@ -14,6 +14,18 @@ import type {
   ListConversationsParams, WaitForJobParams, WaitForConversationParams, VerifyWebhookParams, ParseWebhookParams,
   CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
 } from 'hamsa';
+import type {
+  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource, KnowledgeBaseCreateParams,
+  KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams, KnowledgeBaseDeleteUrlParams,
+  VoiceDictionariesCreateParams, VoiceDictionariesListParams, VoiceDictionariesUpdateParams,
+  VoiceDictionariesSetActiveParams, AnalyticsOverviewParams, AnalyticsPerformanceParams, AnalyticsSatisfactionParams,
+  Acknowledgement, AgentPerformance, AgentSatisfaction, AnalyticsOverview, AnalyticsParams, AnalyticsPeriod,
+  CallsByDuration, CallsOverTime, CreateKnowledgeBaseItemsParams, CreateVoiceDictionaryParams,
+  DeleteKnowledgeBaseUrlParams, DictionaryWord, GetKnowledgeBaseItemParams, KnowledgeBaseItem, KnowledgeBaseItemType,
+  KnowledgeBaseItems, KnowledgeBasePage, ListKnowledgeBaseParams, ListVoiceDictionariesParams, NewDictionaryWord,
+  NewKnowledgeBaseItem, SentimentDistribution, SetVoiceDictionaryActiveParams, UpdateKnowledgeBaseItemParams,
+  UpdateVoiceDictionaryParams, VoiceDictionary, VoiceDictionaryPage,
+} from 'hamsa';
 
 const options: ClientOptions = {
   apiKey: 'k', baseUrl: 'https://api.tryhamsa.com', region: 'uae', authScheme: 'Bearer', timeout: 1, connectTimeout: 1,
@@ -83,6 +95,55 @@ async function everything(): Promise<void> {
     conversationPage, ok, eventType, auth, namespaces, VERSION.length];
 }
 
+async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
+  const kind: KnowledgeBaseItemType = 'TEXT';
+  const newItem: NewKnowledgeBaseItem = { itemName: 'Hours', type: kind, content: '9 to 5' };
+  const create: CreateKnowledgeBaseItemsParams = { items: [newItem, { itemName: 'Site', type: 'URL', itemUrls: ['https://example.com'] }] };
+  const created: KnowledgeBaseItems = await client.knowledgeBase.create(create);
+  const item: KnowledgeBaseItem | undefined = created.items[0];
+  const used: boolean | null | undefined = item?.used;
+  const list: ListKnowledgeBaseParams = { voiceAgentId: 'a', isActive: true, used: false, search: 'h', type: ['TEXT'], skip: 1, take: 10 };
+  const items: KnowledgeBaseItem[] = await client.knowledgeBase.list(list).toArray();
+  const kbPage: KnowledgeBasePage = await client.knowledgeBase.list().firstPage();
+  const get: GetKnowledgeBaseItemParams = { id: 'kb1' };
+  await client.knowledgeBase.get(get);
+  const update: UpdateKnowledgeBaseItemParams = { id: 'kb1', itemName: 'Opening hours' };
+  await client.knowledgeBase.update(update);
+  const deleteUrl: DeleteKnowledgeBaseUrlParams = { id: 'kb1', url: 'https://example.com' };
+  const ack: Acknowledgement = await client.knowledgeBase.deleteUrl(deleteUrl);
+  const word: NewDictionaryWord = { word: 'Hamsa', pronunciation: 'HAM-sa' };
+  const createDictionary: CreateVoiceDictionaryParams = { name: 'Brands', words: [word] };
+  const dictionary: VoiceDictionary = await client.voiceDictionaries.create(createDictionary);
+  const words: DictionaryWord[] | undefined = dictionary.words;
+  const listDictionaries: ListVoiceDictionariesParams = { used: true, voiceAgentId: 'a', search: 'b', skip: 1, take: 5 };
+  const dictionaryPage: VoiceDictionaryPage = await client.voiceDictionaries.list(listDictionaries).firstPage();
+  const updateDictionary: UpdateVoiceDictionaryParams = { id: dictionary.id, name: 'Brand names' };
+  await client.voiceDictionaries.update(updateDictionary);
+  const toggle: SetVoiceDictionaryActiveParams = { dictionaryId: dictionary.id, voiceAgentId: 'a', isActive: true };
+  const toggled: Acknowledgement = await client.voiceDictionaries.setActive(toggle);
+  const period: AnalyticsPeriod = 'CUSTOM';
+  const window: AnalyticsParams = { voiceAgentId: 'a', period, startPeriod: 1, endPeriod: 2, timeDifference: '-3' };
+  const overview: AnalyticsOverview = await client.analytics.overview(window);
+  const overTime: CallsOverTime[] | undefined = overview.callsOverTime;
+  const buckets: CallsByDuration | null | undefined = overview.callsByDurationBuckets;
+  const performance: AgentPerformance = await client.analytics.performance({ period: 'TODAY' });
+  const satisfaction: AgentSatisfaction = await client.analytics.satisfaction();
+  const sentiment: SentimentDistribution | null | undefined = satisfaction.sentimentDistribution;
+  const aliases: [KnowledgeBaseCreateParams, KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams,
+    KnowledgeBaseDeleteUrlParams, VoiceDictionariesCreateParams, VoiceDictionariesListParams,
+    VoiceDictionariesUpdateParams, VoiceDictionariesSetActiveParams, AnalyticsOverviewParams,
+    AnalyticsPerformanceParams, AnalyticsSatisfactionParams] =
+    [create, list, get, update, deleteUrl, createDictionary, listDictionaries, updateDictionary, toggle, window, window, window];
+  const namespaces: [KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource] =
+    [client.knowledgeBase, client.voiceDictionaries, client.analytics];
+  // @ts-expect-error a CUSTOM period's ends are epoch milliseconds (numbers)
+  await client.analytics.overview({ period: 'CUSTOM', startPeriod: '1', endPeriod: '2' });
+  // @ts-expect-error knowledge_base.create needs its items
+  await client.knowledgeBase.create({});
+  void [used, items, kbPage, ack.messageKey, words, dictionaryPage.pageSize, toggled.success, overTime, buckets,
+    performance.latency, sentiment, aliases, namespaces];
+}
+
 function errors(error: unknown): string {
   const classes = [AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, BadRequestError,
     InsufficientBalanceError, RateLimitedError, ServerError, HttpStatusError, ApiError, TimeoutError, ConnectionError,
@@ -136,5 +197,6 @@ async function wrongCalls(): Promise<void> {
 }
 
 void everything;
+void knowledgeBaseDictionariesAnalytics;
 void errors;
 void wrongCalls;

@@ -24,6 +24,18 @@ public enum HamsaOperations {
         "jobs.get": roundTrip(Job.self),
         "conversations.get": roundTrip(Conversation.self),
         "conversations.list": roundTrip(ConversationPage.self),
+        "knowledge_base.create": roundTrip(KnowledgeBaseItems.self),
+        "knowledge_base.list": roundTrip(KnowledgeBasePage.self),
+        "knowledge_base.get": roundTrip(KnowledgeBaseItem.self),
+        "knowledge_base.update": roundTrip(KnowledgeBaseItem.self),
+        "knowledge_base.delete_url": roundTrip(Acknowledgement.self),
+        "voice_dictionaries.create": roundTrip(VoiceDictionary.self),
+        "voice_dictionaries.list": roundTrip(VoiceDictionaryPage.self),
+        "voice_dictionaries.update": roundTrip(VoiceDictionary.self),
+        "voice_dictionaries.set_active": roundTrip(Acknowledgement.self),
+        "analytics.overview": roundTrip(AnalyticsOverview.self),
+        "analytics.performance": roundTrip(AgentPerformance.self),
+        "analytics.satisfaction": roundTrip(AgentSatisfaction.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -34,6 +46,8 @@ public enum HamsaOperations {
     public static let itemRoundTrip: [String: @Sendable (JSONValue) throws -> JSONValue] = [
         "phone_numbers.list": roundTrip(PhoneNumber.self),
         "conversations.list": roundTrip(ConversationSummary.self),
+        "knowledge_base.list": roundTrip(KnowledgeBaseItem.self),
+        "voice_dictionaries.list": roundTrip(VoiceDictionary.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

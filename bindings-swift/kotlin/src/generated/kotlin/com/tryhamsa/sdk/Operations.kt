@@ -30,6 +30,18 @@ object HamsaOperations {
         "jobs.get" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.get" to { json -> Conversation.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationPage.CODEC.roundTrip(json) },
+        "knowledge_base.create" to { json -> KnowledgeBaseItems.CODEC.roundTrip(json) },
+        "knowledge_base.list" to { json -> KnowledgeBasePage.CODEC.roundTrip(json) },
+        "knowledge_base.get" to { json -> KnowledgeBaseItem.CODEC.roundTrip(json) },
+        "knowledge_base.update" to { json -> KnowledgeBaseItem.CODEC.roundTrip(json) },
+        "knowledge_base.delete_url" to { json -> Acknowledgement.CODEC.roundTrip(json) },
+        "voice_dictionaries.create" to { json -> VoiceDictionary.CODEC.roundTrip(json) },
+        "voice_dictionaries.list" to { json -> VoiceDictionaryPage.CODEC.roundTrip(json) },
+        "voice_dictionaries.update" to { json -> VoiceDictionary.CODEC.roundTrip(json) },
+        "voice_dictionaries.set_active" to { json -> Acknowledgement.CODEC.roundTrip(json) },
+        "analytics.overview" to { json -> AnalyticsOverview.CODEC.roundTrip(json) },
+        "analytics.performance" to { json -> AgentPerformance.CODEC.roundTrip(json) },
+        "analytics.satisfaction" to { json -> AgentSatisfaction.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -40,6 +52,8 @@ object HamsaOperations {
     val itemRoundTrip: Map<String, (JsonElement) -> JsonElement> = mapOf(
         "phone_numbers.list" to { json -> PhoneNumber.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationSummary.CODEC.roundTrip(json) },
+        "knowledge_base.list" to { json -> KnowledgeBaseItem.CODEC.roundTrip(json) },
+        "voice_dictionaries.list" to { json -> VoiceDictionary.CODEC.roundTrip(json) },
     )
 }
 
