@@ -6,11 +6,13 @@ mod common;
 mod conversation;
 mod job;
 mod phone_number;
+mod voice_agent;
 
 pub use common::*;
 pub use conversation::*;
 pub use job::*;
 pub use phone_number::*;
+pub use voice_agent::*;
 
 /// Fields this SDK version does not know, kept verbatim.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

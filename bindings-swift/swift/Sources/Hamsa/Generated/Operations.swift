@@ -24,6 +24,15 @@ public enum HamsaOperations {
         "jobs.get": roundTrip(Job.self),
         "conversations.get": roundTrip(Conversation.self),
         "conversations.list": roundTrip(ConversationPage.self),
+        "voice_agents.create": roundTrip(VoiceAgent.self),
+        "voice_agents.list": roundTrip(VoiceAgentPage.self),
+        "voice_agents.get": roundTrip(VoiceAgent.self),
+        "voice_agents.update": roundTrip(VoiceAgent.self),
+        "voice_agents.clone": roundTrip(AgentDetails.self),
+        "voice_agents.create_v1": roundTrip(AgentDetails.self),
+        "voice_agents.list_v1": roundTrip(VoiceAgentV1Page.self),
+        "voice_agents.get_v1": roundTrip(AgentDetails.self),
+        "voice_agents.update_v1": roundTrip(AgentDetails.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -34,6 +43,8 @@ public enum HamsaOperations {
     public static let itemRoundTrip: [String: @Sendable (JSONValue) throws -> JSONValue] = [
         "phone_numbers.list": roundTrip(PhoneNumber.self),
         "conversations.list": roundTrip(ConversationSummary.self),
+        "voice_agents.list": roundTrip(VoiceAgent.self),
+        "voice_agents.list_v1": roundTrip(AgentDetails.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

@@ -30,6 +30,15 @@ object HamsaOperations {
         "jobs.get" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.get" to { json -> Conversation.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationPage.CODEC.roundTrip(json) },
+        "voice_agents.create" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.list" to { json -> VoiceAgentPage.CODEC.roundTrip(json) },
+        "voice_agents.get" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.update" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.clone" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.create_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.list_v1" to { json -> VoiceAgentV1Page.CODEC.roundTrip(json) },
+        "voice_agents.get_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.update_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -40,6 +49,8 @@ object HamsaOperations {
     val itemRoundTrip: Map<String, (JsonElement) -> JsonElement> = mapOf(
         "phone_numbers.list" to { json -> PhoneNumber.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationSummary.CODEC.roundTrip(json) },
+        "voice_agents.list" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.list_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
     )
 }
 
