@@ -3,6 +3,7 @@
 mod calls;
 mod conversations;
 mod phone_numbers;
+mod voice_agents;
 
 use crate::config::MockConfig;
 use crate::envelope;
@@ -62,6 +63,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/jobs", get(conversations::get_job))
         .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
         .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
+        .route("/v2/voice-agents", post(voice_agents::create).get(voice_agents::list))
+        .route("/v2/voice-agents/{id}", get(voice_agents::get).patch(voice_agents::update))
+        .route("/v1/voice-agents", post(voice_agents::create_v1).get(voice_agents::list_v1))
+        .route("/v1/voice-agents/clone", post(voice_agents::clone))
+        .route("/v1/voice-agents/{id}", get(voice_agents::get_v1).patch(voice_agents::update_v1))
         .fallback(|| async {
             envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
         })
