@@ -90,7 +90,7 @@ async function everything(): Promise<void> {
   await agents.getV1(getAgent);
   const updateV1: UpdateVoiceAgentV1Params = { voiceAgentId: created.id, maxCallDuration: 120 };
   await agents.updateV1(updateV1);
-  copy.agentName?.toUpperCase(); agentPage.voiceAgents.length.toFixed(); v1Page.voiceAgents.length.toFixed();
+  copy.agentName?.toUpperCase(); agentPage.voiceAgents?.length.toFixed(); v1Page.voiceAgents?.length.toFixed();
   const getJob: GetJobParams = { jobId: job.id };
   await client.jobs.get(getJob);
   const waitJob: JobsWaitParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
