@@ -305,61 +305,6 @@ export interface WebhooksResource {
   parse(params: ParseWebhookParams): WebhookEvent;
 }
 
-// The arguments of each operation, named after it.
-
-/** The arguments of `client.calls.create`. */
-export type CallsCreateParams = CreateCallParams;
-/** The arguments of `client.calls.createTwilio`. */
-export type CallsCreateTwilioParams = CreateTwilioCallParams;
-/** The arguments of `client.calls.createWithPhoneNumber`. */
-export type CallsCreateWithPhoneNumberParams = CreateCallWithPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.add`. */
-export type PhoneNumbersAddParams = AddPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.addTwilio`. */
-export type PhoneNumbersAddTwilioParams = AddTwilioPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.list`. */
-export type PhoneNumbersListParams = ListPhoneNumbersParams;
-/** The arguments of `client.phoneNumbers.get`. */
-export type PhoneNumbersGetParams = GetPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.assign`. */
-export type PhoneNumbersAssignParams = AssignPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.assignTwilio`. */
-export type PhoneNumbersAssignTwilioParams = AssignTwilioNumberParams;
-/** The arguments of `client.phoneNumbers.unassign`. */
-export type PhoneNumbersUnassignParams = UnassignPhoneNumberParams;
-/** The arguments of `client.jobs.get`. */
-export type JobsGetParams = GetJobParams;
-/** The arguments of `client.conversations.get`. */
-export type ConversationsGetParams = GetConversationParams;
-/** The arguments of `client.conversations.list`. */
-export type ConversationsListParams = ListConversationsParams;
-/** The arguments of `client.voiceAgents.create`. */
-export type VoiceAgentsCreateParams = CreateVoiceAgentParams;
-/** The arguments of `client.voiceAgents.list`. */
-export type VoiceAgentsListParams = ListVoiceAgentsParams;
-/** The arguments of `client.voiceAgents.get`. */
-export type VoiceAgentsGetParams = GetVoiceAgentParams;
-/** The arguments of `client.voiceAgents.update`. */
-export type VoiceAgentsUpdateParams = UpdateVoiceAgentParams;
-/** The arguments of `client.voiceAgents.clone`. */
-export type VoiceAgentsCloneParams = CloneVoiceAgentParams;
-/** The arguments of `client.voiceAgents.createV1`. */
-export type VoiceAgentsCreateV1Params = CreateVoiceAgentV1Params;
-/** The arguments of `client.voiceAgents.listV1`. */
-export type VoiceAgentsListV1Params = ListVoiceAgentsV1Params;
-/** The arguments of `client.voiceAgents.getV1`. */
-export type VoiceAgentsGetV1Params = GetVoiceAgentParams;
-/** The arguments of `client.voiceAgents.updateV1`. */
-export type VoiceAgentsUpdateV1Params = UpdateVoiceAgentV1Params;
-/** The arguments of `client.jobs.wait`. */
-export type JobsWaitParams = WaitForJobParams;
-/** The arguments of `client.conversations.wait`. */
-export type ConversationsWaitParams = WaitForConversationParams;
-/** The arguments of `client.webhooks.verify`. */
-export type WebhooksVerifyParams = VerifyWebhookParams;
-/** The arguments of `client.webhooks.parse`. */
-export type WebhooksParseParams = ParseWebhookParams;
-
 // Models and arguments, from the core's JSON Schemas.
 
 /** `phone_numbers.add`: register a Twilio number (with its account credentials) or a SIP trunk number. */

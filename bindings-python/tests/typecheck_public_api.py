@@ -49,6 +49,7 @@ from hamsa import (
     PermissionDeniedError,
     PhoneNumber,
     PhoneNumberPage,
+    PhoneNumberType,
     RateLimitError,
     RequestCancelledError,
     SyncPager,
@@ -117,6 +118,8 @@ def sync_surface(client: Hamsa) -> None:
     for page in pager.pages():
         print(len(page.items), page.to_dict())
     got: PhoneNumber = client.phone_numbers.get(pid=twilio.id)
+    provider: PhoneNumberType | None = got.type
+    print(provider)
     client.phone_numbers.assign(voice_agent_id="a", phone_number=got.number or "")
     client.phone_numbers.assign_twilio(twilio_phone_number="+1", voice_agent_id="a")
     confirmation: Any = client.phone_numbers.unassign(phone_number="+1")

@@ -11,7 +11,7 @@ import type {
   WebhookEvent, WebhookEventType, Secret, CreateCallParams, CreateTwilioCallParams, CreateCallWithPhoneNumberParams,
   AddPhoneNumberParams, AddTwilioPhoneNumberParams, ListPhoneNumbersParams, GetPhoneNumberParams,
   AssignPhoneNumberParams, AssignTwilioNumberParams, UnassignPhoneNumberParams, GetJobParams, GetConversationParams,
-  ListConversationsParams, JobsWaitParams, ConversationsWaitParams, WebhooksVerifyParams, WebhooksParseParams,
+  ListConversationsParams, WaitForJobParams, WaitForConversationParams, VerifyWebhookParams, ParseWebhookParams,
   AgentCallSettings, AgentConversation, AgentDetails, AgentLlm, AgentPhoneNumber, AgentToolRef, AgentType, AgentVoice,
   AgentWorkflow, LlmConfigV1, VoiceAgent, VoiceAgentPage, VoiceAgentV1Page, VoiceAgentsResource, CreateVoiceAgentParams,
   ListVoiceAgentsParams, GetVoiceAgentParams, UpdateVoiceAgentParams, CloneVoiceAgentParams, CreateVoiceAgentV1Params,
@@ -93,18 +93,18 @@ async function everything(): Promise<void> {
   copy.agentName?.toUpperCase(); agentPage.voiceAgents?.length.toFixed(); v1Page.voiceAgents?.length.toFixed();
   const getJob: GetJobParams = { jobId: job.id };
   await client.jobs.get(getJob);
-  const waitJob: JobsWaitParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
+  const waitJob: WaitForJobParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
   await client.jobs.wait(waitJob, { signal: new AbortController().signal });
   const getConversation: GetConversationParams = { conversationId: job.id };
   const conversation: Conversation = await client.conversations.get(getConversation);
   const listConversations: ListConversationsParams = { page: 1, perPage: 100, status: ['COMPLETED', 'NEW_ONE'], startTime: 0 };
   const summaries: ConversationSummary[] = await client.conversations.list(listConversations).toArray();
   const conversationPage: ConversationPage = await client.conversations.list().firstPage();
-  const waitConversation: ConversationsWaitParams = { conversationId: conversation.id };
+  const waitConversation: WaitForConversationParams = { conversationId: conversation.id };
   await client.conversations.wait(waitConversation);
-  const verify: WebhooksVerifyParams = { authorization: undefined, authKey: 'Token', authSecret: 's' };
+  const verify: VerifyWebhookParams = { authorization: undefined, authKey: 'Token', authSecret: 's' };
   const ok: boolean = webhooks.verify(verify) && client.webhooks.verify(verify);
-  const parse: WebhooksParseParams = { body: new Uint8Array() };
+  const parse: ParseWebhookParams = { body: new Uint8Array() };
   const event: WebhookEvent = webhooks.parse(parse);
   const eventType: WebhookEventType = event.eventType;
   const auth: WebhookAuth = { authKey: 'Token', authSecret: 's' as Secret };
