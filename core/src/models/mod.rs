@@ -10,6 +10,7 @@ mod job;
 mod knowledge_base;
 mod lenient;
 mod phone_number;
+mod voice_agent;
 mod voice_dictionary;
 
 pub use acknowledgement::*;
@@ -19,6 +20,7 @@ pub use conversation::*;
 pub use job::*;
 pub use knowledge_base::*;
 pub use phone_number::*;
+pub use voice_agent::*;
 pub use voice_dictionary::*;
 
 /// Fields this SDK version does not know, kept verbatim.

@@ -5,6 +5,7 @@ mod calls;
 mod conversations;
 mod knowledge_base;
 mod phone_numbers;
+mod voice_agents;
 mod voice_dictionaries;
 
 use crate::config::MockConfig;
@@ -76,6 +77,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/agent-analytics/overview", get(analytics::overview))
         .route("/v1/agent-analytics/performance", get(analytics::performance))
         .route("/v1/agent-analytics/satisfaction", get(analytics::satisfaction))
+        .route("/v2/voice-agents", post(voice_agents::create).get(voice_agents::list))
+        .route("/v2/voice-agents/{id}", get(voice_agents::get).patch(voice_agents::update))
+        .route("/v1/voice-agents", post(voice_agents::create_v1).get(voice_agents::list_v1))
+        .route("/v1/voice-agents/clone", post(voice_agents::clone))
+        .route("/v1/voice-agents/{id}", get(voice_agents::get_v1).patch(voice_agents::update_v1))
         .fallback(|| async {
             envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
         })

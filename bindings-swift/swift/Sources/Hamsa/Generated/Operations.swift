@@ -36,6 +36,15 @@ public enum HamsaOperations {
         "analytics.overview": roundTrip(AnalyticsOverview.self),
         "analytics.performance": roundTrip(AgentPerformance.self),
         "analytics.satisfaction": roundTrip(AgentSatisfaction.self),
+        "voice_agents.create": roundTrip(VoiceAgent.self),
+        "voice_agents.list": roundTrip(VoiceAgentPage.self),
+        "voice_agents.get": roundTrip(VoiceAgent.self),
+        "voice_agents.update": roundTrip(VoiceAgent.self),
+        "voice_agents.clone": roundTrip(AgentDetails.self),
+        "voice_agents.create_v1": roundTrip(AgentDetails.self),
+        "voice_agents.list_v1": roundTrip(VoiceAgentV1Page.self),
+        "voice_agents.get_v1": roundTrip(AgentDetails.self),
+        "voice_agents.update_v1": roundTrip(AgentDetails.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -48,6 +57,8 @@ public enum HamsaOperations {
         "conversations.list": roundTrip(ConversationSummary.self),
         "knowledge_base.list": roundTrip(KnowledgeBaseItem.self),
         "voice_dictionaries.list": roundTrip(VoiceDictionary.self),
+        "voice_agents.list": roundTrip(VoiceAgent.self),
+        "voice_agents.list_v1": roundTrip(AgentDetails.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

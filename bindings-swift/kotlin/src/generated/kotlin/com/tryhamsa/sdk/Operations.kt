@@ -42,6 +42,15 @@ object HamsaOperations {
         "analytics.overview" to { json -> AnalyticsOverview.CODEC.roundTrip(json) },
         "analytics.performance" to { json -> AgentPerformance.CODEC.roundTrip(json) },
         "analytics.satisfaction" to { json -> AgentSatisfaction.CODEC.roundTrip(json) },
+        "voice_agents.create" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.list" to { json -> VoiceAgentPage.CODEC.roundTrip(json) },
+        "voice_agents.get" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.update" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.clone" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.create_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.list_v1" to { json -> VoiceAgentV1Page.CODEC.roundTrip(json) },
+        "voice_agents.get_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "voice_agents.update_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -54,6 +63,8 @@ object HamsaOperations {
         "conversations.list" to { json -> ConversationSummary.CODEC.roundTrip(json) },
         "knowledge_base.list" to { json -> KnowledgeBaseItem.CODEC.roundTrip(json) },
         "voice_dictionaries.list" to { json -> VoiceDictionary.CODEC.roundTrip(json) },
+        "voice_agents.list" to { json -> VoiceAgent.CODEC.roundTrip(json) },
+        "voice_agents.list_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
     )
 }
 
