@@ -19,10 +19,7 @@ import type {
   CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
 } from 'hamsa';
 import type {
-  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource, KnowledgeBaseCreateParams,
-  KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams, KnowledgeBaseDeleteUrlParams,
-  VoiceDictionariesCreateParams, VoiceDictionariesListParams, VoiceDictionariesUpdateParams,
-  VoiceDictionariesSetActiveParams, AnalyticsOverviewParams, AnalyticsPerformanceParams, AnalyticsSatisfactionParams,
+  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource,
   Acknowledgement, AgentPerformance, AgentSatisfaction, AnalyticsOverview, AnalyticsParams, AnalyticsPeriod,
   CallsByDuration, CallsOverTime, CreateKnowledgeBaseItemsParams, CreateVoiceDictionaryParams,
   DeleteKnowledgeBaseUrlParams, DictionaryWord, GetKnowledgeBaseItemParams, KnowledgeBaseItem, KnowledgeBaseItemType,
@@ -161,11 +158,6 @@ async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
   const performance: AgentPerformance = await client.analytics.performance({ period: 'TODAY' });
   const satisfaction: AgentSatisfaction = await client.analytics.satisfaction();
   const sentiment: SentimentDistribution | null | undefined = satisfaction.sentimentDistribution;
-  const aliases: [KnowledgeBaseCreateParams, KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams,
-    KnowledgeBaseDeleteUrlParams, VoiceDictionariesCreateParams, VoiceDictionariesListParams,
-    VoiceDictionariesUpdateParams, VoiceDictionariesSetActiveParams, AnalyticsOverviewParams,
-    AnalyticsPerformanceParams, AnalyticsSatisfactionParams] =
-    [create, list, get, update, deleteUrl, createDictionary, listDictionaries, updateDictionary, toggle, window, window, window];
   const namespaces: [KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource] =
     [client.knowledgeBase, client.voiceDictionaries, client.analytics];
   // @ts-expect-error a CUSTOM period's ends are epoch milliseconds (numbers)
@@ -173,7 +165,7 @@ async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
   // @ts-expect-error knowledge_base.create needs its items
   await client.knowledgeBase.create({});
   void [used, items, kbPage, ack.messageKey, words, dictionaryPage.pageSize, toggled.success, overTime, buckets,
-    performance.latency, sentiment, aliases, namespaces];
+    performance.latency, sentiment, namespaces];
 }
 
 function errors(error: unknown): string {
