@@ -136,7 +136,7 @@ def json_init(m: Model) -> str:
     for f in m.fields:
         read = "required" if f.required else "optional"
         fallback = " ?? []" if f.when_absent == "empty" else ""
-        body += f"        {label(f.wire)} = try reader.{read}({quoted(f.wire)}){fallback}\n"
+        body += f"        self.{label(f.wire)} = try reader.{read}({quoted(f.wire)}){fallback}\n"
     if m.open:
         body += "        extra = reader.rest(known: Self.wireNames)\n"
     return f"\n    public init(json: JSONValue) throws {{\n{body}    }}\n"
@@ -148,14 +148,14 @@ def json_property(m: Model) -> str:
         text += f"\n    static let wireNames: Set<String> = [{', '.join(quoted(f.wire) for f in m.fields)}]\n"
     text += "\n    public var json: JSONValue {\n"
     text += f"        var writer = JSONObjectWriter({'extra: extra' if m.open else ''})\n"
-    text += "".join(f"        writer.set({quoted(f.wire)}, {label(f.wire)})\n" for f in m.fields)
+    text += "".join(f"        writer.set({quoted(f.wire)}, self.{label(f.wire)})\n" for f in m.fields)
     return text + "        return writer.json\n    }\n"
 
 
 def redaction(m: Model) -> str:
     """Secrets never show in print(), debugPrint(), dump() or string interpolation."""
     children = ", ".join(
-        f'"{label(f.wire)}": {"Redacted.value" if f.type.secret else label(f.wire)} as Any' for f in m.fields)
+        f'"{label(f.wire)}": {"Redacted.value" if f.type.secret else "self." + label(f.wire)} as Any' for f in m.fields)
     return f"""
 extension {m.name}: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {{
     public var customMirror: Mirror {{

@@ -215,24 +215,24 @@ public struct CreateCallParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateCallParams")
-        toNumber = try reader.required("toNumber")
-        fromNumber = try reader.required("fromNumber")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        params = try reader.optional("params")
-        agentDetails = try reader.optional("agentDetails")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
+        self.toNumber = try reader.required("toNumber")
+        self.fromNumber = try reader.required("fromNumber")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.params = try reader.optional("params")
+        self.agentDetails = try reader.optional("agentDetails")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("toNumber", toNumber)
-        writer.set("fromNumber", fromNumber)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("params", params)
-        writer.set("agentDetails", agentDetails)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
+        writer.set("toNumber", self.toNumber)
+        writer.set("fromNumber", self.fromNumber)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("params", self.params)
+        writer.set("agentDetails", self.agentDetails)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
         return writer.json
     }
 }
@@ -376,55 +376,55 @@ public struct AgentDetails: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentDetails")
-        id = try reader.optional("id")
-        agentName = try reader.optional("agentName")
-        projectId = try reader.optional("projectId")
-        apiKeyId = try reader.optional("apiKeyId")
-        voiceRecord = try reader.optional("voiceRecord")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
-        greetingMessage = try reader.optional("greetingMessage")
-        greetingMessageType = try reader.optional("greetingMessageType")
-        description = try reader.optional("description")
-        preamble = try reader.optional("preamble")
-        lang = try reader.optional("lang")
-        pokeMessages = try reader.optional("pokeMessages")
-        realTime = try reader.optional("realTime")
-        silenceThreshold = try reader.optional("silenceThreshold")
-        interrupt = try reader.optional("interrupt")
-        type = try reader.optional("type")
-        outcome = try reader.optional("outcome")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
-        voiceId = try reader.optional("voiceId")
-        voiceRecordId = try reader.optional("voiceRecordId")
-        collectionId = try reader.optional("collectionId")
-        isTemplate = try reader.optional("isTemplate")
-        icon = try reader.optional("icon")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        params = try reader.optional("params")
-        alignment = try reader.optional("alignment")
-        tools = try reader.optional("tools")
-        webToolsIds = try reader.optional("webToolsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        webToolsOverrides = try reader.optional("webToolsOverrides")
-        userInactivityTimeout = try reader.optional("userInactivityTimeout")
-        maxCallDuration = try reader.optional("maxCallDuration")
-        responseDelay = try reader.optional("responseDelay")
-        backgroundNoise = try reader.optional("backgroundNoise")
-        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
-        thinkingVoice = try reader.optional("thinkingVoice")
-        speakerIdentification = try reader.optional("speakerIdentification")
-        llmConfig = try reader.optional("llmConfig")
-        noiseCancellation = try reader.optional("noiseCancellation")
-        cancelNoisePer = try reader.optional("cancelNoisePer")
-        agenticRag = try reader.optional("agenticRag")
-        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
-        minInterruptionDuration = try reader.optional("minInterruptionDuration")
-        vadActivationThreshold = try reader.optional("vadActivationThreshold")
-        enableAutoGainControl = try reader.optional("enableAutoGainControl")
-        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        self.id = try reader.optional("id")
+        self.agentName = try reader.optional("agentName")
+        self.projectId = try reader.optional("projectId")
+        self.apiKeyId = try reader.optional("apiKeyId")
+        self.voiceRecord = try reader.optional("voiceRecord")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        self.greetingMessage = try reader.optional("greetingMessage")
+        self.greetingMessageType = try reader.optional("greetingMessageType")
+        self.description = try reader.optional("description")
+        self.preamble = try reader.optional("preamble")
+        self.lang = try reader.optional("lang")
+        self.pokeMessages = try reader.optional("pokeMessages")
+        self.realTime = try reader.optional("realTime")
+        self.silenceThreshold = try reader.optional("silenceThreshold")
+        self.interrupt = try reader.optional("interrupt")
+        self.type = try reader.optional("type")
+        self.outcome = try reader.optional("outcome")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.voiceId = try reader.optional("voiceId")
+        self.voiceRecordId = try reader.optional("voiceRecordId")
+        self.collectionId = try reader.optional("collectionId")
+        self.isTemplate = try reader.optional("isTemplate")
+        self.icon = try reader.optional("icon")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.params = try reader.optional("params")
+        self.alignment = try reader.optional("alignment")
+        self.tools = try reader.optional("tools")
+        self.webToolsIds = try reader.optional("webToolsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.webToolsOverrides = try reader.optional("webToolsOverrides")
+        self.userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        self.maxCallDuration = try reader.optional("maxCallDuration")
+        self.responseDelay = try reader.optional("responseDelay")
+        self.backgroundNoise = try reader.optional("backgroundNoise")
+        self.waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        self.thinkingVoice = try reader.optional("thinkingVoice")
+        self.speakerIdentification = try reader.optional("speakerIdentification")
+        self.llmConfig = try reader.optional("llmConfig")
+        self.noiseCancellation = try reader.optional("noiseCancellation")
+        self.cancelNoisePer = try reader.optional("cancelNoisePer")
+        self.agenticRag = try reader.optional("agenticRag")
+        self.languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        self.minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        self.vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        self.enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        self.sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -432,55 +432,55 @@ public struct AgentDetails: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("agentName", agentName)
-        writer.set("projectId", projectId)
-        writer.set("apiKeyId", apiKeyId)
-        writer.set("voiceRecord", voiceRecord)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
-        writer.set("greetingMessage", greetingMessage)
-        writer.set("greetingMessageType", greetingMessageType)
-        writer.set("description", description)
-        writer.set("preamble", preamble)
-        writer.set("lang", lang)
-        writer.set("pokeMessages", pokeMessages)
-        writer.set("realTime", realTime)
-        writer.set("silenceThreshold", silenceThreshold)
-        writer.set("interrupt", interrupt)
-        writer.set("type", type)
-        writer.set("outcome", outcome)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
-        writer.set("voiceId", voiceId)
-        writer.set("voiceRecordId", voiceRecordId)
-        writer.set("collectionId", collectionId)
-        writer.set("isTemplate", isTemplate)
-        writer.set("icon", icon)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("params", params)
-        writer.set("alignment", alignment)
-        writer.set("tools", tools)
-        writer.set("webToolsIds", webToolsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("webToolsOverrides", webToolsOverrides)
-        writer.set("userInactivityTimeout", userInactivityTimeout)
-        writer.set("maxCallDuration", maxCallDuration)
-        writer.set("responseDelay", responseDelay)
-        writer.set("backgroundNoise", backgroundNoise)
-        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
-        writer.set("thinkingVoice", thinkingVoice)
-        writer.set("speakerIdentification", speakerIdentification)
-        writer.set("llmConfig", llmConfig)
-        writer.set("noiseCancellation", noiseCancellation)
-        writer.set("cancelNoisePer", cancelNoisePer)
-        writer.set("agenticRag", agenticRag)
-        writer.set("languageDialectSwitcher", languageDialectSwitcher)
-        writer.set("minInterruptionDuration", minInterruptionDuration)
-        writer.set("vadActivationThreshold", vadActivationThreshold)
-        writer.set("enableAutoGainControl", enableAutoGainControl)
-        writer.set("sendDenoisedToStt", sendDenoisedToStt)
+        writer.set("id", self.id)
+        writer.set("agentName", self.agentName)
+        writer.set("projectId", self.projectId)
+        writer.set("apiKeyId", self.apiKeyId)
+        writer.set("voiceRecord", self.voiceRecord)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        writer.set("greetingMessage", self.greetingMessage)
+        writer.set("greetingMessageType", self.greetingMessageType)
+        writer.set("description", self.description)
+        writer.set("preamble", self.preamble)
+        writer.set("lang", self.lang)
+        writer.set("pokeMessages", self.pokeMessages)
+        writer.set("realTime", self.realTime)
+        writer.set("silenceThreshold", self.silenceThreshold)
+        writer.set("interrupt", self.interrupt)
+        writer.set("type", self.type)
+        writer.set("outcome", self.outcome)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
+        writer.set("voiceId", self.voiceId)
+        writer.set("voiceRecordId", self.voiceRecordId)
+        writer.set("collectionId", self.collectionId)
+        writer.set("isTemplate", self.isTemplate)
+        writer.set("icon", self.icon)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("params", self.params)
+        writer.set("alignment", self.alignment)
+        writer.set("tools", self.tools)
+        writer.set("webToolsIds", self.webToolsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", self.webToolsOverrides)
+        writer.set("userInactivityTimeout", self.userInactivityTimeout)
+        writer.set("maxCallDuration", self.maxCallDuration)
+        writer.set("responseDelay", self.responseDelay)
+        writer.set("backgroundNoise", self.backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", self.waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", self.thinkingVoice)
+        writer.set("speakerIdentification", self.speakerIdentification)
+        writer.set("llmConfig", self.llmConfig)
+        writer.set("noiseCancellation", self.noiseCancellation)
+        writer.set("cancelNoisePer", self.cancelNoisePer)
+        writer.set("agenticRag", self.agenticRag)
+        writer.set("languageDialectSwitcher", self.languageDialectSwitcher)
+        writer.set("minInterruptionDuration", self.minInterruptionDuration)
+        writer.set("vadActivationThreshold", self.vadActivationThreshold)
+        writer.set("enableAutoGainControl", self.enableAutoGainControl)
+        writer.set("sendDenoisedToStt", self.sendDenoisedToStt)
         return writer.json
     }
 }
@@ -501,8 +501,8 @@ public struct WebhookAuth: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "WebhookAuth")
-        authKey = try reader.required("authKey")
-        authSecret = try reader.required("authSecret")
+        self.authKey = try reader.required("authKey")
+        self.authSecret = try reader.required("authSecret")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -510,15 +510,15 @@ public struct WebhookAuth: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("authKey", authKey)
-        writer.set("authSecret", authSecret)
+        writer.set("authKey", self.authKey)
+        writer.set("authSecret", self.authSecret)
         return writer.json
     }
 }
 
 extension WebhookAuth: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["authKey": authKey as Any, "authSecret": Redacted.value as Any], displayStyle: .struct)
+        Mirror(self, children: ["authKey": self.authKey as Any, "authSecret": Redacted.value as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -550,11 +550,11 @@ public struct LlmConfigV1: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "LlmConfigV1")
-        provider = try reader.optional("provider")
-        modelName = try reader.optional("modelName")
-        baseUrl = try reader.optional("baseUrl")
-        apiKey = try reader.optional("apiKey")
-        temperature = try reader.optional("temperature")
+        self.provider = try reader.optional("provider")
+        self.modelName = try reader.optional("modelName")
+        self.baseUrl = try reader.optional("baseUrl")
+        self.apiKey = try reader.optional("apiKey")
+        self.temperature = try reader.optional("temperature")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -562,18 +562,18 @@ public struct LlmConfigV1: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("provider", provider)
-        writer.set("modelName", modelName)
-        writer.set("baseUrl", baseUrl)
-        writer.set("apiKey", apiKey)
-        writer.set("temperature", temperature)
+        writer.set("provider", self.provider)
+        writer.set("modelName", self.modelName)
+        writer.set("baseUrl", self.baseUrl)
+        writer.set("apiKey", self.apiKey)
+        writer.set("temperature", self.temperature)
         return writer.json
     }
 }
 
 extension LlmConfigV1: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["provider": provider as Any, "modelName": modelName as Any, "baseUrl": baseUrl as Any, "apiKey": Redacted.value as Any, "temperature": temperature as Any], displayStyle: .struct)
+        Mirror(self, children: ["provider": self.provider as Any, "modelName": self.modelName as Any, "baseUrl": self.baseUrl as Any, "apiKey": Redacted.value as Any, "temperature": self.temperature as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -646,32 +646,32 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "Job")
-        id = try reader.required("id")
-        title = try reader.optional("title")
-        model = try reader.optional("model")
-        type = try reader.optional("type")
-        processingType = try reader.optional("processingType")
-        webhookUrl = try reader.optional("webhookUrl")
-        totalCost = try reader.optional("totalCost")
-        usageTime = try reader.optional("usageTime")
-        fromLng = try reader.optional("fromLng")
-        toLng = try reader.optional("toLng")
-        mediaUrl = try reader.optional("mediaUrl")
-        jobResponse = try reader.optional("jobResponse")
-        fromScript = try reader.optional("fromScript")
-        toScript = try reader.optional("toScript")
-        status = try reader.optional("status")
-        relevantJobId = try reader.optional("relevantJobId")
-        callParams = try reader.optional("callParams")
-        agentDetails = try reader.optional("agentDetails")
-        apiKeyId = try reader.optional("apiKeyId")
-        billingId = try reader.optional("billingId")
-        systemModelKey = try reader.optional("systemModelKey")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        userId = try reader.optional("userId")
-        ttsVoiceId = try reader.optional("ttsVoiceId")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
+        self.id = try reader.required("id")
+        self.title = try reader.optional("title")
+        self.model = try reader.optional("model")
+        self.type = try reader.optional("type")
+        self.processingType = try reader.optional("processingType")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.totalCost = try reader.optional("totalCost")
+        self.usageTime = try reader.optional("usageTime")
+        self.fromLng = try reader.optional("fromLng")
+        self.toLng = try reader.optional("toLng")
+        self.mediaUrl = try reader.optional("mediaUrl")
+        self.jobResponse = try reader.optional("jobResponse")
+        self.fromScript = try reader.optional("fromScript")
+        self.toScript = try reader.optional("toScript")
+        self.status = try reader.optional("status")
+        self.relevantJobId = try reader.optional("relevantJobId")
+        self.callParams = try reader.optional("callParams")
+        self.agentDetails = try reader.optional("agentDetails")
+        self.apiKeyId = try reader.optional("apiKeyId")
+        self.billingId = try reader.optional("billingId")
+        self.systemModelKey = try reader.optional("systemModelKey")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.userId = try reader.optional("userId")
+        self.ttsVoiceId = try reader.optional("ttsVoiceId")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -679,32 +679,32 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("title", title)
-        writer.set("model", model)
-        writer.set("type", type)
-        writer.set("processingType", processingType)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("totalCost", totalCost)
-        writer.set("usageTime", usageTime)
-        writer.set("fromLng", fromLng)
-        writer.set("toLng", toLng)
-        writer.set("mediaUrl", mediaUrl)
-        writer.set("jobResponse", jobResponse)
-        writer.set("fromScript", fromScript)
-        writer.set("toScript", toScript)
-        writer.set("status", status)
-        writer.set("relevantJobId", relevantJobId)
-        writer.set("callParams", callParams)
-        writer.set("agentDetails", agentDetails)
-        writer.set("apiKeyId", apiKeyId)
-        writer.set("billingId", billingId)
-        writer.set("systemModelKey", systemModelKey)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("userId", userId)
-        writer.set("ttsVoiceId", ttsVoiceId)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
+        writer.set("id", self.id)
+        writer.set("title", self.title)
+        writer.set("model", self.model)
+        writer.set("type", self.type)
+        writer.set("processingType", self.processingType)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("totalCost", self.totalCost)
+        writer.set("usageTime", self.usageTime)
+        writer.set("fromLng", self.fromLng)
+        writer.set("toLng", self.toLng)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("jobResponse", self.jobResponse)
+        writer.set("fromScript", self.fromScript)
+        writer.set("toScript", self.toScript)
+        writer.set("status", self.status)
+        writer.set("relevantJobId", self.relevantJobId)
+        writer.set("callParams", self.callParams)
+        writer.set("agentDetails", self.agentDetails)
+        writer.set("apiKeyId", self.apiKeyId)
+        writer.set("billingId", self.billingId)
+        writer.set("systemModelKey", self.systemModelKey)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("userId", self.userId)
+        writer.set("ttsVoiceId", self.ttsVoiceId)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }
@@ -726,8 +726,8 @@ public struct CallParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CallParams")
-        machineNumber = try reader.optional("machineNumber")
-        userNumber = try reader.optional("userNumber")
+        self.machineNumber = try reader.optional("machineNumber")
+        self.userNumber = try reader.optional("userNumber")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -735,8 +735,8 @@ public struct CallParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("machineNumber", machineNumber)
-        writer.set("userNumber", userNumber)
+        writer.set("machineNumber", self.machineNumber)
+        writer.set("userNumber", self.userNumber)
         return writer.json
     }
 }
@@ -770,24 +770,24 @@ public struct CreateTwilioCallParams: JSONConvertible, Equatable, Hashable, Send
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateTwilioCallParams")
-        toNumber = try reader.required("toNumber")
-        twilioPhoneNumber = try reader.required("twilioPhoneNumber")
-        agentDetails = try reader.optional("agentDetails")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        params = try reader.optional("params")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
+        self.toNumber = try reader.required("toNumber")
+        self.twilioPhoneNumber = try reader.required("twilioPhoneNumber")
+        self.agentDetails = try reader.optional("agentDetails")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.params = try reader.optional("params")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("toNumber", toNumber)
-        writer.set("twilioPhoneNumber", twilioPhoneNumber)
-        writer.set("agentDetails", agentDetails)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("params", params)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
+        writer.set("toNumber", self.toNumber)
+        writer.set("twilioPhoneNumber", self.twilioPhoneNumber)
+        writer.set("agentDetails", self.agentDetails)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("params", self.params)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
         return writer.json
     }
 }
@@ -816,20 +816,20 @@ public struct CreateCallWithPhoneNumberParams: JSONConvertible, Equatable, Hasha
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateCallWithPhoneNumberParams")
-        toNumber = try reader.required("toNumber")
-        phoneNumber = try reader.required("phoneNumber")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        params = try reader.optional("params")
-        agentDetails = try reader.optional("agentDetails")
+        self.toNumber = try reader.required("toNumber")
+        self.phoneNumber = try reader.required("phoneNumber")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.params = try reader.optional("params")
+        self.agentDetails = try reader.optional("agentDetails")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("toNumber", toNumber)
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("params", params)
-        writer.set("agentDetails", agentDetails)
+        writer.set("toNumber", self.toNumber)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("params", self.params)
+        writer.set("agentDetails", self.agentDetails)
         return writer.json
     }
 }
@@ -849,8 +849,8 @@ public struct CallStarted: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CallStarted")
-        jobId = try reader.optional("jobId")
-        voiceAgentId = try reader.optional("voiceAgentId")
+        self.jobId = try reader.optional("jobId")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -858,8 +858,8 @@ public struct CallStarted: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("jobId", jobId)
-        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("jobId", self.jobId)
+        writer.set("voiceAgentId", self.voiceAgentId)
         return writer.json
     }
 }
@@ -896,33 +896,33 @@ public struct AddPhoneNumberParams: JSONConvertible, Equatable, Hashable, Sendab
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AddPhoneNumberParams")
-        type = try reader.required("type")
-        phoneNumber = try reader.required("phoneNumber")
-        label = try reader.required("label")
-        twilioAccountSid = try reader.optional("twilioAccountSid")
-        twilioAuthToken = try reader.optional("twilioAuthToken")
-        sipOutboundConfigs = try reader.optional("sipOutboundConfigs")
-        sipUsername = try reader.optional("sipUsername")
-        sipPassword = try reader.optional("sipPassword")
+        self.type = try reader.required("type")
+        self.phoneNumber = try reader.required("phoneNumber")
+        self.label = try reader.required("label")
+        self.twilioAccountSid = try reader.optional("twilioAccountSid")
+        self.twilioAuthToken = try reader.optional("twilioAuthToken")
+        self.sipOutboundConfigs = try reader.optional("sipOutboundConfigs")
+        self.sipUsername = try reader.optional("sipUsername")
+        self.sipPassword = try reader.optional("sipPassword")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("type", type)
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("label", label)
-        writer.set("twilioAccountSid", twilioAccountSid)
-        writer.set("twilioAuthToken", twilioAuthToken)
-        writer.set("sipOutboundConfigs", sipOutboundConfigs)
-        writer.set("sipUsername", sipUsername)
-        writer.set("sipPassword", sipPassword)
+        writer.set("type", self.type)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("label", self.label)
+        writer.set("twilioAccountSid", self.twilioAccountSid)
+        writer.set("twilioAuthToken", self.twilioAuthToken)
+        writer.set("sipOutboundConfigs", self.sipOutboundConfigs)
+        writer.set("sipUsername", self.sipUsername)
+        writer.set("sipPassword", self.sipPassword)
         return writer.json
     }
 }
 
 extension AddPhoneNumberParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["type": type as Any, "phoneNumber": phoneNumber as Any, "label": label as Any, "twilioAccountSid": twilioAccountSid as Any, "twilioAuthToken": Redacted.value as Any, "sipOutboundConfigs": sipOutboundConfigs as Any, "sipUsername": sipUsername as Any, "sipPassword": Redacted.value as Any], displayStyle: .struct)
+        Mirror(self, children: ["type": self.type as Any, "phoneNumber": self.phoneNumber as Any, "label": self.label as Any, "twilioAccountSid": self.twilioAccountSid as Any, "twilioAuthToken": Redacted.value as Any, "sipOutboundConfigs": self.sipOutboundConfigs as Any, "sipUsername": self.sipUsername as Any, "sipPassword": Redacted.value as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -969,19 +969,19 @@ public struct PhoneNumber: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "PhoneNumber")
-        id = try reader.required("id")
-        number = try reader.optional("number")
-        label = try reader.optional("label")
-        type = try reader.optional("type")
-        userId = try reader.optional("userId")
-        sipInboundConfigs = try reader.optional("sipInboundConfigs")
-        sipOutboundConfigs = try reader.optional("sipOutboundConfigs")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        voiceAgent = try reader.optional("voiceAgent")
-        numberSid = try reader.optional("numberSid")
-        isActive = try reader.optional("isActive")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
+        self.id = try reader.required("id")
+        self.number = try reader.optional("number")
+        self.label = try reader.optional("label")
+        self.type = try reader.optional("type")
+        self.userId = try reader.optional("userId")
+        self.sipInboundConfigs = try reader.optional("sipInboundConfigs")
+        self.sipOutboundConfigs = try reader.optional("sipOutboundConfigs")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.voiceAgent = try reader.optional("voiceAgent")
+        self.numberSid = try reader.optional("numberSid")
+        self.isActive = try reader.optional("isActive")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -989,19 +989,19 @@ public struct PhoneNumber: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("number", number)
-        writer.set("label", label)
-        writer.set("type", type)
-        writer.set("userId", userId)
-        writer.set("sipInboundConfigs", sipInboundConfigs)
-        writer.set("sipOutboundConfigs", sipOutboundConfigs)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("voiceAgent", voiceAgent)
-        writer.set("numberSid", numberSid)
-        writer.set("isActive", isActive)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
+        writer.set("id", self.id)
+        writer.set("number", self.number)
+        writer.set("label", self.label)
+        writer.set("type", self.type)
+        writer.set("userId", self.userId)
+        writer.set("sipInboundConfigs", self.sipInboundConfigs)
+        writer.set("sipOutboundConfigs", self.sipOutboundConfigs)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("voiceAgent", self.voiceAgent)
+        writer.set("numberSid", self.numberSid)
+        writer.set("isActive", self.isActive)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }
@@ -1029,27 +1029,27 @@ public struct AddTwilioPhoneNumberParams: JSONConvertible, Equatable, Hashable, 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AddTwilioPhoneNumberParams")
-        phoneNumber = try reader.required("phoneNumber")
-        label = try reader.required("label")
-        twilioNumberSid = try reader.required("twilioNumberSid")
-        twilioAccountSid = try reader.required("twilioAccountSid")
-        twilioAuthToken = try reader.required("twilioAuthToken")
+        self.phoneNumber = try reader.required("phoneNumber")
+        self.label = try reader.required("label")
+        self.twilioNumberSid = try reader.required("twilioNumberSid")
+        self.twilioAccountSid = try reader.required("twilioAccountSid")
+        self.twilioAuthToken = try reader.required("twilioAuthToken")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("label", label)
-        writer.set("twilioNumberSid", twilioNumberSid)
-        writer.set("twilioAccountSid", twilioAccountSid)
-        writer.set("twilioAuthToken", twilioAuthToken)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("label", self.label)
+        writer.set("twilioNumberSid", self.twilioNumberSid)
+        writer.set("twilioAccountSid", self.twilioAccountSid)
+        writer.set("twilioAuthToken", self.twilioAuthToken)
         return writer.json
     }
 }
 
 extension AddTwilioPhoneNumberParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["phoneNumber": phoneNumber as Any, "label": label as Any, "twilioNumberSid": twilioNumberSid as Any, "twilioAccountSid": twilioAccountSid as Any, "twilioAuthToken": Redacted.value as Any], displayStyle: .struct)
+        Mirror(self, children: ["phoneNumber": self.phoneNumber as Any, "label": self.label as Any, "twilioNumberSid": self.twilioNumberSid as Any, "twilioAccountSid": self.twilioAccountSid as Any, "twilioAuthToken": Redacted.value as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -1076,18 +1076,18 @@ public struct ListPhoneNumbersParams: JSONConvertible, Equatable, Hashable, Send
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListPhoneNumbersParams")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        skip = try reader.optional("skip")
-        take = try reader.optional("take")
-        provider = try reader.optional("provider")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
+        self.provider = try reader.optional("provider")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("skip", skip)
-        writer.set("take", take)
-        writer.set("provider", provider)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
+        writer.set("provider", self.provider)
         return writer.json
     }
 }
@@ -1108,8 +1108,8 @@ public struct PhoneNumberPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "PhoneNumberPage")
-        items = try reader.required("items")
-        total = try reader.optional("total")
+        self.items = try reader.required("items")
+        self.total = try reader.optional("total")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1117,8 +1117,8 @@ public struct PhoneNumberPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("items", items)
-        writer.set("total", total)
+        writer.set("items", self.items)
+        writer.set("total", self.total)
         return writer.json
     }
 }
@@ -1134,12 +1134,12 @@ public struct GetPhoneNumberParams: JSONConvertible, Equatable, Hashable, Sendab
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "GetPhoneNumberParams")
-        pid = try reader.required("pid")
+        self.pid = try reader.required("pid")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("pid", pid)
+        writer.set("pid", self.pid)
         return writer.json
     }
 }
@@ -1158,14 +1158,14 @@ public struct AssignPhoneNumberParams: JSONConvertible, Equatable, Hashable, Sen
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AssignPhoneNumberParams")
-        voiceAgentId = try reader.required("voiceAgentId")
-        phoneNumber = try reader.required("phoneNumber")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.phoneNumber = try reader.required("phoneNumber")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("phoneNumber", phoneNumber)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("phoneNumber", self.phoneNumber)
         return writer.json
     }
 }
@@ -1184,14 +1184,14 @@ public struct AssignTwilioNumberParams: JSONConvertible, Equatable, Hashable, Se
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AssignTwilioNumberParams")
-        twilioPhoneNumber = try reader.required("twilioPhoneNumber")
-        voiceAgentId = try reader.required("voiceAgentId")
+        self.twilioPhoneNumber = try reader.required("twilioPhoneNumber")
+        self.voiceAgentId = try reader.required("voiceAgentId")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("twilioPhoneNumber", twilioPhoneNumber)
-        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("twilioPhoneNumber", self.twilioPhoneNumber)
+        writer.set("voiceAgentId", self.voiceAgentId)
         return writer.json
     }
 }
@@ -1207,12 +1207,12 @@ public struct UnassignPhoneNumberParams: JSONConvertible, Equatable, Hashable, S
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "UnassignPhoneNumberParams")
-        phoneNumber = try reader.required("phoneNumber")
+        self.phoneNumber = try reader.required("phoneNumber")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("phoneNumber", phoneNumber)
+        writer.set("phoneNumber", self.phoneNumber)
         return writer.json
     }
 }
@@ -1228,12 +1228,12 @@ public struct GetJobParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "GetJobParams")
-        jobId = try reader.required("jobId")
+        self.jobId = try reader.required("jobId")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("jobId", jobId)
+        writer.set("jobId", self.jobId)
         return writer.json
     }
 }
@@ -1249,12 +1249,12 @@ public struct GetConversationParams: JSONConvertible, Equatable, Hashable, Senda
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "GetConversationParams")
-        conversationId = try reader.required("conversationId")
+        self.conversationId = try reader.required("conversationId")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("conversationId", conversationId)
+        writer.set("conversationId", self.conversationId)
         return writer.json
     }
 }
@@ -1314,26 +1314,26 @@ public struct Conversation: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "Conversation")
-        id = try reader.required("id")
-        status = try reader.optional("status")
-        type = try reader.optional("type")
-        model = try reader.optional("model")
-        title = try reader.optional("title")
-        processingType = try reader.optional("processingType")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        apiKeyId = try reader.optional("apiKeyId")
-        mediaUrl = try reader.optional("mediaUrl")
-        callParams = try reader.optional("callParams")
-        callDuration = try reader.optional("callDuration")
-        channelType = try reader.optional("channelType")
-        agentDetails = try reader.optional("agentDetails")
-        jobResponse = try reader.optional("jobResponse")
-        callAnalysis = try reader.optional("callAnalysis")
-        voiceAgent = try reader.optional("voiceAgent")
-        logs = try reader.optional("logs")
-        performanceMetrics = try reader.optional("performanceMetrics")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
+        self.id = try reader.required("id")
+        self.status = try reader.optional("status")
+        self.type = try reader.optional("type")
+        self.model = try reader.optional("model")
+        self.title = try reader.optional("title")
+        self.processingType = try reader.optional("processingType")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.apiKeyId = try reader.optional("apiKeyId")
+        self.mediaUrl = try reader.optional("mediaUrl")
+        self.callParams = try reader.optional("callParams")
+        self.callDuration = try reader.optional("callDuration")
+        self.channelType = try reader.optional("channelType")
+        self.agentDetails = try reader.optional("agentDetails")
+        self.jobResponse = try reader.optional("jobResponse")
+        self.callAnalysis = try reader.optional("callAnalysis")
+        self.voiceAgent = try reader.optional("voiceAgent")
+        self.logs = try reader.optional("logs")
+        self.performanceMetrics = try reader.optional("performanceMetrics")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1341,26 +1341,26 @@ public struct Conversation: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("status", status)
-        writer.set("type", type)
-        writer.set("model", model)
-        writer.set("title", title)
-        writer.set("processingType", processingType)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("apiKeyId", apiKeyId)
-        writer.set("mediaUrl", mediaUrl)
-        writer.set("callParams", callParams)
-        writer.set("callDuration", callDuration)
-        writer.set("channelType", channelType)
-        writer.set("agentDetails", agentDetails)
-        writer.set("jobResponse", jobResponse)
-        writer.set("callAnalysis", callAnalysis)
-        writer.set("voiceAgent", voiceAgent)
-        writer.set("logs", logs)
-        writer.set("performanceMetrics", performanceMetrics)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
+        writer.set("id", self.id)
+        writer.set("status", self.status)
+        writer.set("type", self.type)
+        writer.set("model", self.model)
+        writer.set("title", self.title)
+        writer.set("processingType", self.processingType)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("apiKeyId", self.apiKeyId)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("callParams", self.callParams)
+        writer.set("callDuration", self.callDuration)
+        writer.set("channelType", self.channelType)
+        writer.set("agentDetails", self.agentDetails)
+        writer.set("jobResponse", self.jobResponse)
+        writer.set("callAnalysis", self.callAnalysis)
+        writer.set("voiceAgent", self.voiceAgent)
+        writer.set("logs", self.logs)
+        writer.set("performanceMetrics", self.performanceMetrics)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }
@@ -1391,22 +1391,22 @@ public struct ListConversationsParams: JSONConvertible, Equatable, Hashable, Sen
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListConversationsParams")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        status = try reader.optional("status")
-        startTime = try reader.optional("startTime")
-        endTime = try reader.optional("endTime")
-        page = try reader.optional("page")
-        perPage = try reader.optional("perPage")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.status = try reader.optional("status")
+        self.startTime = try reader.optional("startTime")
+        self.endTime = try reader.optional("endTime")
+        self.page = try reader.optional("page")
+        self.perPage = try reader.optional("perPage")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("status", status)
-        writer.set("startTime", startTime)
-        writer.set("endTime", endTime)
-        writer.set("page", page)
-        writer.set("perPage", perPage)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("status", self.status)
+        writer.set("startTime", self.startTime)
+        writer.set("endTime", self.endTime)
+        writer.set("page", self.page)
+        writer.set("perPage", self.perPage)
         return writer.json
     }
 }
@@ -1430,9 +1430,9 @@ public struct ConversationPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ConversationPage")
-        total = try reader.optional("total")
-        filtered = try reader.optional("filtered")
-        calls = try reader.optional("calls") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        self.calls = try reader.optional("calls") ?? []
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1440,9 +1440,9 @@ public struct ConversationPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("total", total)
-        writer.set("filtered", filtered)
-        writer.set("calls", calls)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        writer.set("calls", self.calls)
         return writer.json
     }
 }
@@ -1475,14 +1475,14 @@ public struct ConversationSummary: JSONConvertible, Equatable, Hashable, Sendabl
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ConversationSummary")
-        id = try reader.required("id")
-        createdAt = try reader.optional("createdAt")
-        status = try reader.optional("status")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        agentName = try reader.optional("agentName")
-        duration = try reader.optional("duration")
-        channelType = try reader.optional("channelType")
-        callParams = try reader.optional("callParams")
+        self.id = try reader.required("id")
+        self.createdAt = try reader.optional("createdAt")
+        self.status = try reader.optional("status")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.agentName = try reader.optional("agentName")
+        self.duration = try reader.optional("duration")
+        self.channelType = try reader.optional("channelType")
+        self.callParams = try reader.optional("callParams")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1490,14 +1490,14 @@ public struct ConversationSummary: JSONConvertible, Equatable, Hashable, Sendabl
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("createdAt", createdAt)
-        writer.set("status", status)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("agentName", agentName)
-        writer.set("duration", duration)
-        writer.set("channelType", channelType)
-        writer.set("callParams", callParams)
+        writer.set("id", self.id)
+        writer.set("createdAt", self.createdAt)
+        writer.set("status", self.status)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("agentName", self.agentName)
+        writer.set("duration", self.duration)
+        writer.set("channelType", self.channelType)
+        writer.set("callParams", self.callParams)
         return writer.json
     }
 }
@@ -1513,12 +1513,12 @@ public struct CreateKnowledgeBaseItemsParams: JSONConvertible, Equatable, Hashab
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateKnowledgeBaseItemsParams")
-        items = try reader.required("items")
+        self.items = try reader.required("items")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("items", items)
+        writer.set("items", self.items)
         return writer.json
     }
 }
@@ -1547,20 +1547,20 @@ public struct NewKnowledgeBaseItem: JSONConvertible, Equatable, Hashable, Sendab
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "NewKnowledgeBaseItem")
-        itemName = try reader.required("itemName")
-        type = try reader.required("type")
-        content = try reader.optional("content")
-        itemUrl = try reader.optional("itemUrl")
-        itemUrls = try reader.optional("itemUrls")
+        self.itemName = try reader.required("itemName")
+        self.type = try reader.required("type")
+        self.content = try reader.optional("content")
+        self.itemUrl = try reader.optional("itemUrl")
+        self.itemUrls = try reader.optional("itemUrls")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("itemName", itemName)
-        writer.set("type", type)
-        writer.set("content", content)
-        writer.set("itemUrl", itemUrl)
-        writer.set("itemUrls", itemUrls)
+        writer.set("itemName", self.itemName)
+        writer.set("type", self.type)
+        writer.set("content", self.content)
+        writer.set("itemUrl", self.itemUrl)
+        writer.set("itemUrls", self.itemUrls)
         return writer.json
     }
 }
@@ -1579,7 +1579,7 @@ public struct KnowledgeBaseItems: JSONConvertible, Equatable, Hashable, Sendable
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "KnowledgeBaseItems")
-        items = try reader.required("items")
+        self.items = try reader.required("items")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1587,7 +1587,7 @@ public struct KnowledgeBaseItems: JSONConvertible, Equatable, Hashable, Sendable
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("items", items)
+        writer.set("items", self.items)
         return writer.json
     }
 }
@@ -1642,23 +1642,23 @@ public struct KnowledgeBaseItem: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "KnowledgeBaseItem")
-        id = try reader.required("id")
-        userId = try reader.optional("userId")
-        projectId = try reader.optional("projectId")
-        itemName = try reader.optional("itemName")
-        fileSize = try reader.optional("fileSize")
-        type = try reader.optional("type")
-        status = try reader.optional("status")
-        failureReason = try reader.optional("failureReason")
-        content = try reader.optional("content")
-        itemUrl = try reader.optional("itemUrl")
-        itemUrls = try reader.optional("itemUrls") ?? []
-        wordsNumber = try reader.optional("wordsNumber")
-        extension = try reader.optional("extension")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
-        isActive = try reader.optional("isActive")
-        used = try reader.optional("used")
+        self.id = try reader.required("id")
+        self.userId = try reader.optional("userId")
+        self.projectId = try reader.optional("projectId")
+        self.itemName = try reader.optional("itemName")
+        self.fileSize = try reader.optional("fileSize")
+        self.type = try reader.optional("type")
+        self.status = try reader.optional("status")
+        self.failureReason = try reader.optional("failureReason")
+        self.content = try reader.optional("content")
+        self.itemUrl = try reader.optional("itemUrl")
+        self.itemUrls = try reader.optional("itemUrls") ?? []
+        self.wordsNumber = try reader.optional("wordsNumber")
+        self.extension = try reader.optional("extension")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        self.isActive = try reader.optional("isActive")
+        self.used = try reader.optional("used")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1666,23 +1666,23 @@ public struct KnowledgeBaseItem: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("userId", userId)
-        writer.set("projectId", projectId)
-        writer.set("itemName", itemName)
-        writer.set("fileSize", fileSize)
-        writer.set("type", type)
-        writer.set("status", status)
-        writer.set("failureReason", failureReason)
-        writer.set("content", content)
-        writer.set("itemUrl", itemUrl)
-        writer.set("itemUrls", itemUrls)
-        writer.set("wordsNumber", wordsNumber)
-        writer.set("extension", extension)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
-        writer.set("isActive", isActive)
-        writer.set("used", used)
+        writer.set("id", self.id)
+        writer.set("userId", self.userId)
+        writer.set("projectId", self.projectId)
+        writer.set("itemName", self.itemName)
+        writer.set("fileSize", self.fileSize)
+        writer.set("type", self.type)
+        writer.set("status", self.status)
+        writer.set("failureReason", self.failureReason)
+        writer.set("content", self.content)
+        writer.set("itemUrl", self.itemUrl)
+        writer.set("itemUrls", self.itemUrls)
+        writer.set("wordsNumber", self.wordsNumber)
+        writer.set("extension", self.extension)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        writer.set("isActive", self.isActive)
+        writer.set("used", self.used)
         return writer.json
     }
 }
@@ -1717,24 +1717,24 @@ public struct ListKnowledgeBaseParams: JSONConvertible, Equatable, Hashable, Sen
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListKnowledgeBaseParams")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        isActive = try reader.optional("isActive")
-        used = try reader.optional("used")
-        search = try reader.optional("search")
-        type = try reader.optional("type")
-        skip = try reader.optional("skip")
-        take = try reader.optional("take")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.isActive = try reader.optional("isActive")
+        self.used = try reader.optional("used")
+        self.search = try reader.optional("search")
+        self.type = try reader.optional("type")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("isActive", isActive)
-        writer.set("used", used)
-        writer.set("search", search)
-        writer.set("type", type)
-        writer.set("skip", skip)
-        writer.set("take", take)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("isActive", self.isActive)
+        writer.set("used", self.used)
+        writer.set("search", self.search)
+        writer.set("type", self.type)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
         return writer.json
     }
 }
@@ -1758,9 +1758,9 @@ public struct KnowledgeBasePage: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "KnowledgeBasePage")
-        total = try reader.optional("total")
-        filtered = try reader.optional("filtered")
-        items = try reader.optional("items") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        self.items = try reader.optional("items") ?? []
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1768,9 +1768,9 @@ public struct KnowledgeBasePage: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("total", total)
-        writer.set("filtered", filtered)
-        writer.set("items", items)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        writer.set("items", self.items)
         return writer.json
     }
 }
@@ -1786,12 +1786,12 @@ public struct GetKnowledgeBaseItemParams: JSONConvertible, Equatable, Hashable, 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "GetKnowledgeBaseItemParams")
-        id = try reader.required("id")
+        self.id = try reader.required("id")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("id", id)
+        writer.set("id", self.id)
         return writer.json
     }
 }
@@ -1810,14 +1810,14 @@ public struct UpdateKnowledgeBaseItemParams: JSONConvertible, Equatable, Hashabl
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "UpdateKnowledgeBaseItemParams")
-        id = try reader.required("id")
-        itemName = try reader.required("itemName")
+        self.id = try reader.required("id")
+        self.itemName = try reader.required("itemName")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("id", id)
-        writer.set("itemName", itemName)
+        writer.set("id", self.id)
+        writer.set("itemName", self.itemName)
         return writer.json
     }
 }
@@ -1836,14 +1836,14 @@ public struct DeleteKnowledgeBaseUrlParams: JSONConvertible, Equatable, Hashable
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "DeleteKnowledgeBaseUrlParams")
-        id = try reader.required("id")
-        url = try reader.required("url")
+        self.id = try reader.required("id")
+        self.url = try reader.required("url")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("id", id)
-        writer.set("url", url)
+        writer.set("id", self.id)
+        writer.set("url", self.url)
         return writer.json
     }
 }
@@ -1869,9 +1869,9 @@ public struct Acknowledgement: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "Acknowledgement")
-        success = try reader.optional("success")
-        message = try reader.optional("message")
-        messageKey = try reader.optional("messageKey")
+        self.success = try reader.optional("success")
+        self.message = try reader.optional("message")
+        self.messageKey = try reader.optional("messageKey")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1879,9 +1879,9 @@ public struct Acknowledgement: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("success", success)
-        writer.set("message", message)
-        writer.set("messageKey", messageKey)
+        writer.set("success", self.success)
+        writer.set("message", self.message)
+        writer.set("messageKey", self.messageKey)
         return writer.json
     }
 }
@@ -1900,14 +1900,14 @@ public struct CreateVoiceDictionaryParams: JSONConvertible, Equatable, Hashable,
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateVoiceDictionaryParams")
-        name = try reader.required("name")
-        words = try reader.required("words")
+        self.name = try reader.required("name")
+        self.words = try reader.required("words")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("name", name)
-        writer.set("words", words)
+        writer.set("name", self.name)
+        writer.set("words", self.words)
         return writer.json
     }
 }
@@ -1926,14 +1926,14 @@ public struct NewDictionaryWord: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "NewDictionaryWord")
-        word = try reader.required("word")
-        pronunciation = try reader.required("pronunciation")
+        self.word = try reader.required("word")
+        self.pronunciation = try reader.required("pronunciation")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("word", word)
-        writer.set("pronunciation", pronunciation)
+        writer.set("word", self.word)
+        writer.set("pronunciation", self.pronunciation)
         return writer.json
     }
 }
@@ -1965,13 +1965,13 @@ public struct VoiceDictionary: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VoiceDictionary")
-        id = try reader.required("id")
-        name = try reader.optional("name")
-        words = try reader.optional("words") ?? []
-        wordsCount = try reader.optional("wordsCount")
-        isUsed = try reader.optional("isUsed")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.words = try reader.optional("words") ?? []
+        self.wordsCount = try reader.optional("wordsCount")
+        self.isUsed = try reader.optional("isUsed")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -1979,13 +1979,13 @@ public struct VoiceDictionary: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("name", name)
-        writer.set("words", words)
-        writer.set("wordsCount", wordsCount)
-        writer.set("isUsed", isUsed)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("words", self.words)
+        writer.set("wordsCount", self.wordsCount)
+        writer.set("isUsed", self.isUsed)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }
@@ -2006,8 +2006,8 @@ public struct DictionaryWord: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "DictionaryWord")
-        word = try reader.optional("word")
-        pronunciation = try reader.optional("pronunciation")
+        self.word = try reader.optional("word")
+        self.pronunciation = try reader.optional("pronunciation")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2015,8 +2015,8 @@ public struct DictionaryWord: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("word", word)
-        writer.set("pronunciation", pronunciation)
+        writer.set("word", self.word)
+        writer.set("pronunciation", self.pronunciation)
         return writer.json
     }
 }
@@ -2045,20 +2045,20 @@ public struct ListVoiceDictionariesParams: JSONConvertible, Equatable, Hashable,
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListVoiceDictionariesParams")
-        search = try reader.optional("search")
-        used = try reader.optional("used")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        skip = try reader.optional("skip")
-        take = try reader.optional("take")
+        self.search = try reader.optional("search")
+        self.used = try reader.optional("used")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("search", search)
-        writer.set("used", used)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("skip", skip)
-        writer.set("take", take)
+        writer.set("search", self.search)
+        writer.set("used", self.used)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
         return writer.json
     }
 }
@@ -2084,10 +2084,10 @@ public struct VoiceDictionaryPage: JSONConvertible, Equatable, Hashable, Sendabl
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VoiceDictionaryPage")
-        dictionaries = try reader.optional("dictionaries") ?? []
-        total = try reader.optional("total")
-        page = try reader.optional("page")
-        pageSize = try reader.optional("pageSize")
+        self.dictionaries = try reader.optional("dictionaries") ?? []
+        self.total = try reader.optional("total")
+        self.page = try reader.optional("page")
+        self.pageSize = try reader.optional("pageSize")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2095,10 +2095,10 @@ public struct VoiceDictionaryPage: JSONConvertible, Equatable, Hashable, Sendabl
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("dictionaries", dictionaries)
-        writer.set("total", total)
-        writer.set("page", page)
-        writer.set("pageSize", pageSize)
+        writer.set("dictionaries", self.dictionaries)
+        writer.set("total", self.total)
+        writer.set("page", self.page)
+        writer.set("pageSize", self.pageSize)
         return writer.json
     }
 }
@@ -2120,16 +2120,16 @@ public struct UpdateVoiceDictionaryParams: JSONConvertible, Equatable, Hashable,
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "UpdateVoiceDictionaryParams")
-        id = try reader.required("id")
-        name = try reader.optional("name")
-        words = try reader.optional("words")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.words = try reader.optional("words")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("id", id)
-        writer.set("name", name)
-        writer.set("words", words)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("words", self.words)
         return writer.json
     }
 }
@@ -2151,16 +2151,16 @@ public struct SetVoiceDictionaryActiveParams: JSONConvertible, Equatable, Hashab
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "SetVoiceDictionaryActiveParams")
-        dictionaryId = try reader.required("dictionaryId")
-        voiceAgentId = try reader.required("voiceAgentId")
-        isActive = try reader.required("isActive")
+        self.dictionaryId = try reader.required("dictionaryId")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.isActive = try reader.required("isActive")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("dictionaryId", dictionaryId)
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("isActive", isActive)
+        writer.set("dictionaryId", self.dictionaryId)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("isActive", self.isActive)
         return writer.json
     }
 }
@@ -2188,20 +2188,20 @@ public struct AnalyticsParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AnalyticsParams")
-        voiceAgentId = try reader.optional("voiceAgentId")
-        period = try reader.optional("period")
-        startPeriod = try reader.optional("startPeriod")
-        endPeriod = try reader.optional("endPeriod")
-        timeDifference = try reader.optional("timeDifference")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.period = try reader.optional("period")
+        self.startPeriod = try reader.optional("startPeriod")
+        self.endPeriod = try reader.optional("endPeriod")
+        self.timeDifference = try reader.optional("timeDifference")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("period", period)
-        writer.set("startPeriod", startPeriod)
-        writer.set("endPeriod", endPeriod)
-        writer.set("timeDifference", timeDifference)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("period", self.period)
+        writer.set("startPeriod", self.startPeriod)
+        writer.set("endPeriod", self.endPeriod)
+        writer.set("timeDifference", self.timeDifference)
         return writer.json
     }
 }
@@ -2237,15 +2237,15 @@ public struct AnalyticsOverview: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AnalyticsOverview")
-        liveSessionsNumber = try reader.optional("liveSessionsNumber")
-        totalSessionsNumber = try reader.optional("totalSessionsNumber")
-        averageSessionDuration = try reader.optional("averageSessionDuration")
-        averageMessagesPerSession = try reader.optional("averageMessagesPerSession")
-        totalSessionDuration = try reader.optional("totalSessionDuration")
-        averageWordsPerAiResponse = try reader.optional("averageWordsPerAiResponse")
-        forwardToHumanAgent = try reader.optional("forwardToHumanAgent")
-        callsOverTime = try reader.optional("callsOverTime") ?? []
-        callsByDurationBuckets = try reader.optional("callsByDurationBuckets")
+        self.liveSessionsNumber = try reader.optional("liveSessionsNumber")
+        self.totalSessionsNumber = try reader.optional("totalSessionsNumber")
+        self.averageSessionDuration = try reader.optional("averageSessionDuration")
+        self.averageMessagesPerSession = try reader.optional("averageMessagesPerSession")
+        self.totalSessionDuration = try reader.optional("totalSessionDuration")
+        self.averageWordsPerAiResponse = try reader.optional("averageWordsPerAiResponse")
+        self.forwardToHumanAgent = try reader.optional("forwardToHumanAgent")
+        self.callsOverTime = try reader.optional("callsOverTime") ?? []
+        self.callsByDurationBuckets = try reader.optional("callsByDurationBuckets")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2253,15 +2253,15 @@ public struct AnalyticsOverview: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("liveSessionsNumber", liveSessionsNumber)
-        writer.set("totalSessionsNumber", totalSessionsNumber)
-        writer.set("averageSessionDuration", averageSessionDuration)
-        writer.set("averageMessagesPerSession", averageMessagesPerSession)
-        writer.set("totalSessionDuration", totalSessionDuration)
-        writer.set("averageWordsPerAiResponse", averageWordsPerAiResponse)
-        writer.set("forwardToHumanAgent", forwardToHumanAgent)
-        writer.set("callsOverTime", callsOverTime)
-        writer.set("callsByDurationBuckets", callsByDurationBuckets)
+        writer.set("liveSessionsNumber", self.liveSessionsNumber)
+        writer.set("totalSessionsNumber", self.totalSessionsNumber)
+        writer.set("averageSessionDuration", self.averageSessionDuration)
+        writer.set("averageMessagesPerSession", self.averageMessagesPerSession)
+        writer.set("totalSessionDuration", self.totalSessionDuration)
+        writer.set("averageWordsPerAiResponse", self.averageWordsPerAiResponse)
+        writer.set("forwardToHumanAgent", self.forwardToHumanAgent)
+        writer.set("callsOverTime", self.callsOverTime)
+        writer.set("callsByDurationBuckets", self.callsByDurationBuckets)
         return writer.json
     }
 }
@@ -2282,8 +2282,8 @@ public struct CallsOverTime: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CallsOverTime")
-        timeBucket = try reader.optional("timeBucket")
-        count = try reader.optional("count")
+        self.timeBucket = try reader.optional("timeBucket")
+        self.count = try reader.optional("count")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2291,8 +2291,8 @@ public struct CallsOverTime: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("timeBucket", timeBucket)
-        writer.set("count", count)
+        writer.set("timeBucket", self.timeBucket)
+        writer.set("count", self.count)
         return writer.json
     }
 }
@@ -2314,9 +2314,9 @@ public struct CallsByDuration: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CallsByDuration")
-        shortDurationBucketCalls = try reader.optional("shortDurationBucketCalls")
-        mediumDurationBucketCalls = try reader.optional("mediumDurationBucketCalls")
-        longDurationBucketCalls = try reader.optional("longDurationBucketCalls")
+        self.shortDurationBucketCalls = try reader.optional("shortDurationBucketCalls")
+        self.mediumDurationBucketCalls = try reader.optional("mediumDurationBucketCalls")
+        self.longDurationBucketCalls = try reader.optional("longDurationBucketCalls")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2324,9 +2324,9 @@ public struct CallsByDuration: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("shortDurationBucketCalls", shortDurationBucketCalls)
-        writer.set("mediumDurationBucketCalls", mediumDurationBucketCalls)
-        writer.set("longDurationBucketCalls", longDurationBucketCalls)
+        writer.set("shortDurationBucketCalls", self.shortDurationBucketCalls)
+        writer.set("mediumDurationBucketCalls", self.mediumDurationBucketCalls)
+        writer.set("longDurationBucketCalls", self.longDurationBucketCalls)
         return writer.json
     }
 }
@@ -2352,11 +2352,11 @@ public struct AgentPerformance: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentPerformance")
-        avgAsrProcessingTime = try reader.optional("avgAsrProcessingTime")
-        avgLlmResponseTime = try reader.optional("avgLlmResponseTime")
-        avgTtsGenerationTime = try reader.optional("avgTtsGenerationTime")
-        latency = try reader.optional("latency")
-        sessionsHaveErrorsPercentage = try reader.optional("sessionsHaveErrorsPercentage")
+        self.avgAsrProcessingTime = try reader.optional("avgAsrProcessingTime")
+        self.avgLlmResponseTime = try reader.optional("avgLlmResponseTime")
+        self.avgTtsGenerationTime = try reader.optional("avgTtsGenerationTime")
+        self.latency = try reader.optional("latency")
+        self.sessionsHaveErrorsPercentage = try reader.optional("sessionsHaveErrorsPercentage")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2364,11 +2364,11 @@ public struct AgentPerformance: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("avgAsrProcessingTime", avgAsrProcessingTime)
-        writer.set("avgLlmResponseTime", avgLlmResponseTime)
-        writer.set("avgTtsGenerationTime", avgTtsGenerationTime)
-        writer.set("latency", latency)
-        writer.set("sessionsHaveErrorsPercentage", sessionsHaveErrorsPercentage)
+        writer.set("avgAsrProcessingTime", self.avgAsrProcessingTime)
+        writer.set("avgLlmResponseTime", self.avgLlmResponseTime)
+        writer.set("avgTtsGenerationTime", self.avgTtsGenerationTime)
+        writer.set("latency", self.latency)
+        writer.set("sessionsHaveErrorsPercentage", self.sessionsHaveErrorsPercentage)
         return writer.json
     }
 }
@@ -2394,11 +2394,11 @@ public struct AgentSatisfaction: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentSatisfaction")
-        npsScore = try reader.optional("npsScore")
-        sentimentDistribution = try reader.optional("sentimentDistribution")
-        csatScore = try reader.optional("csatScore")
-        firstCallResolutionPercentage = try reader.optional("firstCallResolutionPercentage")
-        escalationRate = try reader.optional("escalationRate")
+        self.npsScore = try reader.optional("npsScore")
+        self.sentimentDistribution = try reader.optional("sentimentDistribution")
+        self.csatScore = try reader.optional("csatScore")
+        self.firstCallResolutionPercentage = try reader.optional("firstCallResolutionPercentage")
+        self.escalationRate = try reader.optional("escalationRate")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2406,11 +2406,11 @@ public struct AgentSatisfaction: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("npsScore", npsScore)
-        writer.set("sentimentDistribution", sentimentDistribution)
-        writer.set("csatScore", csatScore)
-        writer.set("firstCallResolutionPercentage", firstCallResolutionPercentage)
-        writer.set("escalationRate", escalationRate)
+        writer.set("npsScore", self.npsScore)
+        writer.set("sentimentDistribution", self.sentimentDistribution)
+        writer.set("csatScore", self.csatScore)
+        writer.set("firstCallResolutionPercentage", self.firstCallResolutionPercentage)
+        writer.set("escalationRate", self.escalationRate)
         return writer.json
     }
 }
@@ -2432,9 +2432,9 @@ public struct SentimentDistribution: JSONConvertible, Equatable, Hashable, Senda
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "SentimentDistribution")
-        positive = try reader.optional("positive")
-        neutral = try reader.optional("neutral")
-        negative = try reader.optional("negative")
+        self.positive = try reader.optional("positive")
+        self.neutral = try reader.optional("neutral")
+        self.negative = try reader.optional("negative")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2442,9 +2442,9 @@ public struct SentimentDistribution: JSONConvertible, Equatable, Hashable, Senda
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("positive", positive)
-        writer.set("neutral", neutral)
-        writer.set("negative", negative)
+        writer.set("positive", self.positive)
+        writer.set("neutral", self.neutral)
+        writer.set("negative", self.negative)
         return writer.json
     }
 }
@@ -2497,38 +2497,38 @@ public struct CreateVoiceAgentParams: JSONConvertible, Equatable, Hashable, Send
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateVoiceAgentParams")
-        name = try reader.required("name")
-        type = try reader.optional("type")
-        conversation = try reader.optional("conversation")
-        voice = try reader.optional("voice")
-        llm = try reader.optional("llm")
-        callSettings = try reader.optional("callSettings")
-        tools = try reader.optional("tools")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        phoneNumber = try reader.optional("phoneNumber")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        workflow = try reader.optional("workflow")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.name = try reader.required("name")
+        self.type = try reader.optional("type")
+        self.conversation = try reader.optional("conversation")
+        self.voice = try reader.optional("voice")
+        self.llm = try reader.optional("llm")
+        self.callSettings = try reader.optional("callSettings")
+        self.tools = try reader.optional("tools")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.phoneNumber = try reader.optional("phoneNumber")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.workflow = try reader.optional("workflow")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("name", name)
-        writer.set("type", type)
-        writer.set("conversation", conversation)
-        writer.set("voice", voice)
-        writer.set("llm", llm)
-        writer.set("callSettings", callSettings)
-        writer.set("tools", tools)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("workflow", workflow)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("name", self.name)
+        writer.set("type", self.type)
+        writer.set("conversation", self.conversation)
+        writer.set("voice", self.voice)
+        writer.set("llm", self.llm)
+        writer.set("callSettings", self.callSettings)
+        writer.set("tools", self.tools)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("workflow", self.workflow)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
         return writer.json
     }
 }
@@ -2562,12 +2562,12 @@ public struct AgentConversation: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentConversation")
-        greetingMessage = try reader.optional("greetingMessage")
-        greetingMessageType = try reader.optional("greetingMessageType")
-        preamble = try reader.optional("preamble")
-        pokeMessages = try reader.optional("pokeMessages")
-        params = try reader.optional("params")
-        alignment = try reader.optional("alignment")
+        self.greetingMessage = try reader.optional("greetingMessage")
+        self.greetingMessageType = try reader.optional("greetingMessageType")
+        self.preamble = try reader.optional("preamble")
+        self.pokeMessages = try reader.optional("pokeMessages")
+        self.params = try reader.optional("params")
+        self.alignment = try reader.optional("alignment")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2575,12 +2575,12 @@ public struct AgentConversation: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("greetingMessage", greetingMessage)
-        writer.set("greetingMessageType", greetingMessageType)
-        writer.set("preamble", preamble)
-        writer.set("pokeMessages", pokeMessages)
-        writer.set("params", params)
-        writer.set("alignment", alignment)
+        writer.set("greetingMessage", self.greetingMessage)
+        writer.set("greetingMessageType", self.greetingMessageType)
+        writer.set("preamble", self.preamble)
+        writer.set("pokeMessages", self.pokeMessages)
+        writer.set("params", self.params)
+        writer.set("alignment", self.alignment)
         return writer.json
     }
 }
@@ -2610,11 +2610,11 @@ public struct AgentVoice: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentVoice")
-        voiceId = try reader.optional("voiceId")
-        voiceRecordId = try reader.optional("voiceRecordId")
-        voiceRecord = try reader.optional("voiceRecord")
-        lang = try reader.optional("lang")
-        ttsParams = try reader.optional("ttsParams")
+        self.voiceId = try reader.optional("voiceId")
+        self.voiceRecordId = try reader.optional("voiceRecordId")
+        self.voiceRecord = try reader.optional("voiceRecord")
+        self.lang = try reader.optional("lang")
+        self.ttsParams = try reader.optional("ttsParams")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2622,11 +2622,11 @@ public struct AgentVoice: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("voiceId", voiceId)
-        writer.set("voiceRecordId", voiceRecordId)
-        writer.set("voiceRecord", voiceRecord)
-        writer.set("lang", lang)
-        writer.set("ttsParams", ttsParams)
+        writer.set("voiceId", self.voiceId)
+        writer.set("voiceRecordId", self.voiceRecordId)
+        writer.set("voiceRecord", self.voiceRecord)
+        writer.set("lang", self.lang)
+        writer.set("ttsParams", self.ttsParams)
         return writer.json
     }
 }
@@ -2656,11 +2656,11 @@ public struct AgentLlm: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentLlm")
-        provider = try reader.optional("provider")
-        model = try reader.optional("model")
-        temperature = try reader.optional("temperature")
-        baseUrl = try reader.optional("baseUrl")
-        apiKey = try reader.optional("apiKey")
+        self.provider = try reader.optional("provider")
+        self.model = try reader.optional("model")
+        self.temperature = try reader.optional("temperature")
+        self.baseUrl = try reader.optional("baseUrl")
+        self.apiKey = try reader.optional("apiKey")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2668,18 +2668,18 @@ public struct AgentLlm: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("provider", provider)
-        writer.set("model", model)
-        writer.set("temperature", temperature)
-        writer.set("baseUrl", baseUrl)
-        writer.set("apiKey", apiKey)
+        writer.set("provider", self.provider)
+        writer.set("model", self.model)
+        writer.set("temperature", self.temperature)
+        writer.set("baseUrl", self.baseUrl)
+        writer.set("apiKey", self.apiKey)
         return writer.json
     }
 }
 
 extension AgentLlm: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["provider": provider as Any, "model": model as Any, "temperature": temperature as Any, "baseUrl": baseUrl as Any, "apiKey": Redacted.value as Any], displayStyle: .struct)
+        Mirror(self, children: ["provider": self.provider as Any, "model": self.model as Any, "temperature": self.temperature as Any, "baseUrl": self.baseUrl as Any, "apiKey": Redacted.value as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -2745,25 +2745,25 @@ public struct AgentCallSettings: JSONConvertible, Equatable, Hashable, Sendable 
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentCallSettings")
-        noiseCancellation = try reader.optional("noiseCancellation")
-        cancelNoisePer = try reader.optional("cancelNoisePer")
-        interrupt = try reader.optional("interrupt")
-        responseDelay = try reader.optional("responseDelay")
-        minInterruptionDuration = try reader.optional("minInterruptionDuration")
-        vadActivationThreshold = try reader.optional("vadActivationThreshold")
-        userInactivityTimeout = try reader.optional("userInactivityTimeout")
-        maxCallDuration = try reader.optional("maxCallDuration")
-        silenceThreshold = try reader.optional("silenceThreshold")
-        backgroundNoise = try reader.optional("backgroundNoise")
-        enableAutoGainControl = try reader.optional("enableAutoGainControl")
-        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
-        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
-        thinkingVoice = try reader.optional("thinkingVoice")
-        speakerIdentification = try reader.optional("speakerIdentification")
-        agenticRag = try reader.optional("agenticRag")
-        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
-        genderDetection = try reader.optional("genderDetection")
-        smartCallEnd = try reader.optional("smartCallEnd")
+        self.noiseCancellation = try reader.optional("noiseCancellation")
+        self.cancelNoisePer = try reader.optional("cancelNoisePer")
+        self.interrupt = try reader.optional("interrupt")
+        self.responseDelay = try reader.optional("responseDelay")
+        self.minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        self.vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        self.userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        self.maxCallDuration = try reader.optional("maxCallDuration")
+        self.silenceThreshold = try reader.optional("silenceThreshold")
+        self.backgroundNoise = try reader.optional("backgroundNoise")
+        self.enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        self.sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        self.waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        self.thinkingVoice = try reader.optional("thinkingVoice")
+        self.speakerIdentification = try reader.optional("speakerIdentification")
+        self.agenticRag = try reader.optional("agenticRag")
+        self.languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        self.genderDetection = try reader.optional("genderDetection")
+        self.smartCallEnd = try reader.optional("smartCallEnd")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2771,25 +2771,25 @@ public struct AgentCallSettings: JSONConvertible, Equatable, Hashable, Sendable 
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("noiseCancellation", noiseCancellation)
-        writer.set("cancelNoisePer", cancelNoisePer)
-        writer.set("interrupt", interrupt)
-        writer.set("responseDelay", responseDelay)
-        writer.set("minInterruptionDuration", minInterruptionDuration)
-        writer.set("vadActivationThreshold", vadActivationThreshold)
-        writer.set("userInactivityTimeout", userInactivityTimeout)
-        writer.set("maxCallDuration", maxCallDuration)
-        writer.set("silenceThreshold", silenceThreshold)
-        writer.set("backgroundNoise", backgroundNoise)
-        writer.set("enableAutoGainControl", enableAutoGainControl)
-        writer.set("sendDenoisedToStt", sendDenoisedToStt)
-        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
-        writer.set("thinkingVoice", thinkingVoice)
-        writer.set("speakerIdentification", speakerIdentification)
-        writer.set("agenticRag", agenticRag)
-        writer.set("languageDialectSwitcher", languageDialectSwitcher)
-        writer.set("genderDetection", genderDetection)
-        writer.set("smartCallEnd", smartCallEnd)
+        writer.set("noiseCancellation", self.noiseCancellation)
+        writer.set("cancelNoisePer", self.cancelNoisePer)
+        writer.set("interrupt", self.interrupt)
+        writer.set("responseDelay", self.responseDelay)
+        writer.set("minInterruptionDuration", self.minInterruptionDuration)
+        writer.set("vadActivationThreshold", self.vadActivationThreshold)
+        writer.set("userInactivityTimeout", self.userInactivityTimeout)
+        writer.set("maxCallDuration", self.maxCallDuration)
+        writer.set("silenceThreshold", self.silenceThreshold)
+        writer.set("backgroundNoise", self.backgroundNoise)
+        writer.set("enableAutoGainControl", self.enableAutoGainControl)
+        writer.set("sendDenoisedToStt", self.sendDenoisedToStt)
+        writer.set("waitForUserToSpeakFirst", self.waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", self.thinkingVoice)
+        writer.set("speakerIdentification", self.speakerIdentification)
+        writer.set("agenticRag", self.agenticRag)
+        writer.set("languageDialectSwitcher", self.languageDialectSwitcher)
+        writer.set("genderDetection", self.genderDetection)
+        writer.set("smartCallEnd", self.smartCallEnd)
         return writer.json
     }
 }
@@ -2823,13 +2823,13 @@ public struct AgentToolRef: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentToolRef")
-        persistentId = try reader.optional("persistentId")
-        toolId = try reader.optional("toolId")
-        version = try reader.optional("version")
-        toolType = try reader.optional("toolType")
-        nodeId = try reader.optional("nodeId")
-        testResult = try reader.optional("testResult")
-        overrides = try reader.optional("overrides")
+        self.persistentId = try reader.optional("persistentId")
+        self.toolId = try reader.optional("toolId")
+        self.version = try reader.optional("version")
+        self.toolType = try reader.optional("toolType")
+        self.nodeId = try reader.optional("nodeId")
+        self.testResult = try reader.optional("testResult")
+        self.overrides = try reader.optional("overrides")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2837,13 +2837,13 @@ public struct AgentToolRef: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("persistentId", persistentId)
-        writer.set("toolId", toolId)
-        writer.set("version", version)
-        writer.set("toolType", toolType)
-        writer.set("nodeId", nodeId)
-        writer.set("testResult", testResult)
-        writer.set("overrides", overrides)
+        writer.set("persistentId", self.persistentId)
+        writer.set("toolId", self.toolId)
+        writer.set("version", self.version)
+        writer.set("toolType", self.toolType)
+        writer.set("nodeId", self.nodeId)
+        writer.set("testResult", self.testResult)
+        writer.set("overrides", self.overrides)
         return writer.json
     }
 }
@@ -2865,8 +2865,8 @@ public struct AgentPhoneNumber: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentPhoneNumber")
-        type = try reader.optional("type")
-        id = try reader.optional("id")
+        self.type = try reader.optional("type")
+        self.id = try reader.optional("id")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2874,8 +2874,8 @@ public struct AgentPhoneNumber: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("type", type)
-        writer.set("id", id)
+        writer.set("type", self.type)
+        writer.set("id", self.id)
         return writer.json
     }
 }
@@ -2898,9 +2898,9 @@ public struct AgentWorkflow: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "AgentWorkflow")
-        nodes = try reader.optional("nodes")
-        edges = try reader.optional("edges")
-        customVariables = try reader.optional("customVariables")
+        self.nodes = try reader.optional("nodes")
+        self.edges = try reader.optional("edges")
+        self.customVariables = try reader.optional("customVariables")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2908,9 +2908,9 @@ public struct AgentWorkflow: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("nodes", nodes)
-        writer.set("edges", edges)
-        writer.set("customVariables", customVariables)
+        writer.set("nodes", self.nodes)
+        writer.set("edges", self.edges)
+        writer.set("customVariables", self.customVariables)
         return writer.json
     }
 }
@@ -2969,25 +2969,25 @@ public struct VoiceAgent: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VoiceAgent")
-        id = try reader.required("id")
-        name = try reader.optional("name")
-        type = try reader.optional("type")
-        conversation = try reader.optional("conversation")
-        voice = try reader.optional("voice")
-        llm = try reader.optional("llm")
-        callSettings = try reader.optional("callSettings")
-        tools = try reader.optional("tools")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        phoneNumber = try reader.optional("phoneNumber")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        workflow = try reader.optional("workflow")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
-        resolvedWebTools = try reader.optional("resolvedWebTools")
-        account = try reader.optional("account")
-        createdAt = try reader.optional("createdAt")
-        updatedAt = try reader.optional("updatedAt")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.type = try reader.optional("type")
+        self.conversation = try reader.optional("conversation")
+        self.voice = try reader.optional("voice")
+        self.llm = try reader.optional("llm")
+        self.callSettings = try reader.optional("callSettings")
+        self.tools = try reader.optional("tools")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.phoneNumber = try reader.optional("phoneNumber")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.workflow = try reader.optional("workflow")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.resolvedWebTools = try reader.optional("resolvedWebTools")
+        self.account = try reader.optional("account")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -2995,25 +2995,25 @@ public struct VoiceAgent: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("id", id)
-        writer.set("name", name)
-        writer.set("type", type)
-        writer.set("conversation", conversation)
-        writer.set("voice", voice)
-        writer.set("llm", llm)
-        writer.set("callSettings", callSettings)
-        writer.set("tools", tools)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("workflow", workflow)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
-        writer.set("resolvedWebTools", resolvedWebTools)
-        writer.set("account", account)
-        writer.set("createdAt", createdAt)
-        writer.set("updatedAt", updatedAt)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("type", self.type)
+        writer.set("conversation", self.conversation)
+        writer.set("voice", self.voice)
+        writer.set("llm", self.llm)
+        writer.set("callSettings", self.callSettings)
+        writer.set("tools", self.tools)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("workflow", self.workflow)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
+        writer.set("resolvedWebTools", self.resolvedWebTools)
+        writer.set("account", self.account)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }
@@ -3048,24 +3048,24 @@ public struct ListVoiceAgentsParams: JSONConvertible, Equatable, Hashable, Senda
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListVoiceAgentsParams")
-        skip = try reader.optional("skip")
-        take = try reader.optional("take")
-        search = try reader.optional("search")
-        sortField = try reader.optional("sortField")
-        sortOrder = try reader.optional("sortOrder")
-        language = try reader.optional("language[]")
-        type = try reader.optional("type[]")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
+        self.search = try reader.optional("search")
+        self.sortField = try reader.optional("sortField")
+        self.sortOrder = try reader.optional("sortOrder")
+        self.language = try reader.optional("language[]")
+        self.type = try reader.optional("type[]")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("skip", skip)
-        writer.set("take", take)
-        writer.set("search", search)
-        writer.set("sortField", sortField)
-        writer.set("sortOrder", sortOrder)
-        writer.set("language[]", language)
-        writer.set("type[]", type)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
+        writer.set("search", self.search)
+        writer.set("sortField", self.sortField)
+        writer.set("sortOrder", self.sortOrder)
+        writer.set("language[]", self.language)
+        writer.set("type[]", self.type)
         return writer.json
     }
 }
@@ -3089,9 +3089,9 @@ public struct VoiceAgentPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VoiceAgentPage")
-        total = try reader.optional("total")
-        filtered = try reader.optional("filtered")
-        voiceAgents = try reader.optional("voiceAgents") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        self.voiceAgents = try reader.optional("voiceAgents") ?? []
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -3099,9 +3099,9 @@ public struct VoiceAgentPage: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("total", total)
-        writer.set("filtered", filtered)
-        writer.set("voiceAgents", voiceAgents)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        writer.set("voiceAgents", self.voiceAgents)
         return writer.json
     }
 }
@@ -3117,12 +3117,12 @@ public struct GetVoiceAgentParams: JSONConvertible, Equatable, Hashable, Sendabl
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "GetVoiceAgentParams")
-        voiceAgentId = try reader.required("voiceAgentId")
+        self.voiceAgentId = try reader.required("voiceAgentId")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("voiceAgentId", self.voiceAgentId)
         return writer.json
     }
 }
@@ -3177,40 +3177,40 @@ public struct UpdateVoiceAgentParams: JSONConvertible, Equatable, Hashable, Send
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "UpdateVoiceAgentParams")
-        voiceAgentId = try reader.required("voiceAgentId")
-        name = try reader.optional("name")
-        type = try reader.optional("type")
-        conversation = try reader.optional("conversation")
-        voice = try reader.optional("voice")
-        llm = try reader.optional("llm")
-        callSettings = try reader.optional("callSettings")
-        tools = try reader.optional("tools")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        phoneNumber = try reader.optional("phoneNumber")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        workflow = try reader.optional("workflow")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.name = try reader.optional("name")
+        self.type = try reader.optional("type")
+        self.conversation = try reader.optional("conversation")
+        self.voice = try reader.optional("voice")
+        self.llm = try reader.optional("llm")
+        self.callSettings = try reader.optional("callSettings")
+        self.tools = try reader.optional("tools")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.phoneNumber = try reader.optional("phoneNumber")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.workflow = try reader.optional("workflow")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("name", name)
-        writer.set("type", type)
-        writer.set("conversation", conversation)
-        writer.set("voice", voice)
-        writer.set("llm", llm)
-        writer.set("callSettings", callSettings)
-        writer.set("tools", tools)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("phoneNumber", phoneNumber)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("workflow", workflow)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("name", self.name)
+        writer.set("type", self.type)
+        writer.set("conversation", self.conversation)
+        writer.set("voice", self.voice)
+        writer.set("llm", self.llm)
+        writer.set("callSettings", self.callSettings)
+        writer.set("tools", self.tools)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("phoneNumber", self.phoneNumber)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("workflow", self.workflow)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
         return writer.json
     }
 }
@@ -3229,14 +3229,14 @@ public struct CloneVoiceAgentParams: JSONConvertible, Equatable, Hashable, Senda
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CloneVoiceAgentParams")
-        voiceAgentId = try reader.required("voiceAgentId")
-        agentName = try reader.optional("agentName")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.agentName = try reader.optional("agentName")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("agentName", agentName)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("agentName", self.agentName)
         return writer.json
     }
 }
@@ -3361,96 +3361,96 @@ public struct CreateVoiceAgentV1Params: JSONConvertible, Equatable, Hashable, Se
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "CreateVoiceAgentV1Params")
-        agentName = try reader.required("agentName")
-        greetingMessage = try reader.optional("greetingMessage")
-        greetingMessageType = try reader.optional("greetingMessageType")
-        description = try reader.optional("description")
-        preamble = try reader.optional("preamble")
-        lang = try reader.optional("lang")
-        pokeMessages = try reader.optional("pokeMessages")
-        realTime = try reader.optional("realTime")
-        silenceThreshold = try reader.optional("silenceThreshold")
-        interrupt = try reader.optional("interrupt")
-        type = try reader.optional("type")
-        outcome = try reader.optional("outcome")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
-        voiceId = try reader.optional("voiceId")
-        voiceRecordId = try reader.optional("voiceRecordId")
-        collectionId = try reader.optional("collectionId")
-        isTemplate = try reader.optional("isTemplate")
-        icon = try reader.optional("icon")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        params = try reader.optional("params")
-        alignment = try reader.optional("alignment")
-        tools = try reader.optional("tools")
-        webToolsIds = try reader.optional("webToolsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        webToolsOverrides = try reader.optional("webToolsOverrides")
-        userInactivityTimeout = try reader.optional("userInactivityTimeout")
-        maxCallDuration = try reader.optional("maxCallDuration")
-        responseDelay = try reader.optional("responseDelay")
-        backgroundNoise = try reader.optional("backgroundNoise")
-        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
-        thinkingVoice = try reader.optional("thinkingVoice")
-        speakerIdentification = try reader.optional("speakerIdentification")
-        llmConfig = try reader.optional("llmConfig")
-        noiseCancellation = try reader.optional("noiseCancellation")
-        cancelNoisePer = try reader.optional("cancelNoisePer")
-        agenticRag = try reader.optional("agenticRag")
-        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
-        minInterruptionDuration = try reader.optional("minInterruptionDuration")
-        vadActivationThreshold = try reader.optional("vadActivationThreshold")
-        enableAutoGainControl = try reader.optional("enableAutoGainControl")
-        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        self.agentName = try reader.required("agentName")
+        self.greetingMessage = try reader.optional("greetingMessage")
+        self.greetingMessageType = try reader.optional("greetingMessageType")
+        self.description = try reader.optional("description")
+        self.preamble = try reader.optional("preamble")
+        self.lang = try reader.optional("lang")
+        self.pokeMessages = try reader.optional("pokeMessages")
+        self.realTime = try reader.optional("realTime")
+        self.silenceThreshold = try reader.optional("silenceThreshold")
+        self.interrupt = try reader.optional("interrupt")
+        self.type = try reader.optional("type")
+        self.outcome = try reader.optional("outcome")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.voiceId = try reader.optional("voiceId")
+        self.voiceRecordId = try reader.optional("voiceRecordId")
+        self.collectionId = try reader.optional("collectionId")
+        self.isTemplate = try reader.optional("isTemplate")
+        self.icon = try reader.optional("icon")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.params = try reader.optional("params")
+        self.alignment = try reader.optional("alignment")
+        self.tools = try reader.optional("tools")
+        self.webToolsIds = try reader.optional("webToolsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.webToolsOverrides = try reader.optional("webToolsOverrides")
+        self.userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        self.maxCallDuration = try reader.optional("maxCallDuration")
+        self.responseDelay = try reader.optional("responseDelay")
+        self.backgroundNoise = try reader.optional("backgroundNoise")
+        self.waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        self.thinkingVoice = try reader.optional("thinkingVoice")
+        self.speakerIdentification = try reader.optional("speakerIdentification")
+        self.llmConfig = try reader.optional("llmConfig")
+        self.noiseCancellation = try reader.optional("noiseCancellation")
+        self.cancelNoisePer = try reader.optional("cancelNoisePer")
+        self.agenticRag = try reader.optional("agenticRag")
+        self.languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        self.minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        self.vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        self.enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        self.sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("agentName", agentName)
-        writer.set("greetingMessage", greetingMessage)
-        writer.set("greetingMessageType", greetingMessageType)
-        writer.set("description", description)
-        writer.set("preamble", preamble)
-        writer.set("lang", lang)
-        writer.set("pokeMessages", pokeMessages)
-        writer.set("realTime", realTime)
-        writer.set("silenceThreshold", silenceThreshold)
-        writer.set("interrupt", interrupt)
-        writer.set("type", type)
-        writer.set("outcome", outcome)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
-        writer.set("voiceId", voiceId)
-        writer.set("voiceRecordId", voiceRecordId)
-        writer.set("collectionId", collectionId)
-        writer.set("isTemplate", isTemplate)
-        writer.set("icon", icon)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("params", params)
-        writer.set("alignment", alignment)
-        writer.set("tools", tools)
-        writer.set("webToolsIds", webToolsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("webToolsOverrides", webToolsOverrides)
-        writer.set("userInactivityTimeout", userInactivityTimeout)
-        writer.set("maxCallDuration", maxCallDuration)
-        writer.set("responseDelay", responseDelay)
-        writer.set("backgroundNoise", backgroundNoise)
-        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
-        writer.set("thinkingVoice", thinkingVoice)
-        writer.set("speakerIdentification", speakerIdentification)
-        writer.set("llmConfig", llmConfig)
-        writer.set("noiseCancellation", noiseCancellation)
-        writer.set("cancelNoisePer", cancelNoisePer)
-        writer.set("agenticRag", agenticRag)
-        writer.set("languageDialectSwitcher", languageDialectSwitcher)
-        writer.set("minInterruptionDuration", minInterruptionDuration)
-        writer.set("vadActivationThreshold", vadActivationThreshold)
-        writer.set("enableAutoGainControl", enableAutoGainControl)
-        writer.set("sendDenoisedToStt", sendDenoisedToStt)
+        writer.set("agentName", self.agentName)
+        writer.set("greetingMessage", self.greetingMessage)
+        writer.set("greetingMessageType", self.greetingMessageType)
+        writer.set("description", self.description)
+        writer.set("preamble", self.preamble)
+        writer.set("lang", self.lang)
+        writer.set("pokeMessages", self.pokeMessages)
+        writer.set("realTime", self.realTime)
+        writer.set("silenceThreshold", self.silenceThreshold)
+        writer.set("interrupt", self.interrupt)
+        writer.set("type", self.type)
+        writer.set("outcome", self.outcome)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
+        writer.set("voiceId", self.voiceId)
+        writer.set("voiceRecordId", self.voiceRecordId)
+        writer.set("collectionId", self.collectionId)
+        writer.set("isTemplate", self.isTemplate)
+        writer.set("icon", self.icon)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("params", self.params)
+        writer.set("alignment", self.alignment)
+        writer.set("tools", self.tools)
+        writer.set("webToolsIds", self.webToolsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", self.webToolsOverrides)
+        writer.set("userInactivityTimeout", self.userInactivityTimeout)
+        writer.set("maxCallDuration", self.maxCallDuration)
+        writer.set("responseDelay", self.responseDelay)
+        writer.set("backgroundNoise", self.backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", self.waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", self.thinkingVoice)
+        writer.set("speakerIdentification", self.speakerIdentification)
+        writer.set("llmConfig", self.llmConfig)
+        writer.set("noiseCancellation", self.noiseCancellation)
+        writer.set("cancelNoisePer", self.cancelNoisePer)
+        writer.set("agenticRag", self.agenticRag)
+        writer.set("languageDialectSwitcher", self.languageDialectSwitcher)
+        writer.set("minInterruptionDuration", self.minInterruptionDuration)
+        writer.set("vadActivationThreshold", self.vadActivationThreshold)
+        writer.set("enableAutoGainControl", self.enableAutoGainControl)
+        writer.set("sendDenoisedToStt", self.sendDenoisedToStt)
         return writer.json
     }
 }
@@ -3469,14 +3469,14 @@ public struct ListVoiceAgentsV1Params: JSONConvertible, Equatable, Hashable, Sen
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ListVoiceAgentsV1Params")
-        skip = try reader.optional("skip")
-        take = try reader.optional("take")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("skip", skip)
-        writer.set("take", take)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
         return writer.json
     }
 }
@@ -3500,9 +3500,9 @@ public struct VoiceAgentV1Page: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VoiceAgentV1Page")
-        total = try reader.optional("total")
-        filtered = try reader.optional("filtered")
-        voiceAgents = try reader.optional("voiceAgents") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        self.voiceAgents = try reader.optional("voiceAgents") ?? []
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -3510,9 +3510,9 @@ public struct VoiceAgentV1Page: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("total", total)
-        writer.set("filtered", filtered)
-        writer.set("voiceAgents", voiceAgents)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        writer.set("voiceAgents", self.voiceAgents)
         return writer.json
     }
 }
@@ -3639,98 +3639,98 @@ public struct UpdateVoiceAgentV1Params: JSONConvertible, Equatable, Hashable, Se
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "UpdateVoiceAgentV1Params")
-        voiceAgentId = try reader.required("voiceAgentId")
-        agentName = try reader.optional("agentName")
-        greetingMessage = try reader.optional("greetingMessage")
-        greetingMessageType = try reader.optional("greetingMessageType")
-        description = try reader.optional("description")
-        preamble = try reader.optional("preamble")
-        lang = try reader.optional("lang")
-        pokeMessages = try reader.optional("pokeMessages")
-        realTime = try reader.optional("realTime")
-        silenceThreshold = try reader.optional("silenceThreshold")
-        interrupt = try reader.optional("interrupt")
-        type = try reader.optional("type")
-        outcome = try reader.optional("outcome")
-        outcomeResponseShape = try reader.optional("outcomeResponseShape")
-        voiceId = try reader.optional("voiceId")
-        voiceRecordId = try reader.optional("voiceRecordId")
-        collectionId = try reader.optional("collectionId")
-        isTemplate = try reader.optional("isTemplate")
-        icon = try reader.optional("icon")
-        webhookUrl = try reader.optional("webhookUrl")
-        webhookAuth = try reader.optional("webhookAuth")
-        params = try reader.optional("params")
-        alignment = try reader.optional("alignment")
-        tools = try reader.optional("tools")
-        webToolsIds = try reader.optional("webToolsIds")
-        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
-        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
-        webToolsOverrides = try reader.optional("webToolsOverrides")
-        userInactivityTimeout = try reader.optional("userInactivityTimeout")
-        maxCallDuration = try reader.optional("maxCallDuration")
-        responseDelay = try reader.optional("responseDelay")
-        backgroundNoise = try reader.optional("backgroundNoise")
-        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
-        thinkingVoice = try reader.optional("thinkingVoice")
-        speakerIdentification = try reader.optional("speakerIdentification")
-        llmConfig = try reader.optional("llmConfig")
-        noiseCancellation = try reader.optional("noiseCancellation")
-        cancelNoisePer = try reader.optional("cancelNoisePer")
-        agenticRag = try reader.optional("agenticRag")
-        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
-        minInterruptionDuration = try reader.optional("minInterruptionDuration")
-        vadActivationThreshold = try reader.optional("vadActivationThreshold")
-        enableAutoGainControl = try reader.optional("enableAutoGainControl")
-        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.agentName = try reader.optional("agentName")
+        self.greetingMessage = try reader.optional("greetingMessage")
+        self.greetingMessageType = try reader.optional("greetingMessageType")
+        self.description = try reader.optional("description")
+        self.preamble = try reader.optional("preamble")
+        self.lang = try reader.optional("lang")
+        self.pokeMessages = try reader.optional("pokeMessages")
+        self.realTime = try reader.optional("realTime")
+        self.silenceThreshold = try reader.optional("silenceThreshold")
+        self.interrupt = try reader.optional("interrupt")
+        self.type = try reader.optional("type")
+        self.outcome = try reader.optional("outcome")
+        self.outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        self.voiceId = try reader.optional("voiceId")
+        self.voiceRecordId = try reader.optional("voiceRecordId")
+        self.collectionId = try reader.optional("collectionId")
+        self.isTemplate = try reader.optional("isTemplate")
+        self.icon = try reader.optional("icon")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.params = try reader.optional("params")
+        self.alignment = try reader.optional("alignment")
+        self.tools = try reader.optional("tools")
+        self.webToolsIds = try reader.optional("webToolsIds")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        self.knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        self.webToolsOverrides = try reader.optional("webToolsOverrides")
+        self.userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        self.maxCallDuration = try reader.optional("maxCallDuration")
+        self.responseDelay = try reader.optional("responseDelay")
+        self.backgroundNoise = try reader.optional("backgroundNoise")
+        self.waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        self.thinkingVoice = try reader.optional("thinkingVoice")
+        self.speakerIdentification = try reader.optional("speakerIdentification")
+        self.llmConfig = try reader.optional("llmConfig")
+        self.noiseCancellation = try reader.optional("noiseCancellation")
+        self.cancelNoisePer = try reader.optional("cancelNoisePer")
+        self.agenticRag = try reader.optional("agenticRag")
+        self.languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        self.minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        self.vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        self.enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        self.sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("voiceAgentId", voiceAgentId)
-        writer.set("agentName", agentName)
-        writer.set("greetingMessage", greetingMessage)
-        writer.set("greetingMessageType", greetingMessageType)
-        writer.set("description", description)
-        writer.set("preamble", preamble)
-        writer.set("lang", lang)
-        writer.set("pokeMessages", pokeMessages)
-        writer.set("realTime", realTime)
-        writer.set("silenceThreshold", silenceThreshold)
-        writer.set("interrupt", interrupt)
-        writer.set("type", type)
-        writer.set("outcome", outcome)
-        writer.set("outcomeResponseShape", outcomeResponseShape)
-        writer.set("voiceId", voiceId)
-        writer.set("voiceRecordId", voiceRecordId)
-        writer.set("collectionId", collectionId)
-        writer.set("isTemplate", isTemplate)
-        writer.set("icon", icon)
-        writer.set("webhookUrl", webhookUrl)
-        writer.set("webhookAuth", webhookAuth)
-        writer.set("params", params)
-        writer.set("alignment", alignment)
-        writer.set("tools", tools)
-        writer.set("webToolsIds", webToolsIds)
-        writer.set("voiceDictionaryIds", voiceDictionaryIds)
-        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
-        writer.set("webToolsOverrides", webToolsOverrides)
-        writer.set("userInactivityTimeout", userInactivityTimeout)
-        writer.set("maxCallDuration", maxCallDuration)
-        writer.set("responseDelay", responseDelay)
-        writer.set("backgroundNoise", backgroundNoise)
-        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
-        writer.set("thinkingVoice", thinkingVoice)
-        writer.set("speakerIdentification", speakerIdentification)
-        writer.set("llmConfig", llmConfig)
-        writer.set("noiseCancellation", noiseCancellation)
-        writer.set("cancelNoisePer", cancelNoisePer)
-        writer.set("agenticRag", agenticRag)
-        writer.set("languageDialectSwitcher", languageDialectSwitcher)
-        writer.set("minInterruptionDuration", minInterruptionDuration)
-        writer.set("vadActivationThreshold", vadActivationThreshold)
-        writer.set("enableAutoGainControl", enableAutoGainControl)
-        writer.set("sendDenoisedToStt", sendDenoisedToStt)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("agentName", self.agentName)
+        writer.set("greetingMessage", self.greetingMessage)
+        writer.set("greetingMessageType", self.greetingMessageType)
+        writer.set("description", self.description)
+        writer.set("preamble", self.preamble)
+        writer.set("lang", self.lang)
+        writer.set("pokeMessages", self.pokeMessages)
+        writer.set("realTime", self.realTime)
+        writer.set("silenceThreshold", self.silenceThreshold)
+        writer.set("interrupt", self.interrupt)
+        writer.set("type", self.type)
+        writer.set("outcome", self.outcome)
+        writer.set("outcomeResponseShape", self.outcomeResponseShape)
+        writer.set("voiceId", self.voiceId)
+        writer.set("voiceRecordId", self.voiceRecordId)
+        writer.set("collectionId", self.collectionId)
+        writer.set("isTemplate", self.isTemplate)
+        writer.set("icon", self.icon)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("params", self.params)
+        writer.set("alignment", self.alignment)
+        writer.set("tools", self.tools)
+        writer.set("webToolsIds", self.webToolsIds)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", self.knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", self.webToolsOverrides)
+        writer.set("userInactivityTimeout", self.userInactivityTimeout)
+        writer.set("maxCallDuration", self.maxCallDuration)
+        writer.set("responseDelay", self.responseDelay)
+        writer.set("backgroundNoise", self.backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", self.waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", self.thinkingVoice)
+        writer.set("speakerIdentification", self.speakerIdentification)
+        writer.set("llmConfig", self.llmConfig)
+        writer.set("noiseCancellation", self.noiseCancellation)
+        writer.set("cancelNoisePer", self.cancelNoisePer)
+        writer.set("agenticRag", self.agenticRag)
+        writer.set("languageDialectSwitcher", self.languageDialectSwitcher)
+        writer.set("minInterruptionDuration", self.minInterruptionDuration)
+        writer.set("vadActivationThreshold", self.vadActivationThreshold)
+        writer.set("enableAutoGainControl", self.enableAutoGainControl)
+        writer.set("sendDenoisedToStt", self.sendDenoisedToStt)
         return writer.json
     }
 }
@@ -3752,16 +3752,16 @@ public struct WaitForJobParams: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "WaitForJobParams")
-        jobId = try reader.required("jobId")
-        pollIntervalMs = try reader.optional("pollIntervalMs")
-        timeoutMs = try reader.optional("timeoutMs")
+        self.jobId = try reader.required("jobId")
+        self.pollIntervalMs = try reader.optional("pollIntervalMs")
+        self.timeoutMs = try reader.optional("timeoutMs")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("jobId", jobId)
-        writer.set("pollIntervalMs", pollIntervalMs)
-        writer.set("timeoutMs", timeoutMs)
+        writer.set("jobId", self.jobId)
+        writer.set("pollIntervalMs", self.pollIntervalMs)
+        writer.set("timeoutMs", self.timeoutMs)
         return writer.json
     }
 }
@@ -3783,16 +3783,16 @@ public struct WaitForConversationParams: JSONConvertible, Equatable, Hashable, S
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "WaitForConversationParams")
-        conversationId = try reader.required("conversationId")
-        pollIntervalMs = try reader.optional("pollIntervalMs")
-        timeoutMs = try reader.optional("timeoutMs")
+        self.conversationId = try reader.required("conversationId")
+        self.pollIntervalMs = try reader.optional("pollIntervalMs")
+        self.timeoutMs = try reader.optional("timeoutMs")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("conversationId", conversationId)
-        writer.set("pollIntervalMs", pollIntervalMs)
-        writer.set("timeoutMs", timeoutMs)
+        writer.set("conversationId", self.conversationId)
+        writer.set("pollIntervalMs", self.pollIntervalMs)
+        writer.set("timeoutMs", self.timeoutMs)
         return writer.json
     }
 }
@@ -3814,23 +3814,23 @@ public struct VerifyWebhookParams: JSONConvertible, Equatable, Hashable, Sendabl
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "VerifyWebhookParams")
-        authorization = try reader.optional("authorization")
-        authKey = try reader.required("authKey")
-        authSecret = try reader.required("authSecret")
+        self.authorization = try reader.optional("authorization")
+        self.authKey = try reader.required("authKey")
+        self.authSecret = try reader.required("authSecret")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("authorization", authorization)
-        writer.set("authKey", authKey)
-        writer.set("authSecret", authSecret)
+        writer.set("authorization", self.authorization)
+        writer.set("authKey", self.authKey)
+        writer.set("authSecret", self.authSecret)
         return writer.json
     }
 }
 
 extension VerifyWebhookParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["authorization": authorization as Any, "authKey": authKey as Any, "authSecret": Redacted.value as Any], displayStyle: .struct)
+        Mirror(self, children: ["authorization": self.authorization as Any, "authKey": self.authKey as Any, "authSecret": Redacted.value as Any], displayStyle: .struct)
     }
 
     public var description: String { Redacted.describe(self) }
@@ -3848,12 +3848,12 @@ public struct ParseWebhookParams: JSONConvertible, Equatable, Hashable, Sendable
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "ParseWebhookParams")
-        body = try reader.required("body")
+        self.body = try reader.required("body")
     }
 
     public var json: JSONValue {
         var writer = JSONObjectWriter()
-        writer.set("body", body)
+        writer.set("body", self.body)
         return writer.json
     }
 }
@@ -3885,13 +3885,13 @@ public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
 
     public init(json: JSONValue) throws {
         let reader = try JSONObjectReader(json, "WebhookEvent")
-        eventType = try reader.required("eventType")
-        callId = try reader.optional("callId")
-        timestamp = try reader.optional("timestamp")
-        projectId = try reader.optional("projectId")
-        agentId = try reader.optional("agentId")
-        agentName = try reader.optional("agentName")
-        data = try reader.optional("data")
+        self.eventType = try reader.required("eventType")
+        self.callId = try reader.optional("callId")
+        self.timestamp = try reader.optional("timestamp")
+        self.projectId = try reader.optional("projectId")
+        self.agentId = try reader.optional("agentId")
+        self.agentName = try reader.optional("agentName")
+        self.data = try reader.optional("data")
         extra = reader.rest(known: Self.wireNames)
     }
 
@@ -3899,13 +3899,13 @@ public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
-        writer.set("eventType", eventType)
-        writer.set("callId", callId)
-        writer.set("timestamp", timestamp)
-        writer.set("projectId", projectId)
-        writer.set("agentId", agentId)
-        writer.set("agentName", agentName)
-        writer.set("data", data)
+        writer.set("eventType", self.eventType)
+        writer.set("callId", self.callId)
+        writer.set("timestamp", self.timestamp)
+        writer.set("projectId", self.projectId)
+        writer.set("agentId", self.agentId)
+        writer.set("agentName", self.agentName)
+        writer.set("data", self.data)
         return writer.json
     }
 }
