@@ -286,7 +286,7 @@ SDK_VERSION = {literal(catalog.version)}
 
 # operation -> {{kind, params: {{keyword: (wire name, conversion, model, is a list)}}, result, item, items}}.
 # kind: the catalog's (plain, paged, waiter, offline); conversion: None, "seconds" (seconds in Python,
-# milliseconds on the wire) or "text" (a str, or bytes decoded as UTF-8); result: the result's model;
+# milliseconds on the wire) or "text" (a str, or bytes decoded as UTF-8); result: the result's model (or the model of its items, for a list);
 # item: a page's item model, items: the page's wire field that holds them. Keywords are in the order of
 # the signatures.
 OPERATIONS: dict[str, dict[str, Any]] = {{
@@ -304,7 +304,8 @@ def operation_entry(op: Operation) -> str:
         nested, many = nested_model(f.type)
         spec = f"({literal(f.wire)}, {optional_literal(conversion(op, f))}, {optional_literal(nested)}, {many})"
         params += f"            {literal(argument(op, f))}: {spec},\n"
-    result = op.result.name if op.result.kind == "model" else None
+    # A list of models names its item's model: the result is converted element by element.
+    result, _ = nested_model(op.result)
     item = op.item.name if op.item is not None and op.item.kind == "model" else None
     return f"""    {literal(op.name)}: {{
         "kind": {literal(op.kind)},

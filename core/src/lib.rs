@@ -43,6 +43,8 @@ pub mod polling;
 mod response;
 pub mod retry;
 mod secret;
+mod single_flight;
+mod event_stream;
 mod transport;
 mod typed_json;
 pub mod validate;

@@ -6,11 +6,17 @@ mod common;
 mod conversation;
 mod job;
 mod phone_number;
+mod project;
+mod web_call;
+mod web_tool;
 
 pub use common::*;
 pub use conversation::*;
 pub use job::*;
 pub use phone_number::*;
+pub use project::*;
+pub use web_call::*;
+pub use web_tool::*;
 
 /// Fields this SDK version does not know, kept verbatim.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

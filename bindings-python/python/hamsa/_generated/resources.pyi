@@ -7,13 +7,27 @@ from .._resource import AsyncResource, SyncResource
 from .models import (
     CallStarted,
     Conversation,
+    ConversationInit,
     ConversationPage,
     ConversationSummary,
     Job,
     JobStatus,
+    ParticipantToken,
     PhoneNumber,
     PhoneNumberPage,
     PhoneNumberType,
+    Project,
+    WebCallTool,
+    WebTool,
+    WebToolMessageInput,
+    WebToolMethod,
+    WebToolPage,
+    WebToolSettingsInput,
+    WebToolSettingsUpdate,
+    WebToolTestEvent,
+    WebToolType,
+    WebToolV1Page,
+    WebToolVersionCheck,
     WebhookAuth,
 )
 
@@ -302,12 +316,286 @@ class Conversations(SyncResource):
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
         """
 
+class WebTools(SyncResource):
+    def create(
+        self,
+        *,
+        name: str,
+        description: str,
+        params: Any,
+        tool_settings: WebToolSettingsInput | Mapping[str, Any],
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Create a web tool (v2: versioned, version 1).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+    def list(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        is_active: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        collection_id: str | None = ...,
+        return_uncategorized: bool | None = ...,
+        type: WebToolType | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[WebTool, WebToolPage]:
+        """List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        collection_id: Only the tools of this collection (not with `returnUncategorized`).
+        return_uncategorized: Only the tools in no collection (not with `collectionId`).
+        """
+    def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        description: str | None = ...,
+        params: Any = ...,
+        tool_settings: WebToolSettingsUpdate | Mapping[str, Any] | None = ...,
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+        `version` + 1), which is returned.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+    def check_versions(
+        self,
+        *,
+        web_tool_ids: Sequence[str],
+        overrides: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> list[WebToolVersionCheck]:
+        """Check whether tools have newer versions, and which of your overrides those conflict with.
+
+        web_tool_ids: The tools (version ids) to check.
+        overrides: Per tool id, the overrides the caller applies to it.
+        """
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Get one web tool (any version) by id.
+
+        id: The tool's id.
+        """
+    def test(
+        self,
+        *,
+        server_url: str,
+        method: WebToolMethod,
+        project_id: str | None = ...,
+        auth_token: str | None = ...,
+        auth_prefix: str | None = ...,
+        test_timeout: float | None = ...,
+        http_headers: Any = ...,
+        query_params: Any = ...,
+        body: Any = ...,
+        api_key: str | None = ...,
+        user_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> list[WebToolTestEvent]:
+        """Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a
+        stream of server-sent events). `projectId` defaults to the API key's project.
+
+        server_url: The API to call: https (plain http only to a loopback host).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        auth_token: The token sent to the API (a secret: never shown).
+        auth_prefix: The word before the token (`Bearer`, `Basic`).
+        test_timeout: Seconds (the server's default is 5).
+        http_headers: Headers sent to the API (an object).
+        query_params: Query parameters sent to the API (an object).
+        body: The request body sent to the API (an object).
+        api_key: A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+        """
+    def create_v1(
+        self,
+        *,
+        name: str,
+        description: str,
+        params: Any,
+        tool_settings: WebToolSettingsInput | Mapping[str, Any],
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Create a web tool (v1 route).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+    def list_v1(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        is_active: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[WebTool, WebToolV1Page]:
+        """List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        """
+    def update_v1(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        description: str | None = ...,
+        params: Any = ...,
+        tool_settings: WebToolSettingsUpdate | Mapping[str, Any] | None = ...,
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Update a web tool in place (v1 route): only the fields given are sent.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+
+class WebCalls(SyncResource):
+    def create_token(
+        self,
+        *,
+        voice_agent_id: str,
+        params: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ParticipantToken:
+        """Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the
+        call's job id (read from the token when the answer leaves it out).
+
+        voice_agent_id: The agent to talk to.
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+    def init(
+        self,
+        *,
+        voice_agent_id: str,
+        job_id: str,
+        params: Any = ...,
+        voice_enablement: bool | None = ...,
+        tools: Sequence[WebCallTool | Mapping[str, Any]] | None = ...,
+        channel_type: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ConversationInit:
+        """Start the conversation of a web call whose token was created.
+
+        job_id: The job id of the participant token (`web_calls.create_token`).
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        voice_enablement: Whether the agent speaks (true) or only writes.
+        tools: Tools the browser runs for the agent.
+        channel_type: `Web` (the default).
+        """
+    def init_legacy(
+        self,
+        *,
+        voice_agent_id: str,
+        params: Any = ...,
+        voice_enablement: bool | None = ...,
+        tools: Sequence[WebCallTool | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ConversationInit:
+        """Start a web conversation (the older route); answers its job id.
+
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+
+class Projects(SyncResource):
+    def get(
+        self,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Project:
+        """Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in
+        themselves when it is left out).
+        """
+
 class SyncResources:
     def __init__(self, core: Any) -> None: ...
     calls: Calls
     phone_numbers: PhoneNumbers
     jobs: Jobs
     conversations: Conversations
+    web_tools: WebTools
+    web_calls: WebCalls
+    projects: Projects
 
 class AsyncCalls(AsyncResource):
     async def create(
@@ -594,9 +882,283 @@ class AsyncConversations(AsyncResource):
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
         """
 
+class AsyncWebTools(AsyncResource):
+    async def create(
+        self,
+        *,
+        name: str,
+        description: str,
+        params: Any,
+        tool_settings: WebToolSettingsInput | Mapping[str, Any],
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Create a web tool (v2: versioned, version 1).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+    def list(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        is_active: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        collection_id: str | None = ...,
+        return_uncategorized: bool | None = ...,
+        type: WebToolType | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[WebTool, WebToolPage]:
+        """List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        collection_id: Only the tools of this collection (not with `returnUncategorized`).
+        return_uncategorized: Only the tools in no collection (not with `collectionId`).
+        """
+    async def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        description: str | None = ...,
+        params: Any = ...,
+        tool_settings: WebToolSettingsUpdate | Mapping[str, Any] | None = ...,
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+        `version` + 1), which is returned.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+    async def check_versions(
+        self,
+        *,
+        web_tool_ids: Sequence[str],
+        overrides: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> list[WebToolVersionCheck]:
+        """Check whether tools have newer versions, and which of your overrides those conflict with.
+
+        web_tool_ids: The tools (version ids) to check.
+        overrides: Per tool id, the overrides the caller applies to it.
+        """
+    async def get(
+        self,
+        id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Get one web tool (any version) by id.
+
+        id: The tool's id.
+        """
+    async def test(
+        self,
+        *,
+        server_url: str,
+        method: WebToolMethod,
+        project_id: str | None = ...,
+        auth_token: str | None = ...,
+        auth_prefix: str | None = ...,
+        test_timeout: float | None = ...,
+        http_headers: Any = ...,
+        query_params: Any = ...,
+        body: Any = ...,
+        api_key: str | None = ...,
+        user_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> list[WebToolTestEvent]:
+        """Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a
+        stream of server-sent events). `projectId` defaults to the API key's project.
+
+        server_url: The API to call: https (plain http only to a loopback host).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        auth_token: The token sent to the API (a secret: never shown).
+        auth_prefix: The word before the token (`Bearer`, `Basic`).
+        test_timeout: Seconds (the server's default is 5).
+        http_headers: Headers sent to the API (an object).
+        query_params: Query parameters sent to the API (an object).
+        body: The request body sent to the API (an object).
+        api_key: A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+        """
+    async def create_v1(
+        self,
+        *,
+        name: str,
+        description: str,
+        params: Any,
+        tool_settings: WebToolSettingsInput | Mapping[str, Any],
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Create a web tool (v1 route).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+    def list_v1(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        is_active: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[WebTool, WebToolV1Page]:
+        """List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        """
+    async def update_v1(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        description: str | None = ...,
+        params: Any = ...,
+        tool_settings: WebToolSettingsUpdate | Mapping[str, Any] | None = ...,
+        type: WebToolType | None = ...,
+        async_: bool | None = ...,
+        collection_id: str | None = ...,
+        messages: Sequence[WebToolMessageInput | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> WebTool:
+        """Update a web tool in place (v1 route): only the fields given are sent.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+
+class AsyncWebCalls(AsyncResource):
+    async def create_token(
+        self,
+        *,
+        voice_agent_id: str,
+        params: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ParticipantToken:
+        """Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the
+        call's job id (read from the token when the answer leaves it out).
+
+        voice_agent_id: The agent to talk to.
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+    async def init(
+        self,
+        *,
+        voice_agent_id: str,
+        job_id: str,
+        params: Any = ...,
+        voice_enablement: bool | None = ...,
+        tools: Sequence[WebCallTool | Mapping[str, Any]] | None = ...,
+        channel_type: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ConversationInit:
+        """Start the conversation of a web call whose token was created.
+
+        job_id: The job id of the participant token (`web_calls.create_token`).
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        voice_enablement: Whether the agent speaks (true) or only writes.
+        tools: Tools the browser runs for the agent.
+        channel_type: `Web` (the default).
+        """
+    async def init_legacy(
+        self,
+        *,
+        voice_agent_id: str,
+        params: Any = ...,
+        voice_enablement: bool | None = ...,
+        tools: Sequence[WebCallTool | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ConversationInit:
+        """Start a web conversation (the older route); answers its job id.
+
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+
+class AsyncProjects(AsyncResource):
+    async def get(
+        self,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Project:
+        """Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in
+        themselves when it is left out).
+        """
+
 class AsyncResources:
     def __init__(self, core: Any) -> None: ...
     calls: AsyncCalls
     phone_numbers: AsyncPhoneNumbers
     jobs: AsyncJobs
     conversations: AsyncConversations
+    web_tools: AsyncWebTools
+    web_calls: AsyncWebCalls
+    projects: AsyncProjects

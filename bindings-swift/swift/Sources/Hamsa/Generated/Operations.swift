@@ -24,6 +24,19 @@ public enum HamsaOperations {
         "jobs.get": roundTrip(Job.self),
         "conversations.get": roundTrip(Conversation.self),
         "conversations.list": roundTrip(ConversationPage.self),
+        "web_tools.create": roundTrip(WebTool.self),
+        "web_tools.list": roundTrip(WebToolPage.self),
+        "web_tools.update": roundTrip(WebTool.self),
+        "web_tools.check_versions": roundTrip([WebToolVersionCheck].self),
+        "web_tools.get": roundTrip(WebTool.self),
+        "web_tools.test": roundTrip([WebToolTestEvent].self),
+        "web_tools.create_v1": roundTrip(WebTool.self),
+        "web_tools.list_v1": roundTrip(WebToolV1Page.self),
+        "web_tools.update_v1": roundTrip(WebTool.self),
+        "web_calls.create_token": roundTrip(ParticipantToken.self),
+        "web_calls.init": roundTrip(ConversationInit.self),
+        "web_calls.init_legacy": roundTrip(ConversationInit.self),
+        "projects.get": roundTrip(Project.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -34,6 +47,8 @@ public enum HamsaOperations {
     public static let itemRoundTrip: [String: @Sendable (JSONValue) throws -> JSONValue] = [
         "phone_numbers.list": roundTrip(PhoneNumber.self),
         "conversations.list": roundTrip(ConversationSummary.self),
+        "web_tools.list": roundTrip(WebTool.self),
+        "web_tools.list_v1": roundTrip(WebTool.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

@@ -30,6 +30,19 @@ object HamsaOperations {
         "jobs.get" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.get" to { json -> Conversation.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationPage.CODEC.roundTrip(json) },
+        "web_tools.create" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list" to { json -> WebToolPage.CODEC.roundTrip(json) },
+        "web_tools.update" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.check_versions" to { json -> Codecs.list(WebToolVersionCheck.CODEC).roundTrip(json) },
+        "web_tools.get" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.test" to { json -> Codecs.list(WebToolTestEvent.CODEC).roundTrip(json) },
+        "web_tools.create_v1" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list_v1" to { json -> WebToolV1Page.CODEC.roundTrip(json) },
+        "web_tools.update_v1" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_calls.create_token" to { json -> ParticipantToken.CODEC.roundTrip(json) },
+        "web_calls.init" to { json -> ConversationInit.CODEC.roundTrip(json) },
+        "web_calls.init_legacy" to { json -> ConversationInit.CODEC.roundTrip(json) },
+        "projects.get" to { json -> Project.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -40,6 +53,8 @@ object HamsaOperations {
     val itemRoundTrip: Map<String, (JsonElement) -> JsonElement> = mapOf(
         "phone_numbers.list" to { json -> PhoneNumber.CODEC.roundTrip(json) },
         "conversations.list" to { json -> ConversationSummary.CODEC.roundTrip(json) },
+        "web_tools.list" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list_v1" to { json -> WebTool.CODEC.roundTrip(json) },
     )
 }
 

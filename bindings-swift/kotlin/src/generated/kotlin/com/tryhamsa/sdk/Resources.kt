@@ -19,6 +19,9 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val phoneNumbers: PhoneNumbersApi = PhoneNumbersApi(this)
     val jobs: JobsApi = JobsApi(this)
     val conversations: ConversationsApi = ConversationsApi(this)
+    val webTools: WebToolsApi = WebToolsApi(this)
+    val webCalls: WebCallsApi = WebCallsApi(this)
+    val projects: ProjectsApi = ProjectsApi(this)
 
     /** `client.webhooks`: they need no client and are also reachable as `Webhooks`. */
     val webhooks: Webhooks get() = Webhooks
@@ -126,6 +129,102 @@ class ConversationsApi internal constructor(private val client: HamsaClientBase)
     /** Poll a conversation until the call has ended. */
     suspend fun wait(conversationId: String, pollIntervalMs: Long? = null, timeoutMs: Long? = null, options: RequestOptions? = null): Conversation =
         wait(WaitForConversationParams(conversationId = conversationId, pollIntervalMs = pollIntervalMs, timeoutMs = timeoutMs), options)
+}
+
+/** `client.webTools`. */
+class WebToolsApi internal constructor(private val client: HamsaClientBase) {
+    /** Create a web tool (v2: versioned, version 1). */
+    suspend fun create(params: CreateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.create", params.toJson(), options, WebTool.CODEC)
+
+    /** List web tools, one page (`skip` = page number, `take` = page size); the latest version of each. */
+    suspend fun list(params: ListWebToolsParams = ListWebToolsParams(), options: RequestOptions? = null): WebToolPage =
+        client.perform("web_tools.list", params.toJson(), options, WebToolPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListWebToolsParams = ListWebToolsParams(), options: RequestOptions? = null): Flow<WebTool> =
+        client.pages("web_tools.list", params.toJson(), options, WebTool.CODEC)
+
+    /**
+     * Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+     * `version` + 1), which is returned.
+     */
+    suspend fun update(params: UpdateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.update", params.toJson(), options, WebTool.CODEC)
+
+    /**
+     * Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+     * `version` + 1), which is returned.
+     */
+    suspend fun update(id: String, name: String? = null, description: String? = null, params: JsonElement? = null, toolSettings: WebToolSettingsUpdate? = null, type: WebToolType? = null, async: Boolean? = null, collectionId: String? = null, messages: List<WebToolMessageInput>? = null, options: RequestOptions? = null): WebTool =
+        update(UpdateWebToolParams(id = id, name = name, description = description, params = params, toolSettings = toolSettings, type = type, async = async, collectionId = collectionId, messages = messages), options)
+
+    /** Check whether tools have newer versions, and which of your overrides those conflict with. */
+    suspend fun checkVersions(params: CheckWebToolVersionsParams, options: RequestOptions? = null): List<WebToolVersionCheck> =
+        client.perform("web_tools.check_versions", params.toJson(), options, Codecs.list(WebToolVersionCheck.CODEC))
+
+    /** Get one web tool (any version) by id. */
+    suspend fun get(params: GetWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.get", params.toJson(), options, WebTool.CODEC)
+
+    /** Get one web tool (any version) by id. */
+    suspend fun get(id: String, options: RequestOptions? = null): WebTool =
+        get(GetWebToolParams(id = id), options)
+
+    /**
+     * Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a stream
+     * of server-sent events). `projectId` defaults to the API key's project.
+     */
+    suspend fun test(params: TestWebToolParams, options: RequestOptions? = null): List<WebToolTestEvent> =
+        client.perform("web_tools.test", params.toJson(), options, Codecs.list(WebToolTestEvent.CODEC))
+
+    /** Create a web tool (v1 route). */
+    suspend fun createV1(params: CreateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.create_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** List web tools, one page (v1 route; `skip` = page number, `take` = page size). */
+    suspend fun listV1(params: ListWebToolsV1Params = ListWebToolsV1Params(), options: RequestOptions? = null): WebToolV1Page =
+        client.perform("web_tools.list_v1", params.toJson(), options, WebToolV1Page.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listV1All(params: ListWebToolsV1Params = ListWebToolsV1Params(), options: RequestOptions? = null): Flow<WebTool> =
+        client.pages("web_tools.list_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** Update a web tool in place (v1 route): only the fields given are sent. */
+    suspend fun updateV1(params: UpdateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.update_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** Update a web tool in place (v1 route): only the fields given are sent. */
+    suspend fun updateV1(id: String, name: String? = null, description: String? = null, params: JsonElement? = null, toolSettings: WebToolSettingsUpdate? = null, type: WebToolType? = null, async: Boolean? = null, collectionId: String? = null, messages: List<WebToolMessageInput>? = null, options: RequestOptions? = null): WebTool =
+        updateV1(UpdateWebToolParams(id = id, name = name, description = description, params = params, toolSettings = toolSettings, type = type, async = async, collectionId = collectionId, messages = messages), options)
+}
+
+/** `client.webCalls`. */
+class WebCallsApi internal constructor(private val client: HamsaClientBase) {
+    /**
+     * Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the call's
+     * job id (read from the token when the answer leaves it out).
+     */
+    suspend fun createToken(params: CreateWebCallTokenParams, options: RequestOptions? = null): ParticipantToken =
+        client.perform("web_calls.create_token", params.toJson(), options, ParticipantToken.CODEC)
+
+    /** Start the conversation of a web call whose token was created. */
+    suspend fun init(params: InitWebCallParams, options: RequestOptions? = null): ConversationInit =
+        client.perform("web_calls.init", params.toJson(), options, ConversationInit.CODEC)
+
+    /** Start a web conversation (the older route); answers its job id. */
+    suspend fun initLegacy(params: InitWebCallLegacyParams, options: RequestOptions? = null): ConversationInit =
+        client.perform("web_calls.init_legacy", params.toJson(), options, ConversationInit.CODEC)
+}
+
+/** `client.projects`. */
+class ProjectsApi internal constructor(private val client: HamsaClientBase) {
+    /**
+     * Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in themselves
+     * when it is left out).
+     */
+    suspend fun get(params: GetProjectParams = GetProjectParams(), options: RequestOptions? = null): Project =
+        client.perform("projects.get", params.toJson(), options, Project.CODEC)
 }
 
 /** `Webhooks` (also `client.webhooks`): verify, parse. They need no client. */
