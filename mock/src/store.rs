@@ -112,10 +112,23 @@ impl Call {
     }
 }
 
+/// A web call started with a participant token or the legacy conversation-init.
+#[derive(Clone, Debug)]
+pub struct WebSession {
+    pub job_id: String,
+    pub voice_agent_id: String,
+    pub params: Value,
+    /// Whether its conversation was started (`web_calls.init`).
+    pub started: bool,
+}
+
 #[derive(Default)]
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
     pub calls: Vec<Call>,
+    /// Web tools as the API answers them, every version of each (oldest first).
+    pub web_tools: Vec<Value>,
+    pub web_sessions: Vec<WebSession>,
     next_id: u64,
 }
 

@@ -3,13 +3,16 @@
 mod calls;
 mod conversations;
 mod phone_numbers;
+mod projects;
+mod web_calls;
+mod web_tools;
 
 use crate::config::MockConfig;
 use crate::envelope;
 use crate::store::Store;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 
@@ -62,6 +65,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/jobs", get(conversations::get_job))
         .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
         .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
+        .route("/v2/voice-agents/web-tool", post(web_tools::create))
+        .route("/v2/voice-agents/web-tool/list", get(web_tools::list))
+        .route("/v2/voice-agents/web-tool/version-check", post(web_tools::check_versions))
+        .route("/v2/voice-agents/web-tool/{id}", patch(web_tools::update))
+        .route("/v1/voice-agents/web-tool", post(web_tools::create_v1))
+        .route("/v1/voice-agents/web-tool/list", get(web_tools::list_v1))
+        .route("/v1/voice-agents/web-tool/test-api-tool", post(web_tools::test))
+        .route("/v1/voice-agents/web-tool/{id}", get(web_tools::get).patch(web_tools::update_v1))
+        .route("/v1/voice-agents/room/participant-token", post(web_calls::create_token))
+        .route("/v1/voice-agents/room/conversation-init", post(web_calls::init))
+        .route("/v1/voice-agents/conversation-init", post(web_calls::init_legacy))
+        .route("/v1/projects/by-api-key", get(projects::get))
         .fallback(|| async {
             envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
         })
