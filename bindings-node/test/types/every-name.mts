@@ -158,7 +158,7 @@ async function webToolsAndCalls(): Promise<void> {
   const tool: WebTool = await client.webTools.create(create);
   const toolType: WebToolType | null | undefined = tool.type;
   const current: WebToolSettings | null | undefined = tool.toolSettings;
-  const said: WebToolMessage[] = tool.messages;
+  const said: WebToolMessage[] | undefined = tool.messages;
   const patch: WebToolSettingsUpdate = { timeOut: 10 };
   const update: UpdateWebToolParams & WebToolsUpdateParams & WebToolsUpdateV1Params = { id: tool.id, toolSettings: patch };
   const v2: WebTool = await client.webTools.update(update);
