@@ -104,6 +104,13 @@ value class {name}(val value: String) {{
 def data_class(m: Model) -> str:
     # Required fields first, so that a positional call gives them in the order they are declared.
     fields = model.required_first(m.fields)
+    if not fields and not m.open:
+        # Kotlin has no data class without a property (a request of no arguments): a plain class whose
+        # instances are all equal.
+        return (f"\n{kdoc(m.doc)}class {m.name} : JsonModel {{\n" + to_json(m)
+                + f"\n    override fun equals(other: Any?): Boolean = other is {m.name}\n\n"
+                + "    override fun hashCode(): Int = 0\n\n"
+                + f'    override fun toString(): String = "{m.name}()"\n' + companion(m) + "}\n")
     text = f"\n{kdoc(m.doc)}data class {m.name}(\n"
     text += "".join(f"{kdoc(f.doc, '    ')}    val {parameter(f)},\n" for f in fields)
     if m.open:

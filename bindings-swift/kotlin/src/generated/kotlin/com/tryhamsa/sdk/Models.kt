@@ -1988,11 +1988,16 @@ data class InitWebCallLegacyParams(
 }
 
 /** `projects.get`: no arguments; the project is the API key's. */
-data class GetProjectParams(
-) : JsonModel {
+class GetProjectParams : JsonModel {
     override fun toJson(): JsonElement =
         JsonObjectWriter()
             .build()
+
+    override fun equals(other: Any?): Boolean = other is GetProjectParams
+
+    override fun hashCode(): Int = 0
+
+    override fun toString(): String = "GetProjectParams()"
 
     companion object {
         @JvmField
