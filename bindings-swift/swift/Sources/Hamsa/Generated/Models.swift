@@ -2263,11 +2263,11 @@ public struct GetProjectParams: JSONConvertible, Equatable, Hashable, Sendable {
     }
 
     public init(json: JSONValue) throws {
-        let reader = try JSONObjectReader(json, "GetProjectParams")
+        _ = try JSONObjectReader(json, "GetProjectParams")
     }
 
     public var json: JSONValue {
-        var writer = JSONObjectWriter()
+        let writer = JSONObjectWriter()
         return writer.json
     }
 }
