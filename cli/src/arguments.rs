@@ -12,7 +12,7 @@ pub fn collect(op: &Operation, matches: &ArgMatches) -> Result<Value, String> {
         None => Map::new(),
     };
     if let Some(wire) = op.positional
-        && let Some(id) = matches.get_one::<String>("id")
+        && let Some(id) = matches.get_one::<String>(crate::commands::POSITIONAL)
     {
         args.insert(wire.to_owned(), Value::String(id.clone()));
     }

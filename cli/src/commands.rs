@@ -62,6 +62,10 @@ fn global_args() -> Vec<Arg> {
     ]
 }
 
+/// The clap id of the positional argument: no wire name starts with `@`, so it never collides with a
+/// field's (a field may well be called `id`).
+pub const POSITIONAL: &str = "@positional";
+
 fn operation_command(op: &Operation) -> Command {
     let mut command = Command::new(op.method).about(op.summary).arg(
         Arg::new("input")
@@ -70,7 +74,8 @@ fn operation_command(op: &Operation) -> Command {
             .help("Arguments as a JSON object (wire field names) from a file, or - for stdin; flags override it"),
     );
     if let Some(field) = op.positional_field() {
-        command = command.arg(Arg::new("id").value_name(field.flag.to_uppercase()).help(format!("The {}", field.wire)));
+        command =
+            command.arg(Arg::new(POSITIONAL).value_name(field.flag.to_uppercase()).help(format!("The {}", field.wire)));
     }
     for field in op.fields {
         command = command.arg(field_arg(field));
@@ -134,6 +139,24 @@ mod tests {
         let flag = |name: &str, wire: &str| find(name).unwrap().fields.iter().find(|f| f.wire == wire).unwrap().flag;
         assert_eq!(flag("calls.create_twilio", "twilioPhoneNumber"), "twilio-phone-number");
         assert_eq!(flag("phone_numbers.get", "pid"), "pid");
+        // An argument whose flag would be one of the command line's own takes the method's name in front.
+        assert_eq!(flag("web_tools.test", "apiKey"), "test-api-key");
+        assert_eq!(flag("web_tools.test", "timeout"), "test-timeout");
+    }
+
+    #[test]
+    fn a_positional_argument_named_id_is_also_its_flag() {
+        use crate::arguments::collect;
+        let op = find("web_tools.update").unwrap();
+        for line in [
+            &["hamsa", "web-tools", "update", "t-1", "--name", "n"][..],
+            &["hamsa", "web-tools", "update", "--id", "t-1", "--name", "n"],
+        ] {
+            let matches = super::build().try_get_matches_from(line).unwrap();
+            let (_, group) = matches.subcommand().unwrap();
+            let (_, leaf) = group.subcommand().unwrap();
+            assert_eq!(collect(op, leaf).unwrap(), serde_json::json!({"id": "t-1", "name": "n"}), "{line:?}");
+        }
     }
 
     #[test]
@@ -163,7 +186,9 @@ mod tests {
             assert_eq!(entry["follow"]["from"].as_str(), op.follow.as_ref().map(|f| f.from), "{}", op.name);
             let reference = entry["request"]["$ref"].as_str().unwrap();
             let request = &catalog["definitions"][reference.rsplit('/').next().unwrap()];
-            let wires: Vec<&str> = request["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+            // A request of no arguments has no `properties`.
+            let wires: Vec<&str> =
+                request["properties"].as_object().map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
             assert_eq!(wires, op.fields.iter().map(|f| f.wire).collect::<Vec<_>>(), "{}", op.name);
             for field in op.fields {
                 let required = request["required"].as_array().is_some_and(|r| r.iter().any(|w| w == field.wire));

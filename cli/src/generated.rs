@@ -914,7 +914,7 @@ pub static OPERATIONS: &[Operation] = &[
             },
             Field {
                 wire: "timeout",
-                flag: "timeout",
+                flag: "test-timeout",
                 input: Input::Number,
                 required: false,
                 description: "Seconds (the server's default is 5).",
@@ -946,7 +946,7 @@ pub static OPERATIONS: &[Operation] = &[
             },
             Field {
                 wire: "apiKey",
-                flag: "api-key",
+                flag: "test-api-key",
                 input: Input::Text,
                 required: false,
                 description: "A key the API reference types as a uuid; whether it is the key's id or the key itself is not\ndocumented, so it is treated as a secret.",

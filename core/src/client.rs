@@ -52,8 +52,8 @@ impl Client {
             fields.insert(field.to_owned(), serde_json::Value::String(project));
         }
         // Bodies carry Twilio tokens, webhook secrets and LLM keys: only a redacted copy is logged.
-        let traced = tracing::enabled!(tracing::Level::TRACE)
-            .then(|| redact_json(&serde_json::Value::Object(fields.clone())));
+        let traced =
+            tracing::enabled!(tracing::Level::TRACE).then(|| redact_json(&serde_json::Value::Object(fields.clone())));
         let prepared = prepare_fields(&E::SPEC, fields)?;
         if let Some(body) = traced {
             tracing::trace!(operation = E::SPEC.name, path = %prepared.path_and_query, %body, "hamsa request body");
@@ -77,7 +77,8 @@ impl Client {
             .get_or_fetch(move || async move {
                 let spec = &<GetProject as Endpoint>::SPEC;
                 let prepared = prepare_fields(spec, serde_json::Map::new())?;
-                let (project, _) = send_prepared::<crate::models::Project>(&transport, spec, &prepared, &options).await?;
+                let (project, _) =
+                    send_prepared::<crate::models::Project>(&transport, spec, &prepared, &options).await?;
                 if project.id.trim().is_empty() {
                     return Err(Error::new(ErrorKind::Decode, "projects.get answered a project without an id"));
                 }

@@ -57,24 +57,34 @@ async fn v2_updates_make_versions_and_the_version_check_sees_them() {
     }))
     .await;
     assert_eq!(check[0]["hasNewerVersions"], true);
-    assert_eq!((check[0]["latestVersion"].clone(), check[0]["latestVersionToolId"].clone()), (json!(2), second["id"].clone()));
+    assert_eq!(
+        (check[0]["latestVersion"].clone(), check[0]["latestVersionToolId"].clone()),
+        (json!(2), second["id"].clone())
+    );
     // The update replaced the headers (x-a gone) and dropped `unit`: both overrides conflict.
     assert_eq!(check[0]["conflicts"], json!({"params": ["unit"], "httpHeaders": ["x-a"]}));
     assert_eq!(check[1]["hasNewerVersions"], false);
 
     // v1 updates in place.
     let v1 = call(&client, "web_tools.update_v1", json!({"id": second["id"], "name": "weather-2"})).await;
-    assert_eq!((v1["id"].clone(), v1["version"].clone(), v1["name"].clone()), (second["id"].clone(), json!(2), json!("weather-2")));
+    assert_eq!(
+        (v1["id"].clone(), v1["version"].clone(), v1["name"].clone()),
+        (second["id"].clone(), json!(2), json!("weather-2"))
+    );
 }
 
 #[tokio::test]
 async fn a_tool_test_fills_in_the_project_and_answers_a_stream_of_events() {
     let (mock, client) = mock().await;
     // The tool server is the mock itself: its project route, with the key as the tool's token.
-    let events = call(&client, "web_tools.test", json!({
-        "serverUrl": format!("{}/v1/projects/by-api-key", mock.base_url()), "method": "GET",
-        "authToken": "mock-key", "authPrefix": "Token",
-    }))
+    let events = call(
+        &client,
+        "web_tools.test",
+        json!({
+            "serverUrl": format!("{}/v1/projects/by-api-key", mock.base_url()), "method": "GET",
+            "authToken": "mock-key", "authPrefix": "Token",
+        }),
+    )
     .await;
     let names: Vec<&str> = events.as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap()).collect();
     assert_eq!(names, ["attempt", "response", "done"]);
@@ -86,7 +96,11 @@ async fn a_tool_test_fills_in_the_project_and_answers_a_stream_of_events() {
     assert_eq!(events[1]["event"], "error");
     // Another project is not the key's.
     let error = client
-        .invoke_json("web_tools.test", json!({"serverUrl": "https://example.com", "method": "GET", "projectId": "other"}), &RequestOptions::default())
+        .invoke_json(
+            "web_tools.test",
+            json!({"serverUrl": "https://example.com", "method": "GET", "projectId": "other"}),
+            &RequestOptions::default(),
+        )
         .await
         .unwrap_err();
     assert_eq!(error.code(), "not_found");
@@ -95,11 +109,14 @@ async fn a_tool_test_fills_in_the_project_and_answers_a_stream_of_events() {
 #[tokio::test]
 async fn a_participant_token_is_a_jwt_holding_the_job_id_that_init_takes() {
     let (_mock, client) = mock().await;
-    let token = call(&client, "web_calls.create_token", json!({"voiceAgentId": "agent-1", "params": {"name": "Sara"}})).await;
+    let token =
+        call(&client, "web_calls.create_token", json!({"voiceAgentId": "agent-1", "params": {"name": "Sara"}})).await;
     let jwt = token["liveKitAccessToken"].as_str().unwrap();
     let parts: Vec<&str> = jwt.split('.').collect();
     assert_eq!(parts.len(), 3);
-    assert!(parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')));
+    assert!(
+        parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    );
     // The answer has no jobId: the SDK read it from the token.
     let job_id = token["jobId"].as_str().unwrap();
     assert_eq!(hamsa::models::job_id_in_token(jwt).as_deref(), Some(job_id));

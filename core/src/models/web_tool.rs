@@ -198,7 +198,8 @@ impl<'de> Deserialize<'de> for WebToolTestEvents {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                WebToolTestEvent::deserialize(de::value::MapAccessDeserializer::new(map)).map(|e| WebToolTestEvents(vec![e]))
+                WebToolTestEvent::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|e| WebToolTestEvents(vec![e]))
             }
         }
 
@@ -238,7 +239,8 @@ mod tests {
     fn test_events_are_a_list_or_one_event() {
         let list: WebToolTestEvents = serde_json::from_value(json!([{"event": "attempt"}, {"data": "x"}])).unwrap();
         assert_eq!(list.len(), 2);
-        let one: WebToolTestEvents = serde_json::from_value(json!({"event": "result", "data": {"status": 200}})).unwrap();
+        let one: WebToolTestEvents =
+            serde_json::from_value(json!({"event": "result", "data": {"status": 200}})).unwrap();
         assert_eq!(one.0[0].event.as_deref(), Some("result"));
         assert!(serde_json::from_value::<WebToolTestEvents>(json!("x")).is_err());
     }

@@ -42,7 +42,8 @@ pub async fn init(State(state): State<Arc<AppState>>, Json(body): Body) -> Answe
     let job_id = required(&body, "jobId")?;
     params_of(&body)?;
     let mut store = state.store();
-    let session = store.web_sessions.iter_mut().find(|s| s.job_id == job_id).ok_or_else(|| not_found("Job not found"))?;
+    let session =
+        store.web_sessions.iter_mut().find(|s| s.job_id == job_id).ok_or_else(|| not_found("Job not found"))?;
     if session.voice_agent_id != voice_agent_id {
         return Err(bad_request("voiceAgentId is not the agent of this job"));
     }
@@ -74,7 +75,12 @@ fn jwt(job_id: &str, voice_agent_id: &str) -> String {
         }]},
     });
     let signature: Vec<u8> = (0..32).map(|_| fastrand::u8(..)).collect();
-    format!("{}.{}.{}", base64url(header.to_string().as_bytes()), base64url(claims.to_string().as_bytes()), base64url(&signature))
+    format!(
+        "{}.{}.{}",
+        base64url(header.to_string().as_bytes()),
+        base64url(claims.to_string().as_bytes()),
+        base64url(&signature)
+    )
 }
 
 fn base64url(bytes: &[u8]) -> String {

@@ -28,7 +28,8 @@ pub async fn create_v1(State(state): State<Arc<AppState>>, Json(body): Body) -> 
 
 fn insert(state: &AppState, body: &Value) -> Result<Value, Rejection> {
     required(body, "name")?;
-    let settings = body.get("toolSettings").filter(|s| s.is_object()).ok_or_else(|| bad_request("toolSettings is required"))?;
+    let settings =
+        body.get("toolSettings").filter(|s| s.is_object()).ok_or_else(|| bad_request("toolSettings is required"))?;
     required(settings, "serverUrl")?;
     required(settings, "methodType")?;
     if !body.get("params").is_some_and(Value::is_object) {
@@ -84,9 +85,15 @@ fn apply(tool: &mut Value, body: &Value) -> Result<(), Rejection> {
 /// v2: the update is a new version (new id, same persistentId, version + 1 over the latest).
 pub async fn update(State(state): State<Arc<AppState>>, Path(id): Path<String>, Json(body): Body) -> Answer {
     let mut store = state.store();
-    let base = store.web_tools.iter().find(|t| t["id"] == id.as_str()).cloned().ok_or_else(|| not_found("Web tool not found"))?;
+    let base = store
+        .web_tools
+        .iter()
+        .find(|t| t["id"] == id.as_str())
+        .cloned()
+        .ok_or_else(|| not_found("Web tool not found"))?;
     let persistent = base["persistentId"].clone();
-    let latest = store.web_tools.iter().filter(|t| t["persistentId"] == persistent).filter_map(|t| t["version"].as_u64()).max();
+    let latest =
+        store.web_tools.iter().filter(|t| t["persistentId"] == persistent).filter_map(|t| t["version"].as_u64()).max();
     let mut tool = base;
     apply(&mut tool, &body)?;
     tool["id"] = json!(store.new_id());
@@ -99,14 +106,16 @@ pub async fn update(State(state): State<Arc<AppState>>, Path(id): Path<String>, 
 /// v1: changed in place.
 pub async fn update_v1(State(state): State<Arc<AppState>>, Path(id): Path<String>, Json(body): Body) -> Answer {
     let mut store = state.store();
-    let tool = store.web_tools.iter_mut().find(|t| t["id"] == id.as_str()).ok_or_else(|| not_found("Web tool not found"))?;
+    let tool =
+        store.web_tools.iter_mut().find(|t| t["id"] == id.as_str()).ok_or_else(|| not_found("Web tool not found"))?;
     apply(tool, &body)?;
     Ok(envelope::ok(tool.clone()))
 }
 
 pub async fn get(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Answer {
     let store = state.store();
-    let tool = store.web_tools.iter().find(|t| t["id"] == id.as_str()).ok_or_else(|| not_found("Web tool not found"))?;
+    let tool =
+        store.web_tools.iter().find(|t| t["id"] == id.as_str()).ok_or_else(|| not_found("Web tool not found"))?;
     Ok(envelope::ok(tool.clone()))
 }
 
@@ -138,7 +147,11 @@ fn page_of(state: &AppState, query: Option<&str>) -> Answer {
     let number = |name: &str, default: usize| -> Result<usize, Rejection> {
         match query_value(&query, name) {
             None => Ok(default),
-            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| bad_request(&format!("{name} must be a positive integer"))),
+            Some(v) => v
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| bad_request(&format!("{name} must be a positive integer"))),
         }
     };
     let (page, take) = (number("skip", 1)?, number("take", 10)?);
@@ -162,7 +175,8 @@ fn page_of(state: &AppState, query: Option<&str>) -> Answer {
         .filter(|t| !uncategorized || t["collectionId"].is_null())
         .filter(|t| kind.is_none_or(|k| t["type"] == k))
         .collect();
-    let items: Vec<Value> = matching.iter().skip((page - 1).saturating_mul(take)).take(take).map(|t| (*t).clone()).collect();
+    let items: Vec<Value> =
+        matching.iter().skip((page - 1).saturating_mul(take)).take(take).map(|t| (*t).clone()).collect();
     Ok(envelope::ok(json!({"items": items, "total": all.len(), "filtered": matching.len()})))
 }
 
@@ -185,7 +199,11 @@ pub async fn check_versions(State(state): State<Arc<AppState>>, Json(body): Body
         let conflicts = |names: Option<&Value>, old: &Value, new: &Value| -> Vec<String> {
             let empty = Map::new();
             let names = names.and_then(Value::as_object).unwrap_or(&empty);
-            names.keys().filter(|name| new.get(name.as_str()).is_none() || old.get(name.as_str()) != new.get(name.as_str())).cloned().collect()
+            names
+                .keys()
+                .filter(|name| new.get(name.as_str()).is_none() || old.get(name.as_str()) != new.get(name.as_str()))
+                .cloned()
+                .collect()
         };
         answers.push(json!({
             "toolId": id,
@@ -215,7 +233,9 @@ pub async fn test(State(state): State<Arc<AppState>>, Json(body): Body) -> Answe
         Ok(outcome) => events.push(("response", outcome)),
         Err(message) => events.push(("error", json!({"message": message}))),
     }
-    let success = events.iter().any(|(name, data)| *name == "response" && data["status"].as_u64().is_some_and(|s| (200..300).contains(&s)));
+    let success = events
+        .iter()
+        .any(|(name, data)| *name == "response" && data["status"].as_u64().is_some_and(|s| (200..300).contains(&s)));
     events.push(("done", json!({"success": success})));
     let stream: String = events.iter().map(|(name, data)| format!("event: {name}\ndata: {data}\n\n")).collect();
     Ok(([(header::CONTENT_TYPE, "text/event-stream"), (header::CACHE_CONTROL, "no-cache")], stream).into_response())
@@ -232,7 +252,8 @@ async fn call_tool(state: &AppState, server: &str, method: &str, body: &Value) -
     if !loopback {
         return Err(format!("the Hamsa mock calls only loopback tool servers (127.0.0.1, localhost), not {server}"));
     }
-    let method = reqwest::Method::from_bytes(method.as_bytes()).map_err(|_| format!("{method} is not an HTTP method"))?;
+    let method =
+        reqwest::Method::from_bytes(method.as_bytes()).map_err(|_| format!("{method} is not an HTTP method"))?;
     let mut url = url;
     if let Some(query) = body.get("queryParams").and_then(Value::as_object) {
         let mut pairs = url.query_pairs_mut();
@@ -241,7 +262,8 @@ async fn call_tool(state: &AppState, server: &str, method: &str, body: &Value) -
         }
     }
     let timeout = body.get("timeout").and_then(Value::as_f64).filter(|t| *t > 0.0).unwrap_or(5.0);
-    let mut request = state.webhook_client.request(method.clone(), url).timeout(Duration::from_secs_f64(timeout.min(60.0)));
+    let mut request =
+        state.webhook_client.request(method.clone(), url).timeout(Duration::from_secs_f64(timeout.min(60.0)));
     for (name, value) in body.get("httpHeaders").and_then(Value::as_object).into_iter().flatten() {
         request = request.header(name, value.as_str().map_or_else(|| value.to_string(), str::to_owned));
     }
