@@ -109,7 +109,9 @@ fn field_arg(field: &Field) -> Arg {
     if field.required {
         help.push_str(" [required]");
     }
-    let arg = Arg::new(field.wire).long(field.flag).help(help.trim().to_owned());
+    // Its id is its flag, which the generator keeps apart from the command line's own (an argument
+    // called `timeout` must not read the global `--timeout`).
+    let arg = Arg::new(field.flag).long(field.flag).help(help.trim().to_owned());
     match field.input {
         Input::List(_) => arg.action(ArgAction::Append),
         _ => arg.action(ArgAction::Set),
