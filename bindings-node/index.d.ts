@@ -66,6 +66,9 @@ export declare class Hamsa {
   readonly phoneNumbers: PhoneNumbersResource;
   readonly jobs: JobsResource;
   readonly conversations: ConversationsResource;
+  readonly knowledgeBase: KnowledgeBaseResource;
+  readonly voiceDictionaries: VoiceDictionariesResource;
+  readonly analytics: AnalyticsResource;
   readonly webTools: WebToolsResource;
   readonly webCalls: WebCallsResource;
   readonly projects: ProjectsResource;
@@ -269,6 +272,50 @@ export interface ConversationsResource {
   wait(params: WaitForConversationParams, options?: RequestOptions): Promise<Conversation>;
 }
 
+/** `client.knowledgeBase` */
+export interface KnowledgeBaseResource {
+  /** Add items to the knowledge base (texts, web pages, files). Returns the items created. */
+  create(params: CreateKnowledgeBaseItemsParams, options?: RequestOptions): Promise<KnowledgeBaseItems>;
+  /**
+   * List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListKnowledgeBaseParams, options?: RequestOptions): PageIterator<KnowledgeBaseItem, KnowledgeBasePage>;
+  /** Get one knowledge-base item. */
+  get(params: GetKnowledgeBaseItemParams, options?: RequestOptions): Promise<KnowledgeBaseItem>;
+  /** Rename a knowledge-base item. */
+  update(params: UpdateKnowledgeBaseItemParams, options?: RequestOptions): Promise<KnowledgeBaseItem>;
+  /** Remove one web page from a URL item. Returns the server's acknowledgement. */
+  deleteUrl(params: DeleteKnowledgeBaseUrlParams, options?: RequestOptions): Promise<Acknowledgement>;
+}
+
+/** `client.voiceDictionaries` */
+export interface VoiceDictionariesResource {
+  /** Create a pronunciation dictionary. */
+  create(params: CreateVoiceDictionaryParams, options?: RequestOptions): Promise<VoiceDictionary>;
+  /**
+   * List dictionaries, one page (`skip` = page number, `take` = page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListVoiceDictionariesParams, options?: RequestOptions): PageIterator<VoiceDictionary, VoiceDictionaryPage>;
+  /** Change a dictionary's name or words (only what is set is sent). */
+  update(params: UpdateVoiceDictionaryParams, options?: RequestOptions): Promise<VoiceDictionary>;
+  /** Turn a dictionary on or off for an agent. Returns the server's acknowledgement. */
+  setActive(params: SetVoiceDictionaryActiveParams, options?: RequestOptions): Promise<Acknowledgement>;
+}
+
+/** `client.analytics` */
+export interface AnalyticsResource {
+  /** Sessions and calls over a period: counts, durations, calls over time. */
+  overview(params?: AnalyticsParams, options?: RequestOptions): Promise<AnalyticsOverview>;
+  /** Latencies over a period (speech recognition, LLM, speech synthesis). */
+  performance(params?: AnalyticsParams, options?: RequestOptions): Promise<AgentPerformance>;
+  /** Caller satisfaction over a period: NPS, CSAT, sentiment, resolution. */
+  satisfaction(params?: AnalyticsParams, options?: RequestOptions): Promise<AgentSatisfaction>;
+}
+
 /** `client.webTools` */
 export interface WebToolsResource {
   /** Create a web tool (v2: versioned, version 1). */
@@ -335,70 +382,22 @@ export interface WebhooksResource {
   parse(params: ParseWebhookParams): WebhookEvent;
 }
 
-// The arguments of each operation, named after it.
-
-/** The arguments of `client.calls.create`. */
-export type CallsCreateParams = CreateCallParams;
-/** The arguments of `client.calls.createTwilio`. */
-export type CallsCreateTwilioParams = CreateTwilioCallParams;
-/** The arguments of `client.calls.createWithPhoneNumber`. */
-export type CallsCreateWithPhoneNumberParams = CreateCallWithPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.add`. */
-export type PhoneNumbersAddParams = AddPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.addTwilio`. */
-export type PhoneNumbersAddTwilioParams = AddTwilioPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.list`. */
-export type PhoneNumbersListParams = ListPhoneNumbersParams;
-/** The arguments of `client.phoneNumbers.get`. */
-export type PhoneNumbersGetParams = GetPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.assign`. */
-export type PhoneNumbersAssignParams = AssignPhoneNumberParams;
-/** The arguments of `client.phoneNumbers.assignTwilio`. */
-export type PhoneNumbersAssignTwilioParams = AssignTwilioNumberParams;
-/** The arguments of `client.phoneNumbers.unassign`. */
-export type PhoneNumbersUnassignParams = UnassignPhoneNumberParams;
-/** The arguments of `client.jobs.get`. */
-export type JobsGetParams = GetJobParams;
-/** The arguments of `client.conversations.get`. */
-export type ConversationsGetParams = GetConversationParams;
-/** The arguments of `client.conversations.list`. */
-export type ConversationsListParams = ListConversationsParams;
-/** The arguments of `client.webTools.create`. */
-export type WebToolsCreateParams = CreateWebToolParams;
-/** The arguments of `client.webTools.list`. */
-export type WebToolsListParams = ListWebToolsParams;
-/** The arguments of `client.webTools.update`. */
-export type WebToolsUpdateParams = UpdateWebToolParams;
-/** The arguments of `client.webTools.checkVersions`. */
-export type WebToolsCheckVersionsParams = CheckWebToolVersionsParams;
-/** The arguments of `client.webTools.get`. */
-export type WebToolsGetParams = GetWebToolParams;
-/** The arguments of `client.webTools.test`. */
-export type WebToolsTestParams = TestWebToolParams;
-/** The arguments of `client.webTools.createV1`. */
-export type WebToolsCreateV1Params = CreateWebToolParams;
-/** The arguments of `client.webTools.listV1`. */
-export type WebToolsListV1Params = ListWebToolsV1Params;
-/** The arguments of `client.webTools.updateV1`. */
-export type WebToolsUpdateV1Params = UpdateWebToolParams;
-/** The arguments of `client.webCalls.createToken`. */
-export type WebCallsCreateTokenParams = CreateWebCallTokenParams;
-/** The arguments of `client.webCalls.init`. */
-export type WebCallsInitParams = InitWebCallParams;
-/** The arguments of `client.webCalls.initLegacy`. */
-export type WebCallsInitLegacyParams = InitWebCallLegacyParams;
-/** The arguments of `client.projects.get`. */
-export type ProjectsGetParams = GetProjectParams;
-/** The arguments of `client.jobs.wait`. */
-export type JobsWaitParams = WaitForJobParams;
-/** The arguments of `client.conversations.wait`. */
-export type ConversationsWaitParams = WaitForConversationParams;
-/** The arguments of `client.webhooks.verify`. */
-export type WebhooksVerifyParams = VerifyWebhookParams;
-/** The arguments of `client.webhooks.parse`. */
-export type WebhooksParseParams = ParseWebhookParams;
-
 // Models and arguments, from the core's JSON Schemas.
+
+/**
+ * The answer of a route that returns no data (`{success, message, messageKey}`): its own envelope, so
+ * the server's words reach the caller. Routes declared with `result = envelope` return it.
+ */
+export interface Acknowledgement {
+  /** `true` (a `false` answer is an error, never an `Acknowledgement`). */
+  success?: boolean | null;
+  /** The server's words, e.g. "URL deleted successfully". */
+  message?: string | null;
+  /** A stable key, e.g. `URL_DELETED_SUCCESSFULLY`. */
+  messageKey?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
 
 /** `phone_numbers.add`: register a Twilio number (with its account credentials) or a SIP trunk number. */
 export interface AddPhoneNumberParams {
@@ -437,6 +436,61 @@ export interface AddTwilioPhoneNumberParams {
   twilioAuthToken: Secret;
 }
 
+/** Latencies of the period (from a third-party description of the route: fields may differ). */
+export interface AgentPerformance {
+  avgAsrProcessingTime?: number | null;
+  avgLlmResponseTime?: number | null;
+  avgTtsGenerationTime?: number | null;
+  latency?: number | null;
+  sessionsHaveErrorsPercentage?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** How satisfied callers were over the period. */
+export interface AgentSatisfaction {
+  npsScore?: number | null;
+  sentimentDistribution?: SentimentDistribution | null;
+  csatScore?: number | null;
+  firstCallResolutionPercentage?: number | null;
+  escalationRate?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Sessions and calls of the period. */
+export interface AnalyticsOverview {
+  /** Calls in progress now. */
+  liveSessionsNumber?: number | null;
+  totalSessionsNumber?: number | null;
+  averageSessionDuration?: number | null;
+  averageMessagesPerSession?: number | null;
+  totalSessionDuration?: number | null;
+  averageWordsPerAiResponse?: number | null;
+  /** Calls forwarded to a human. */
+  forwardToHumanAgent?: number | null;
+  callsOverTime?: CallsOverTime[];
+  callsByDurationBuckets?: CallsByDuration | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The window of `analytics.overview`, `analytics.performance` and `analytics.satisfaction`. */
+export interface AnalyticsParams {
+  /** One agent (all agents when left out). */
+  voiceAgentId?: string | null;
+  /** The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`. */
+  period?: AnalyticsPeriod | null;
+  /** Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text). */
+  startPeriod?: number | null;
+  /** Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`. */
+  endPeriod?: number | null;
+  /** The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is `"0"`). */
+  timeDifference?: string | null;
+}
+
+export type AnalyticsPeriod = 'LAST_HOUR' | 'TODAY' | 'YESTERDAY' | 'THIS_WEEK' | 'THIS_MONTH' | 'CUSTOM' | (string & {});
+
 /** `phone_numbers.assign`: let an agent answer (and call from) a number. */
 export interface AssignPhoneNumberParams {
   /** The agent that will answer and place calls on the number. */
@@ -467,6 +521,24 @@ export interface CallParams {
 export interface CallStarted {
   jobId?: string | null;
   voiceAgentId?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Calls by length. */
+export interface CallsByDuration {
+  shortDurationBucketCalls?: number | null;
+  mediumDurationBucketCalls?: number | null;
+  longDurationBucketCalls?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The number of calls in one time bucket. */
+export interface CallsOverTime {
+  /** The bucket's start, `YYYY-MM-DD HH:mm:ss`. */
+  timeBucket?: string | null;
+  count?: number | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }
@@ -580,6 +652,12 @@ export interface CreateCallWithPhoneNumberParams {
   agentDetails?: unknown;
 }
 
+/** `knowledge_base.create`: add one or more items. */
+export interface CreateKnowledgeBaseItemsParams {
+  /** At least one. */
+  items: NewKnowledgeBaseItem[];
+}
+
 /** `calls.create_twilio`: a call through a Twilio number (the original document's route). */
 export interface CreateTwilioCallParams {
   /** The number to call, E.164. */
@@ -596,6 +674,14 @@ export interface CreateTwilioCallParams {
   webhookUrl?: string | null;
   /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
   webhookAuth?: WebhookAuth | null;
+}
+
+/** `voice_dictionaries.create`. */
+export interface CreateVoiceDictionaryParams {
+  /** The dictionary's name. */
+  name: string;
+  /** Its words. */
+  words: NewDictionaryWord[];
 }
 
 /** `web_calls.create_token`: a participant token for a browser call with an agent. */
@@ -628,6 +714,23 @@ export interface CreateWebToolParams {
   messages?: WebToolMessageInput[] | null;
 }
 
+/** `knowledge_base.delete_url`: remove one web page from a URL item (sent as a JSON body on DELETE). */
+export interface DeleteKnowledgeBaseUrlParams {
+  /** The item's id. */
+  id: string;
+  /** The page to remove, as it is in the item's `itemUrls`. */
+  url: string;
+}
+
+/** One word of a pronunciation dictionary, as the server returns it. */
+export interface DictionaryWord {
+  word?: string | null;
+  /** How the agent says it. */
+  pronunciation?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** `conversations.get` (and `conversations.wait`). */
 export interface GetConversationParams {
   /** The conversation's id (the call's job id). */
@@ -638,6 +741,12 @@ export interface GetConversationParams {
 export interface GetJobParams {
   /** The job's id (for a call: the id the call endpoint returned). */
   jobId: string;
+}
+
+/** `knowledge_base.get`. */
+export interface GetKnowledgeBaseItemParams {
+  /** The item's id. */
+  id: string;
 }
 
 /** `phone_numbers.get`. */
@@ -719,6 +828,55 @@ export type JobStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'NO
 
 export type JobType = 'TRANSCRIPTION' | 'TRANSLATION' | 'TTS' | 'AI_CONTENT' | 'VOICE_AGENTS' | (string & {});
 
+/** One item of the knowledge base: a text, a set of web pages or a file the agents can draw on. */
+export interface KnowledgeBaseItem {
+  id: string;
+  userId?: string | null;
+  projectId?: string | null;
+  itemName?: string | null;
+  /** As the server shows it, e.g. `"2.5MB"`. */
+  fileSize?: string | null;
+  type?: KnowledgeBaseItemType | null;
+  /** Processing state, e.g. `PROCESSED` (the full list is not documented). */
+  status?: string | null;
+  /** Why processing failed, when it did. */
+  failureReason?: string | null;
+  content?: string | null;
+  itemUrl?: string | null;
+  itemUrls?: string[];
+  wordsNumber?: number | null;
+  /** A string or a number (the docs show both). */
+  extension?: unknown;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  isActive?: boolean | null;
+  /** Whether an agent uses the item (the server sends a bool or `"true"`/`"false"`). */
+  used?: boolean | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type KnowledgeBaseItemType = 'TEXT' | 'URL' | 'FILE' | (string & {});
+
+/**
+ * What `knowledge_base.create` gives: the items created. The API's answer is one item or a list of them
+ * (the docs show one item for a request that may hold several); both are read into `items`.
+ */
+export interface KnowledgeBaseItems {
+  items: KnowledgeBaseItem[];
+}
+
+/** One page of knowledge-base items. */
+export interface KnowledgeBasePage {
+  /** Every item. */
+  total?: number | null;
+  /** The items that match the filters. */
+  filtered?: number | null;
+  items?: KnowledgeBaseItem[];
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** `conversations.list`: the light list of calls, filtered and paged. */
 export interface ListConversationsParams {
   /** Only the calls of this agent. */
@@ -735,6 +893,27 @@ export interface ListConversationsParams {
   perPage?: number | null;
 }
 
+/**
+ * `knowledge_base.list`: one page of items, filtered. `skip` is a 1-based page number and `take` the
+ * page size.
+ */
+export interface ListKnowledgeBaseParams {
+  /** Only the items of this agent. */
+  voiceAgentId?: string | null;
+  /** Only active (or inactive) items. */
+  isActive?: boolean | null;
+  /** Only items an agent uses (or none does). */
+  used?: boolean | null;
+  /** Only items whose name contains this text (the parameter's name is inferred: `search`). */
+  search?: string | null;
+  /** Only items of these types (sent as a repeated query parameter). */
+  type?: KnowledgeBaseItemType[];
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+}
+
 /** `phone_numbers.list`. `skip` is a 1-based page number and `take` the page size. */
 export interface ListPhoneNumbersParams {
   /** Only the numbers of this agent. */
@@ -745,6 +924,23 @@ export interface ListPhoneNumbersParams {
   take?: number | null;
   /** Only TWILIO or only SIP numbers. */
   provider?: PhoneNumberType | null;
+}
+
+/**
+ * `voice_dictionaries.list`: one page of dictionaries. `skip` is a 1-based page number and `take` the
+ * page size.
+ */
+export interface ListVoiceDictionariesParams {
+  /** Only dictionaries whose name contains this text (the parameter's name is inferred: `search`). */
+  search?: string | null;
+  /** Only dictionaries an agent uses (or none does). */
+  used?: boolean | null;
+  /** Only the dictionaries of this agent. */
+  voiceAgentId?: string | null;
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
 }
 
 /** `web_tools.list`: one page of v2 tools (`skip` = page number, `take` = page size). */
@@ -774,6 +970,31 @@ export interface ListWebToolsV1Params {
   isActive?: boolean | null;
   /** Only the tools of this agent. */
   voiceAgentId?: string | null;
+}
+
+/** One word and how the agent should say it. */
+export interface NewDictionaryWord {
+  /** The word as written. */
+  word: string;
+  /** How to say it (a respelling). */
+  pronunciation: string;
+}
+
+/**
+ * One item to add to the knowledge base: a text (`content`), web pages (`itemUrl`, `itemUrls`) or a
+ * file, by `type`.
+ */
+export interface NewKnowledgeBaseItem {
+  /** 1 to 250 characters. */
+  itemName: string;
+  /** `TEXT`, or another type the server knows (`URL`, `FILE` are inferred from the docs). */
+  type: KnowledgeBaseItemType;
+  /** The text, for a `TEXT` item. */
+  content?: string | null;
+  /** A web page (http or https). */
+  itemUrl?: string | null;
+  /** Several web pages (http or https). */
+  itemUrls?: string[] | null;
 }
 
 /** `webhooks.parse`. */
@@ -845,6 +1066,25 @@ export interface Project {
 /** A secret value (an API key, a token): sent as is, never logged. */
 export type Secret = string;
 
+/** The share of calls by sentiment. */
+export interface SentimentDistribution {
+  positive?: number | null;
+  neutral?: number | null;
+  negative?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** `voice_dictionaries.set_active`: turn a dictionary on or off for one agent. */
+export interface SetVoiceDictionaryActiveParams {
+  /** The dictionary. */
+  dictionaryId: string;
+  /** The agent. */
+  voiceAgentId: string;
+  /** On (`true`) or off. */
+  isActive: boolean;
+}
+
 /** `web_tools.test`: call a tool's API once, as the agent would, and report what happened. */
 export interface TestWebToolParams {
   /** The API to call: https (plain http only to a loopback host). */
@@ -878,6 +1118,24 @@ export interface UnassignPhoneNumberParams {
   phoneNumber: string;
 }
 
+/** `knowledge_base.update`: rename an item (its name is all the route changes). */
+export interface UpdateKnowledgeBaseItemParams {
+  /** The item's id. */
+  id: string;
+  /** The new name, 1 to 250 characters. */
+  itemName: string;
+}
+
+/** `voice_dictionaries.update`: only the fields set are sent. */
+export interface UpdateVoiceDictionaryParams {
+  /** The dictionary's id. */
+  id: string;
+  /** A new name. */
+  name?: string | null;
+  /** The new words (they replace the old ones). */
+  words?: NewDictionaryWord[] | null;
+}
+
 /**
  * `web_tools.update` and `web_tools.update_v1`: change a tool; only the fields given are sent. On v2 the
  * update makes a new version (a new id, the same `persistentId`, `version` + 1).
@@ -904,6 +1162,35 @@ export interface VerifyWebhookParams {
   authKey: string;
   /** The `authSecret` of the call's `webhookAuth`. */
   authSecret: Secret;
+}
+
+/**
+ * A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
+ * the list returns `wordsCount` and `isUsed` instead.
+ */
+export interface VoiceDictionary {
+  id: string;
+  name?: string | null;
+  words?: DictionaryWord[];
+  wordsCount?: number | null;
+  /** Whether an agent has it active (a bool or `"true"`/`"false"`). */
+  isUsed?: boolean | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** One page of dictionaries. */
+export interface VoiceDictionaryPage {
+  dictionaries?: VoiceDictionary[];
+  /** Every dictionary that matches. */
+  total?: number | null;
+  /** This page's number (1-based). */
+  page?: number | null;
+  pageSize?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
 }
 
 /** `conversations.wait`. */

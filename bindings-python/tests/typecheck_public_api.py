@@ -6,6 +6,11 @@ from typing import Any
 
 import hamsa
 from hamsa import (
+    Acknowledgement,
+    AgentPerformance,
+    AgentSatisfaction,
+    AnalyticsOverview,
+    AnalyticsPeriod,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -16,6 +21,8 @@ from hamsa import (
     AuthenticationError,
     BadRequestError,
     CallParams,
+    CallsByDuration,
+    CallsOverTime,
     CallStarted,
     ConfigurationError,
     ConflictError,
@@ -23,6 +30,7 @@ from hamsa import (
     ConversationPage,
     ConversationSummary,
     DecodeError,
+    DictionaryWord,
     Hamsa,
     HamsaError,
     InsufficientBalanceError,
@@ -32,16 +40,26 @@ from hamsa import (
     Job,
     JobStatus,
     JobType,
+    KnowledgeBaseItem,
+    KnowledgeBaseItems,
+    KnowledgeBaseItemType,
+    KnowledgeBasePage,
     Model,
+    NewDictionaryWord,
+    NewKnowledgeBaseItem,
     NotFoundError,
     OutcomeUnknownError,
     Page,
     PermissionDeniedError,
     PhoneNumber,
     PhoneNumberPage,
+    PhoneNumberType,
     RateLimitError,
     RequestCancelledError,
+    SentimentDistribution,
     SyncPager,
+    VoiceDictionary,
+    VoiceDictionaryPage,
     WebhookAuth,
     WebhookEvent,
     WebhookEventType,
@@ -104,6 +122,8 @@ def sync_surface(client: Hamsa) -> None:
     for page in pager.pages():
         print(len(page.items), page.to_dict())
     got: PhoneNumber = client.phone_numbers.get(pid=twilio.id)
+    provider: PhoneNumberType | None = got.type
+    print(provider)
     client.phone_numbers.assign(voice_agent_id="a", phone_number=got.number or "")
     client.phone_numbers.assign_twilio(twilio_phone_number="+1", voice_agent_id="a")
     confirmation: Any = client.phone_numbers.unassign(phone_number="+1")
@@ -119,6 +139,49 @@ def sync_surface(client: Hamsa) -> None:
     as_wire: dict[str, Any] = done.to_dict()
     print(status, kind, number, started.job_id, total, confirmation, ended.status, summaries, as_wire, client.base_url)
     print(client.closed, ERRORS, VERSION)
+
+
+def knowledge_base_dictionaries_analytics(client: Hamsa) -> None:
+    kind: KnowledgeBaseItemType = "TEXT"
+    created: KnowledgeBaseItems = client.knowledge_base.create(
+        items=[
+            NewKnowledgeBaseItem(item_name="Hours", type=kind, content="9 to 5"),
+            {"item_name": "Site", "type": "URL", "item_urls": ["https://example.com/faq"]},
+        ]
+    )
+    item: KnowledgeBaseItem = created.items[0]
+    used: bool | None = item.used
+    items: SyncPager[KnowledgeBaseItem, KnowledgeBasePage] = client.knowledge_base.list(
+        voice_agent_id="a", is_active=True, used=False, search="hours", type=["TEXT"], skip=1, take=10
+    )
+    for each in items:
+        print(each.item_name, each.item_urls, each.words_number)
+    got: KnowledgeBaseItem = client.knowledge_base.get(item.id)
+    renamed: KnowledgeBaseItem = client.knowledge_base.update(got.id, item_name="Opening hours")
+    ack: Acknowledgement = client.knowledge_base.delete_url(renamed.id, url="https://example.com/faq")
+    key: str | None = ack.message_key
+    dictionary: VoiceDictionary = client.voice_dictionaries.create(
+        name="Brands",
+        words=[NewDictionaryWord(word="Hamsa", pronunciation="HAM-sa"), {"word": "x", "pronunciation": "y"}],
+    )
+    words: list[DictionaryWord] | None = dictionary.words
+    dictionaries: SyncPager[VoiceDictionary, VoiceDictionaryPage] = client.voice_dictionaries.list(used=True, take=5)
+    first: Page[VoiceDictionary, VoiceDictionaryPage] = dictionaries.first_page()
+    page_size: int | None = first.data.page_size
+    client.voice_dictionaries.update(dictionary.id, name="Brand names")
+    toggled: Acknowledgement = client.voice_dictionaries.set_active(
+        dictionary_id=dictionary.id, voice_agent_id="a", is_active=True
+    )
+    period: AnalyticsPeriod = "CUSTOM"
+    overview: AnalyticsOverview = client.analytics.overview(
+        voice_agent_id="a", period=period, start_period=1, end_period=2, time_difference="-3"
+    )
+    over_time: list[CallsOverTime] | None = overview.calls_over_time
+    buckets: CallsByDuration | None = overview.calls_by_duration_buckets
+    performance: AgentPerformance = client.analytics.performance(period="TODAY")
+    satisfaction: AgentSatisfaction = client.analytics.satisfaction()
+    sentiment: SentimentDistribution | None = satisfaction.sentiment_distribution
+    print(used, key, words, page_size, toggled.success, over_time, buckets, performance.latency, sentiment)
 
 
 async def async_surface(client: AsyncHamsa) -> None:

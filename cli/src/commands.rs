@@ -62,9 +62,9 @@ fn global_args() -> Vec<Arg> {
     ]
 }
 
-/// The clap id of the positional argument: no wire name starts with `@`, so it never collides with a
-/// field's (a field may well be called `id`).
-pub const POSITIONAL: &str = "@positional";
+/// The clap id of the positional argument. A wire name never holds a space, and a field's clap id is its
+/// flag (kebab-case), so no field (`knowledge_base.get`'s `--id`) can take it.
+pub const POSITIONAL: &str = "positional id";
 
 fn operation_command(op: &Operation) -> Command {
     let mut command = Command::new(op.method).about(op.summary).arg(
@@ -188,7 +188,7 @@ mod tests {
             assert_eq!(entry["follow"]["from"].as_str(), op.follow.as_ref().map(|f| f.from), "{}", op.name);
             let reference = entry["request"]["$ref"].as_str().unwrap();
             let request = &catalog["definitions"][reference.rsplit('/').next().unwrap()];
-            // A request of no arguments has no `properties`.
+            // A request without arguments (`projects.get`) has no `properties` at all.
             let wires: Vec<&str> =
                 request["properties"].as_object().map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
             assert_eq!(wires, op.fields.iter().map(|f| f.wire).collect::<Vec<_>>(), "{}", op.name);

@@ -268,6 +268,42 @@ async fn a_terminal_gets_pretty_json_and_tables_read_well() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn knowledge_base_dictionaries_and_analytics_run_from_the_command_line() {
+    let mock = Mock::start().await;
+    // A list of objects: one JSON object per `--items`.
+    let items = r#"{"itemName":"Site","type":"URL","itemUrls":["https://example.com/a","https://example.com/b"]}"#;
+    let created = mock.json(&["knowledge-base", "create", "--items", items]);
+    let id = created["items"][0]["id"].as_str().unwrap().to_owned();
+    // The positional id and the `--id` flag name the same argument.
+    assert_eq!(mock.json(&["knowledge-base", "get", &id])["itemName"], "Site");
+    assert_eq!(mock.json(&["knowledge-base", "update", "--id", &id, "--item-name", "Website"])["itemName"], "Website");
+    let ack = mock.json(&["knowledge-base", "delete-url", &id, "--url", "https://example.com/a"]);
+    assert_eq!(ack["messageKey"], "URL_DELETED_SUCCESSFULLY");
+    let listed = mock.json(&["knowledge-base", "list", "--type", "URL", "--all"]);
+    assert_eq!(listed[0]["itemUrls"], serde_json::json!(["https://example.com/b"]));
+
+    let words = r#"{"word":"Hamsa","pronunciation":"HAM-sa"}"#;
+    let dictionary = mock.json(&["voice-dictionaries", "create", "--name", "Brands", "--words", words]);
+    let dictionary_id = dictionary["id"].as_str().unwrap();
+    let toggled = mock.json(&[
+        "voice-dictionaries",
+        "set-active",
+        "--dictionary-id",
+        dictionary_id,
+        "--voice-agent-id",
+        "a1",
+        "--is-active",
+        "true",
+    ]);
+    assert_eq!(toggled["success"], true);
+    assert_eq!(mock.json(&["voice-dictionaries", "list"])["dictionaries"][0]["isUsed"], true);
+
+    assert_eq!(mock.json(&["analytics", "overview", "--period", "TODAY"])["totalSessionsNumber"], 0);
+    let custom = mock.run(&["analytics", "satisfaction", "--period", "CUSTOM", "--start-period", "1"]);
+    assert!(!custom.status.success(), "a CUSTOM period without its end is refused before sending");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn web_tools_web_calls_and_the_project_from_the_command_line() {
     let mock = Mock::start().await;
     let tool = mock.json(&[

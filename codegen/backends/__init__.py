@@ -1,5 +1,5 @@
 """One backend per target. Each module has `render(catalog) -> {repo-relative path: text}`."""
 
-from . import cli, kotlin, python, swift, typescript
+from . import cli, docs, kotlin, python, swift, typescript
 
-BACKENDS = (python, typescript, swift, kotlin, cli)
+BACKENDS = (python, typescript, swift, kotlin, cli, docs)

@@ -67,3 +67,12 @@ def _wrapped(text: str, width: int) -> list[str]:
     for line in text.strip().splitlines():
         lines.extend(textwrap.wrap(line, max(width, 40), break_long_words=False, break_on_hyphens=False) or [""])
     return lines if text.strip() else []
+
+
+def per_resource(catalog, offline, online) -> str:
+    """The text of every resource in catalog order: `offline(catalog, resource)` for a resource whose
+    operations need no client, `online(catalog, resource)` for the others."""
+    return "".join(
+        offline(catalog, resource) if catalog.is_offline(resource) else online(catalog, resource)
+        for resource in catalog.resources()
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import model
 from model import Catalog, Field, Model, OpenEnum, Operation, Type, camel, pascal, upper_snake
 
-from .common import backticked, block_comment, string_literal
+from .common import backticked, block_comment, per_resource, string_literal
 
 BASE = "bindings-swift/kotlin/src/generated/kotlin/com/tryhamsa/sdk/"
 PACKAGE = "com.tryhamsa.sdk"
@@ -102,15 +102,10 @@ value class {name}(val value: String) {{
 
 
 def data_class(m: Model) -> str:
+    if not m.fields and not m.open:
+        return empty_class(m)
     # Required fields first, so that a positional call gives them in the order they are declared.
     fields = model.required_first(m.fields)
-    if not fields and not m.open:
-        # Kotlin has no data class without a property (a request of no arguments): a plain class whose
-        # instances are all equal.
-        return (f"\n{kdoc(m.doc)}class {m.name} : JsonModel {{\n" + to_json(m)
-                + f"\n    override fun equals(other: Any?): Boolean = other is {m.name}\n\n"
-                + "    override fun hashCode(): Int = 0\n\n"
-                + f'    override fun toString(): String = "{m.name}()"\n' + companion(m) + "}\n")
     text = f"\n{kdoc(m.doc)}data class {m.name}(\n"
     text += "".join(f"{kdoc(f.doc, '    ')}    val {parameter(f)},\n" for f in fields)
     if m.open:
@@ -118,6 +113,20 @@ def data_class(m: Model) -> str:
         text += "    val extra: Map<String, JsonElement> = emptyMap(),\n"
     text += ") : JsonModel {\n" + to_json(m) + redacted_to_string(m.name, fields) + companion(m) + "}\n"
     return text
+
+
+def empty_class(m: Model) -> str:
+    """A model without fields (the arguments of an operation that takes none): Kotlin refuses a data
+    class without constructor parameters, so it is a plain class whose instances are all equal."""
+    return (f"\n{kdoc(m.doc)}class {m.name} : JsonModel {{\n" + to_json(m)
+            + f"\n    override fun equals(other: Any?): Boolean = other is {m.name}\n"
+            + "\n    override fun hashCode(): Int = 0\n"
+            + f'\n    override fun toString(): String = "{m.name}()"\n'
+            + "\n    companion object {\n"
+            + f"        @JvmField\n        val CODEC: JsonCodec<{m.name}> = JsonCodec.model {{ json ->\n"
+            + f"            JsonObjectReader(json, {quoted(m.name)})\n"
+            + f"            {m.name}()\n"
+            + "        }\n    }\n}\n")
 
 
 def to_json(m: Model) -> str:
@@ -175,12 +184,7 @@ def resources(catalog: Catalog) -> str:
 class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(options) {{
 {props}}}
 """
-    for resource in catalog.resources():
-        if catalog.is_offline(resource):
-            text += offline_api(catalog, resource)
-        else:
-            text += resource_api(catalog, resource)
-    return text
+    return text + per_resource(catalog, offline_api, resource_api)
 
 
 def resource_property(catalog: Catalog, resource: str) -> str:

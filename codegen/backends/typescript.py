@@ -59,11 +59,6 @@ def error_class(code: str) -> str:
     return f"{model.error_name(code)}Error"
 
 
-def params_alias(op: Operation) -> str:
-    """`JobsWaitParams`: a name for the arguments of every operation, whatever the core calls them."""
-    return f"{model.pascal(op.resource)}{model.pascal(op.method)}Params"
-
-
 def offline_namespaces(catalog: Catalog) -> list[str]:
     """The namespaces the package exports next to the client's (`webhooks`): their operations need none."""
     return [namespace(resource) for resource in catalog.resources() if catalog.is_offline(resource)]
@@ -198,8 +193,6 @@ def declarations(catalog: Catalog) -> str:
             "\n".join(error_declaration(e) for e in catalog.errors),
             "// Namespaces of the client.\n",
             "\n".join(resource_interface(catalog, r) for r in catalog.resources()),
-            "// The arguments of each operation, named after it.\n",
-            "".join(params_alias_declaration(catalog, op) for op in catalog.operations),
             "// Models and arguments, from the core's JSON Schemas.\n",
             "\n".join(definitions(catalog)),
         ]
@@ -241,16 +234,6 @@ def method_declaration(op: Operation) -> str:
         pager = f"PageIterator<{ts_type(op.item)}, {result}>"
         return f"{about}  {method_name(op)}({params}, options?: RequestOptions): {pager};\n"
     return f"{doc(op.summary, '  ')}  {method_name(op)}({params}, options?: RequestOptions): Promise<{result}>;\n"
-
-
-def params_alias_declaration(catalog: Catalog, op: Operation) -> str:
-    alias = params_alias(op)
-    if alias == op.params.name:
-        return ""
-    if alias in catalog.models or alias in catalog.enums:
-        raise CatalogError(f"{op.name}: the name for its arguments, {alias}, is another definition's")
-    about = f"The arguments of `client.{namespace(op.resource)}.{method_name(op)}`."
-    return f"{doc(about)}export type {alias} = {op.params.name};\n"
 
 
 def definitions(catalog: Catalog) -> list[str]:

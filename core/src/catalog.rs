@@ -24,7 +24,8 @@ pub fn catalog() -> Value {
                 "kind": spec.kind().as_str(),
                 "summary": spec.summary.trim(),
                 "positional": spec.positional,
-                "http": {"method": spec.http_method.as_str(), "path": spec.path, "query": spec.query_fields},
+                "http": {"method": spec.http_method.as_str(), "path": spec.path, "query": spec.query_fields,
+                         "body": spec.sends_body().then_some("json")},
                 "safety": spec.safety.as_str(),
                 "items": spec.items_field,
                 "polls": null,
@@ -87,6 +88,18 @@ mod tests {
         let twilio = &definitions["CreateTwilioCallParams"];
         assert_eq!(twilio["required"], json!(["toNumber", "twilioPhoneNumber"]));
         assert_eq!(definitions["WebhookAuth"]["properties"]["authSecret"]["$ref"], "#/$defs/Secret");
+    }
+
+    #[test]
+    fn the_route_says_where_the_fields_go() {
+        let catalog = catalog();
+        let http = |name: &str| {
+            catalog["operations"].as_array().unwrap().iter().find(|o| o["name"] == name).unwrap()["http"].clone()
+        };
+        assert_eq!(http("knowledge_base.delete_url")["method"], "DELETE");
+        assert_eq!(http("knowledge_base.delete_url")["body"], "json");
+        assert_eq!(http("knowledge_base.get")["body"], Value::Null);
+        assert_eq!(http("knowledge_base.update")["body"], "json");
     }
 
     #[test]

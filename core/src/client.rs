@@ -96,7 +96,11 @@ async fn send_prepared<T: DeserializeOwned>(
     options: &RequestOptions,
 ) -> Result<(T, ResponseMeta)> {
     let raw = transport.send(spec, prepared, options).await?;
-    envelope::decode::<T>(spec.name, raw)
+    if spec.envelope_result {
+        envelope::decode_envelope::<T>(spec.name, raw)
+    } else {
+        envelope::decode::<T>(spec.name, raw)
+    }
 }
 
 impl fmt::Debug for Client {

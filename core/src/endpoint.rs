@@ -55,7 +55,8 @@ impl HttpMethod {
         }
     }
 
-    /// GET and DELETE carry their arguments in the query string; the others in a JSON body.
+    /// GET and DELETE carry their arguments in the query string; the others in a JSON body (an endpoint
+    /// can say otherwise: [`EndpointSpec::json_body`]).
     const fn has_body(self) -> bool {
         matches!(self, Self::Post | Self::Put | Self::Patch)
     }
@@ -86,6 +87,13 @@ pub struct EndpointSpec {
     pub query_fields: &'static [&'static str],
     /// The argument a user naturally passes first (an id), by wire name.
     pub positional: Option<&'static str>,
+    /// For GET and DELETE: the fields go in a JSON body instead of the query string (a DELETE whose
+    /// route takes a body, like `DELETE /v1/voice-agents/knowledge-base/{id}/url`). Body methods always
+    /// have one.
+    pub json_body: bool,
+    /// The result is the answer's envelope itself (`{success, message, messageKey}`), for routes that
+    /// answer with no `data`.
+    pub envelope_result: bool,
     /// For paged endpoints: the field of each page that holds its items.
     pub items_field: Option<&'static str>,
     /// The waiter that can follow this operation's result.
@@ -97,6 +105,11 @@ pub struct EndpointSpec {
 }
 
 impl EndpointSpec {
+    /// Whether the request's fields (but the path's and `query_fields`) are sent as a JSON body.
+    pub const fn sends_body(&self) -> bool {
+        self.json_body || self.http_method.has_body()
+    }
+
     pub const fn kind(&self) -> OperationKind {
         if self.items_field.is_some() { OperationKind::Paged } else { OperationKind::Plain }
     }
@@ -196,7 +209,7 @@ pub(crate) fn missing_project_field(spec: &EndpointSpec, fields: &Map<String, Va
 pub(crate) fn prepare_fields(spec: &EndpointSpec, mut fields: Map<String, Value>) -> Result<PreparedRequest> {
     let mut path_and_query = fill_path(spec, &mut fields)?;
     let mut query = Query::new(&mut path_and_query);
-    if spec.http_method.has_body() {
+    if spec.sends_body() {
         for name in spec.query_fields {
             if let Some(value) = fields.remove(*name) {
                 query.push(name, &value);
@@ -207,7 +220,7 @@ pub(crate) fn prepare_fields(spec: &EndpointSpec, mut fields: Map<String, Value>
             query.push(&name, &value);
         }
     }
-    let body = if spec.http_method.has_body() {
+    let body = if spec.sends_body() {
         let bytes = serde_json::to_vec(&Value::Object(fields))
             .map_err(|e| Error::invalid_argument(spec.name, format!("could not serialize the body: {e}")))?;
         Some(JsonBody(bytes.into()))
@@ -284,6 +297,8 @@ mod tests {
         path: "/v1/things/{thingId}",
         safety: Safety::Safe,
         query_fields: &[],
+        json_body: false,
+        envelope_result: false,
         positional: None,
         items_field: None,
         follow: None,
@@ -314,6 +329,19 @@ mod tests {
         let prepared = prepare(&spec, &json!({"jobId": "j1", "aiParts": ["faq"]})).unwrap();
         assert_eq!(prepared.path_and_query, "/v1/jobs/ai?jobId=j1");
         assert_eq!(&prepared.body.unwrap().0[..], br#"{"aiParts":["faq"]}"#);
+    }
+
+    #[test]
+    fn a_delete_with_a_json_body_keeps_its_fields_out_of_the_query() {
+        let spec = EndpointSpec { http_method: HttpMethod::Delete, path: "/v1/things/{thingId}/url", ..SPEC };
+        let prepared = prepare(&spec, &json!({"thingId": "t1", "url": "https://a.example/x?y=1"})).unwrap();
+        assert_eq!(prepared.method, http::Method::DELETE);
+        assert_eq!(prepared.path_and_query, "/v1/things/t1/url?url=https%3A%2F%2Fa.example%2Fx%3Fy%3D1");
+        assert!(prepared.body.is_none(), "without the clause a DELETE has no body");
+        let spec = EndpointSpec { json_body: true, ..spec };
+        let prepared = prepare(&spec, &json!({"thingId": "t1", "url": "https://a.example/x?y=1"})).unwrap();
+        assert_eq!(prepared.path_and_query, "/v1/things/t1/url");
+        assert_eq!(&prepared.body.unwrap().0[..], br#"{"url":"https://a.example/x?y=1"}"#);
     }
 
     #[test]

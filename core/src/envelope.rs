@@ -89,6 +89,29 @@ pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> 
     Ok((data, ResponseMeta::new(raw, message, message_key)))
 }
 
+/// Decodes the answer of a route that answers with no `data`: the envelope itself
+/// (`{success, message, messageKey}`) is the result, once `success: false` and error statuses have been
+/// turned into errors as [`decode`] does.
+pub(crate) fn decode_envelope<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> Result<(T, ResponseMeta)> {
+    if !(200..300).contains(&raw.status) {
+        return Err(status_error(&raw));
+    }
+    let body = trim_ascii(&raw.body);
+    let body = if body.is_empty() { b"{}".as_slice() } else { body };
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
+    let message = text(envelope.message.as_ref());
+    let message_key = text(envelope.message_key.as_ref());
+    if envelope.success.as_ref().and_then(serde_json::Value::as_bool) == Some(false) {
+        return Err(with_response_context(
+            Error::new(ErrorKind::Api, message.unwrap_or_else(|| "the API reported success: false".into())),
+            &raw,
+            message_key,
+        ));
+    }
+    let data = from_json::<T>(operation, body, &raw)?;
+    Ok((data, ResponseMeta::new(raw, message, message_key)))
+}
+
 fn from_json<T: DeserializeOwned>(operation: &str, json: &[u8], raw: &RawResponse) -> Result<T> {
     serde_json::from_slice(json).map_err(|e| decode_error(operation, raw, &e))
 }
@@ -212,6 +235,20 @@ mod tests {
         assert_eq!(meta.message.as_deref(), Some("Succès \"x\""));
         let body = r#"{ "success" :  false , "message": "no", "data": 5 }"#;
         assert_eq!(decode::<u32>("t", raw(200, body)).unwrap_err().code(), "api_error");
+    }
+
+    #[test]
+    fn an_envelope_result_is_the_whole_answer() {
+        let body = r#"{"success":true,"message":"URL deleted","messageKey":"URL_DELETED_SUCCESSFULLY"}"#;
+        let (data, meta) = decode_envelope::<serde_json::Value>("t", raw(200, body)).unwrap();
+        assert_eq!(data["messageKey"], "URL_DELETED_SUCCESSFULLY");
+        assert_eq!(meta.message.as_deref(), Some("URL deleted"));
+        let (data, _) = decode_envelope::<serde_json::Value>("t", raw(204, "")).unwrap();
+        assert_eq!(data, serde_json::json!({}));
+        let error = decode_envelope::<serde_json::Value>("t", raw(200, r#"{"success":false,"message":"no"}"#));
+        assert_eq!(error.unwrap_err().code(), "api_error");
+        assert_eq!(decode_envelope::<serde_json::Value>("t", raw(404, "{}")).unwrap_err().code(), "not_found");
+        assert_eq!(decode_envelope::<serde_json::Value>("t", raw(200, "[1]")).unwrap_err().code(), "decode");
     }
 
     #[test]

@@ -63,6 +63,16 @@ pub fn optional_webhook_url(field: &str, value: Option<&str>) -> Result<()> {
     value.map_or(Ok(()), |v| webhook_url(field, v))
 }
 
+/// A web page the server fetches (a knowledge-base URL): an absolute http or https URL with a host.
+pub fn web_page_url(field: &str, value: &str) -> Result<()> {
+    let url = Url::parse(value).map_err(|e| Error::invalid_argument(field, format!("{value:?} is not a URL: {e}")))?;
+    if matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_argument(field, format!("{value:?} is not an http or https URL")))
+    }
+}
+
 /// An inclusive range check for numbers.
 pub fn in_range<T: PartialOrd + std::fmt::Display + Copy>(field: &str, value: Option<T>, min: T, max: T) -> Result<()> {
     match value {
@@ -103,6 +113,14 @@ mod tests {
         assert!(webhook_url("w", "http://example.com/hook").is_err());
         assert!(webhook_url("w", "ftp://example.com").is_err());
         assert!(webhook_url("w", "not a url").is_err());
+    }
+
+    #[test]
+    fn web_page_urls() {
+        assert!(web_page_url("u", "https://example.com/faq").is_ok());
+        assert!(web_page_url("u", "http://example.com/faq").is_ok());
+        assert!(web_page_url("u", "example.com/faq").is_err());
+        assert!(web_page_url("u", "ftp://example.com").is_err());
     }
 
     #[test]

@@ -8,6 +8,12 @@ pub fn ok(data: Value) -> Response {
     (StatusCode::OK, axum::Json(json!({"success": true, "message": "Success", "data": data}))).into_response()
 }
 
+/// A success with no `data`: `{success, message, messageKey}`, as the routes that only acknowledge answer.
+pub fn done(message: &str, message_key: &str) -> Response {
+    let body = json!({"success": true, "message": message, "messageKey": message_key});
+    (StatusCode::OK, axum::Json(body)).into_response()
+}
+
 pub fn error(status: StatusCode, message: &str, message_key: &str) -> Response {
     Rejection { status, message: message.to_owned(), message_key: message_key.to_owned() }.into_response()
 }

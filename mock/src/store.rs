@@ -1,4 +1,5 @@
-//! The mock's memory: phone numbers and calls (a call is also a job and a conversation).
+//! The mock's memory: phone numbers and calls (a call is also a job and a conversation), knowledge-base
+//! items and voice dictionaries.
 
 use crate::clock;
 use serde_json::{Value, json};
@@ -126,6 +127,12 @@ pub struct WebSession {
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
     pub calls: Vec<Call>,
+    /// Knowledge-base items, as the API returns them.
+    pub knowledge_base: Vec<Value>,
+    /// Voice dictionaries, with their words, as `create` returns them.
+    pub dictionaries: Vec<Value>,
+    /// `(dictionaryId, voiceAgentId)` for each dictionary active on an agent.
+    pub active_dictionaries: Vec<(String, String)>,
     /// Web tools as the API answers them, every version of each (oldest first).
     pub web_tools: Vec<Value>,
     pub web_sessions: Vec<WebSession>,

@@ -31,6 +31,24 @@ module.exports.resources = {
     list: { operation: 'conversations.list', kind: 'paged', items: 'calls' },
     wait: { operation: 'conversations.wait', kind: 'waiter' },
   },
+  knowledgeBase: {
+    create: { operation: 'knowledge_base.create', kind: 'plain' },
+    list: { operation: 'knowledge_base.list', kind: 'paged', items: 'items' },
+    get: { operation: 'knowledge_base.get', kind: 'plain' },
+    update: { operation: 'knowledge_base.update', kind: 'plain' },
+    deleteUrl: { operation: 'knowledge_base.delete_url', kind: 'plain' },
+  },
+  voiceDictionaries: {
+    create: { operation: 'voice_dictionaries.create', kind: 'plain' },
+    list: { operation: 'voice_dictionaries.list', kind: 'paged', items: 'dictionaries' },
+    update: { operation: 'voice_dictionaries.update', kind: 'plain' },
+    setActive: { operation: 'voice_dictionaries.set_active', kind: 'plain' },
+  },
+  analytics: {
+    overview: { operation: 'analytics.overview', kind: 'plain' },
+    performance: { operation: 'analytics.performance', kind: 'plain' },
+    satisfaction: { operation: 'analytics.satisfaction', kind: 'plain' },
+  },
   webTools: {
     create: { operation: 'web_tools.create', kind: 'plain' },
     list: { operation: 'web_tools.list', kind: 'paged', items: 'items' },

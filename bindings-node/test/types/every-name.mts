@@ -11,8 +11,20 @@ import type {
   WebhookEvent, WebhookEventType, Secret, CreateCallParams, CreateTwilioCallParams, CreateCallWithPhoneNumberParams,
   AddPhoneNumberParams, AddTwilioPhoneNumberParams, ListPhoneNumbersParams, GetPhoneNumberParams,
   AssignPhoneNumberParams, AssignTwilioNumberParams, UnassignPhoneNumberParams, GetJobParams, GetConversationParams,
-  ListConversationsParams, JobsWaitParams, ConversationsWaitParams, WebhooksVerifyParams, WebhooksParseParams,
+  ListConversationsParams, WaitForJobParams, WaitForConversationParams, VerifyWebhookParams, ParseWebhookParams,
   CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
+} from 'hamsa';
+import type {
+  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource, KnowledgeBaseCreateParams,
+  KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams, KnowledgeBaseDeleteUrlParams,
+  VoiceDictionariesCreateParams, VoiceDictionariesListParams, VoiceDictionariesUpdateParams,
+  VoiceDictionariesSetActiveParams, AnalyticsOverviewParams, AnalyticsPerformanceParams, AnalyticsSatisfactionParams,
+  Acknowledgement, AgentPerformance, AgentSatisfaction, AnalyticsOverview, AnalyticsParams, AnalyticsPeriod,
+  CallsByDuration, CallsOverTime, CreateKnowledgeBaseItemsParams, CreateVoiceDictionaryParams,
+  DeleteKnowledgeBaseUrlParams, DictionaryWord, GetKnowledgeBaseItemParams, KnowledgeBaseItem, KnowledgeBaseItemType,
+  KnowledgeBaseItems, KnowledgeBasePage, ListKnowledgeBaseParams, ListVoiceDictionariesParams, NewDictionaryWord,
+  NewKnowledgeBaseItem, SentimentDistribution, SetVoiceDictionaryActiveParams, UpdateKnowledgeBaseItemParams,
+  UpdateVoiceDictionaryParams, VoiceDictionary, VoiceDictionaryPage,
 } from 'hamsa';
 
 const options: ClientOptions = {
@@ -62,18 +74,18 @@ async function everything(): Promise<void> {
   const confirmation: unknown = await client.phoneNumbers.unassign(unassign);
   const getJob: GetJobParams = { jobId: job.id };
   await client.jobs.get(getJob);
-  const waitJob: JobsWaitParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
+  const waitJob: WaitForJobParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };
   await client.jobs.wait(waitJob, { signal: new AbortController().signal });
   const getConversation: GetConversationParams = { conversationId: job.id };
   const conversation: Conversation = await client.conversations.get(getConversation);
   const listConversations: ListConversationsParams = { page: 1, perPage: 100, status: ['COMPLETED', 'NEW_ONE'], startTime: 0 };
   const summaries: ConversationSummary[] = await client.conversations.list(listConversations).toArray();
   const conversationPage: ConversationPage = await client.conversations.list().firstPage();
-  const waitConversation: ConversationsWaitParams = { conversationId: conversation.id };
+  const waitConversation: WaitForConversationParams = { conversationId: conversation.id };
   await client.conversations.wait(waitConversation);
-  const verify: WebhooksVerifyParams = { authorization: undefined, authKey: 'Token', authSecret: 's' };
+  const verify: VerifyWebhookParams = { authorization: undefined, authKey: 'Token', authSecret: 's' };
   const ok: boolean = webhooks.verify(verify) && client.webhooks.verify(verify);
-  const parse: WebhooksParseParams = { body: new Uint8Array() };
+  const parse: ParseWebhookParams = { body: new Uint8Array() };
   const event: WebhookEvent = webhooks.parse(parse);
   const eventType: WebhookEventType = event.eventType;
   const auth: WebhookAuth = { authKey: 'Token', authSecret: 's' as Secret };
@@ -81,6 +93,55 @@ async function everything(): Promise<void> {
     [client.calls, client.phoneNumbers, client.jobs, client.conversations, client.webhooks];
   void [status, type, params, userNumber, unknownField, openStatus, started, first, all, confirmation, summaries,
     conversationPage, ok, eventType, auth, namespaces, VERSION.length];
+}
+
+async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
+  const kind: KnowledgeBaseItemType = 'TEXT';
+  const newItem: NewKnowledgeBaseItem = { itemName: 'Hours', type: kind, content: '9 to 5' };
+  const create: CreateKnowledgeBaseItemsParams = { items: [newItem, { itemName: 'Site', type: 'URL', itemUrls: ['https://example.com'] }] };
+  const created: KnowledgeBaseItems = await client.knowledgeBase.create(create);
+  const item: KnowledgeBaseItem | undefined = created.items[0];
+  const used: boolean | null | undefined = item?.used;
+  const list: ListKnowledgeBaseParams = { voiceAgentId: 'a', isActive: true, used: false, search: 'h', type: ['TEXT'], skip: 1, take: 10 };
+  const items: KnowledgeBaseItem[] = await client.knowledgeBase.list(list).toArray();
+  const kbPage: KnowledgeBasePage = await client.knowledgeBase.list().firstPage();
+  const get: GetKnowledgeBaseItemParams = { id: 'kb1' };
+  await client.knowledgeBase.get(get);
+  const update: UpdateKnowledgeBaseItemParams = { id: 'kb1', itemName: 'Opening hours' };
+  await client.knowledgeBase.update(update);
+  const deleteUrl: DeleteKnowledgeBaseUrlParams = { id: 'kb1', url: 'https://example.com' };
+  const ack: Acknowledgement = await client.knowledgeBase.deleteUrl(deleteUrl);
+  const word: NewDictionaryWord = { word: 'Hamsa', pronunciation: 'HAM-sa' };
+  const createDictionary: CreateVoiceDictionaryParams = { name: 'Brands', words: [word] };
+  const dictionary: VoiceDictionary = await client.voiceDictionaries.create(createDictionary);
+  const words: DictionaryWord[] | undefined = dictionary.words;
+  const listDictionaries: ListVoiceDictionariesParams = { used: true, voiceAgentId: 'a', search: 'b', skip: 1, take: 5 };
+  const dictionaryPage: VoiceDictionaryPage = await client.voiceDictionaries.list(listDictionaries).firstPage();
+  const updateDictionary: UpdateVoiceDictionaryParams = { id: dictionary.id, name: 'Brand names' };
+  await client.voiceDictionaries.update(updateDictionary);
+  const toggle: SetVoiceDictionaryActiveParams = { dictionaryId: dictionary.id, voiceAgentId: 'a', isActive: true };
+  const toggled: Acknowledgement = await client.voiceDictionaries.setActive(toggle);
+  const period: AnalyticsPeriod = 'CUSTOM';
+  const window: AnalyticsParams = { voiceAgentId: 'a', period, startPeriod: 1, endPeriod: 2, timeDifference: '-3' };
+  const overview: AnalyticsOverview = await client.analytics.overview(window);
+  const overTime: CallsOverTime[] | undefined = overview.callsOverTime;
+  const buckets: CallsByDuration | null | undefined = overview.callsByDurationBuckets;
+  const performance: AgentPerformance = await client.analytics.performance({ period: 'TODAY' });
+  const satisfaction: AgentSatisfaction = await client.analytics.satisfaction();
+  const sentiment: SentimentDistribution | null | undefined = satisfaction.sentimentDistribution;
+  const aliases: [KnowledgeBaseCreateParams, KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams,
+    KnowledgeBaseDeleteUrlParams, VoiceDictionariesCreateParams, VoiceDictionariesListParams,
+    VoiceDictionariesUpdateParams, VoiceDictionariesSetActiveParams, AnalyticsOverviewParams,
+    AnalyticsPerformanceParams, AnalyticsSatisfactionParams] =
+    [create, list, get, update, deleteUrl, createDictionary, listDictionaries, updateDictionary, toggle, window, window, window];
+  const namespaces: [KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource] =
+    [client.knowledgeBase, client.voiceDictionaries, client.analytics];
+  // @ts-expect-error a CUSTOM period's ends are epoch milliseconds (numbers)
+  await client.analytics.overview({ period: 'CUSTOM', startPeriod: '1', endPeriod: '2' });
+  // @ts-expect-error knowledge_base.create needs its items
+  await client.knowledgeBase.create({});
+  void [used, items, kbPage, ack.messageKey, words, dictionaryPage.pageSize, toggled.success, overTime, buckets,
+    performance.latency, sentiment, aliases, namespaces];
 }
 
 function errors(error: unknown): string {
@@ -195,6 +256,7 @@ async function webToolsAndCalls(): Promise<void> {
 }
 
 void everything;
+void knowledgeBaseDictionariesAnalytics;
 void errors;
 void wrongCalls;
 void webToolsAndCalls;

@@ -9,19 +9,25 @@
 //! To add an endpoint: add one line to the table (and its request type, if new), then its scenarios in
 //! `tests/scenarios/`. Nothing else is needed for it to reach every language.
 
+pub mod analytics;
 pub mod calls;
 pub mod conversations;
 pub mod jobs;
+pub mod knowledge_base;
 pub mod phone_numbers;
 pub mod projects;
+pub mod voice_dictionaries;
 pub mod web_calls;
 pub mod web_tools;
 
+pub use analytics::*;
 pub use calls::*;
 pub use conversations::*;
 pub use jobs::*;
+pub use knowledge_base::*;
 pub use phone_numbers::*;
 pub use projects::*;
+pub use voice_dictionaries::*;
 pub use web_calls::*;
 pub use web_tools::*;
 
@@ -33,6 +39,8 @@ pub use web_tools::*;
 ///     /// docs
 ///     method: OperationType = HTTP_METHOD "/path/{wireName}", SafetyClass, RequestType => ResponseType
 ///         [, query = ["wireName", ..]]          body methods: these fields go in the query string
+///         [, body = json]                       GET/DELETE: the fields go in a JSON body, not the query
+///         [, result = envelope]                 the answer has no `data`: the result is the envelope
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
 ///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | .. }]
 ///         [, follow = "resource.waiter" from "wireName"]   the result can be waited on
@@ -42,9 +50,12 @@ pub use web_tools::*;
 ///
 /// `paged` says how to walk the list: the page's field that holds the items (wire name, Rust field,
 /// item type), the request's 1-based page field and page-size field with the server's default size, and
-/// the page's fields that give the list's total, first present wins. `project` names the request's
-/// optional project-id field: a caller that leaves it out gets the API key's project, which the client
-/// fetches once with `projects.get` and keeps.
+/// the page's fields that give the list's total, first present wins. `body = json` is for the routes that
+/// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
+/// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
+/// type is [`Acknowledgement`](crate::models::Acknowledgement)).
+/// `project` names the request's optional project-id field: a caller that leaves it out gets the API key's
+/// project, which the client fetches once with `projects.get` and keeps.
 #[macro_export]
 macro_rules! for_each_endpoint {
     ($callback:ident) => {
@@ -103,6 +114,55 @@ macro_rules! for_each_endpoint {
                 list: ListConversations = GET "/v1/voice-agents/conversations/minimal-list", Safe,
                     $crate::endpoints::ListConversationsParams => $crate::models::ConversationPage,
                     paged { items: "calls" => calls: $crate::models::ConversationSummary, page: page, size: per_page = 100, total: filtered | total };
+            }
+            knowledge_base / KnowledgeBase {
+                /// Add items to the knowledge base (texts, web pages, files). Returns the items created.
+                create: CreateKnowledgeBaseItems = POST "/v1/voice-agents/knowledge-base", Unsafe,
+                    $crate::endpoints::CreateKnowledgeBaseItemsParams => $crate::models::KnowledgeBaseItems;
+                /// List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+                list: ListKnowledgeBase = GET "/v1/voice-agents/knowledge-base/list", Safe,
+                    $crate::endpoints::ListKnowledgeBaseParams => $crate::models::KnowledgeBasePage,
+                    paged { items: "items" => items: $crate::models::KnowledgeBaseItem, page: skip, size: take = 10, total: filtered | total };
+                /// Get one knowledge-base item.
+                get: GetKnowledgeBaseItem = GET "/v1/voice-agents/knowledge-base/{id}", Safe,
+                    $crate::endpoints::GetKnowledgeBaseItemParams => $crate::models::KnowledgeBaseItem,
+                    positional = "id";
+                /// Rename a knowledge-base item.
+                update: UpdateKnowledgeBaseItem = PATCH "/v1/voice-agents/knowledge-base/{id}", Idempotent,
+                    $crate::endpoints::UpdateKnowledgeBaseItemParams => $crate::models::KnowledgeBaseItem,
+                    positional = "id";
+                /// Remove one web page from a URL item. Returns the server's acknowledgement.
+                delete_url: DeleteKnowledgeBaseUrl = DELETE "/v1/voice-agents/knowledge-base/{id}/url", Idempotent,
+                    $crate::endpoints::DeleteKnowledgeBaseUrlParams => $crate::models::Acknowledgement,
+                    body = json, result = envelope, positional = "id";
+            }
+            voice_dictionaries / VoiceDictionaries {
+                /// Create a pronunciation dictionary.
+                create: CreateVoiceDictionary = POST "/v1/voice-agents/voice-dictionaries", Unsafe,
+                    $crate::endpoints::CreateVoiceDictionaryParams => $crate::models::VoiceDictionary;
+                /// List dictionaries, one page (`skip` = page number, `take` = page size).
+                list: ListVoiceDictionaries = GET "/v1/voice-agents/voice-dictionaries/list", Safe,
+                    $crate::endpoints::ListVoiceDictionariesParams => $crate::models::VoiceDictionaryPage,
+                    paged { items: "dictionaries" => dictionaries: $crate::models::VoiceDictionary, page: skip, size: take = 10, total: total };
+                /// Change a dictionary's name or words (only what is set is sent).
+                update: UpdateVoiceDictionary = PATCH "/v1/voice-agents/voice-dictionaries/{id}", Idempotent,
+                    $crate::endpoints::UpdateVoiceDictionaryParams => $crate::models::VoiceDictionary,
+                    positional = "id";
+                /// Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+                set_active: SetVoiceDictionaryActive = POST "/v1/voice-agents/voice-dictionaries/toggle-activation", Idempotent,
+                    $crate::endpoints::SetVoiceDictionaryActiveParams => $crate::models::Acknowledgement,
+                    result = envelope;
+            }
+            analytics / Analytics {
+                /// Sessions and calls over a period: counts, durations, calls over time.
+                overview: AnalyticsOverview = GET "/v1/agent-analytics/overview", Safe,
+                    $crate::endpoints::AnalyticsParams => $crate::models::AnalyticsOverview;
+                /// Latencies over a period (speech recognition, LLM, speech synthesis).
+                performance: AnalyticsPerformance = GET "/v1/agent-analytics/performance", Safe,
+                    $crate::endpoints::AnalyticsParams => $crate::models::AgentPerformance;
+                /// Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+                satisfaction: AnalyticsSatisfaction = GET "/v1/agent-analytics/satisfaction", Safe,
+                    $crate::endpoints::AnalyticsParams => $crate::models::AgentSatisfaction;
             }
             web_tools / WebTools {
                 /// Create a web tool (v2: versioned, version 1).
@@ -195,6 +255,30 @@ macro_rules! __optional {
     };
 }
 
+/// The `body = json` clause: `true` when it is there. Any other word than `json` does not compile.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __json_body {
+    () => {
+        false
+    };
+    (json) => {
+        true
+    };
+}
+
+/// The `result = envelope` clause: `true` when it is there. Any other word than `envelope` does not compile.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __envelope_result {
+    () => {
+        false
+    };
+    (envelope) => {
+        true
+    };
+}
+
 /// The JSON pager of a paged endpoint. `$_paged` is any token of its `paged` clause: it only makes the
 /// caller's `$(..)?` repeat once for paged endpoints and never for the others.
 #[doc(hidden)]
@@ -213,6 +297,8 @@ macro_rules! define_endpoints {
                 $(#[doc = $doc:literal])*
                 $method:ident : $Op:ident = $http:ident $path:literal, $safety:ident, $Req:ty => $Resp:ty
                     $(, query = [$($query:literal),*])?
+                    $(, body = $body:ident)?
+                    $(, result = $result:ident)?
                     $(, positional = $positional:literal)?
                     $(, paged {
                         items: $items_wire:literal => $items:ident : $Item:ty,
@@ -241,6 +327,8 @@ macro_rules! define_endpoints {
                         path: $path,
                         safety: $crate::endpoint::Safety::$safety,
                         query_fields: &[$($($query),*)?],
+                        json_body: $crate::__json_body!($($body)?),
+                        envelope_result: $crate::__envelope_result!($($result)?),
                         positional: $crate::__optional!($($positional)?),
                         items_field: $crate::__optional!($($items_wire)?),
                         follow: $crate::__optional!($($crate::endpoint::Follow {

@@ -2,19 +2,28 @@
 //! the API always sends them; unknown fields are kept in `extra` and sent back by `Serialize`, so a
 //! result turned back into JSON is the wire JSON; enums are open; free-form objects stay JSON values.
 
+mod acknowledgement;
+mod analytics;
 mod common;
 mod conversation;
 mod job;
+mod knowledge_base;
+mod lenient;
 mod phone_number;
 mod project;
+mod voice_dictionary;
 mod web_call;
 mod web_tool;
 
+pub use acknowledgement::*;
+pub use analytics::*;
 pub use common::*;
 pub use conversation::*;
 pub use job::*;
+pub use knowledge_base::*;
 pub use phone_number::*;
 pub use project::*;
+pub use voice_dictionary::*;
 pub use web_call::*;
 pub use web_tool::*;
 

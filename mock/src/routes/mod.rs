@@ -1,9 +1,12 @@
 //! The routes the mock serves (the SDK's routes), over one shared state.
 
+mod analytics;
 mod calls;
 mod conversations;
+mod knowledge_base;
 mod phone_numbers;
 mod projects;
+mod voice_dictionaries;
 mod web_calls;
 mod web_tools;
 
@@ -12,7 +15,7 @@ use crate::envelope;
 use crate::store::Store;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{get, patch, post};
+use axum::routing::{delete, get, patch, post};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 
@@ -65,6 +68,17 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/jobs", get(conversations::get_job))
         .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
         .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
+        .route("/v1/voice-agents/knowledge-base", post(knowledge_base::create))
+        .route("/v1/voice-agents/knowledge-base/list", get(knowledge_base::list))
+        .route("/v1/voice-agents/knowledge-base/{id}", get(knowledge_base::get).patch(knowledge_base::update))
+        .route("/v1/voice-agents/knowledge-base/{id}/url", delete(knowledge_base::delete_url))
+        .route("/v1/voice-agents/voice-dictionaries", post(voice_dictionaries::create))
+        .route("/v1/voice-agents/voice-dictionaries/list", get(voice_dictionaries::list))
+        .route("/v1/voice-agents/voice-dictionaries/toggle-activation", post(voice_dictionaries::set_active))
+        .route("/v1/voice-agents/voice-dictionaries/{id}", axum::routing::patch(voice_dictionaries::update))
+        .route("/v1/agent-analytics/overview", get(analytics::overview))
+        .route("/v1/agent-analytics/performance", get(analytics::performance))
+        .route("/v1/agent-analytics/satisfaction", get(analytics::satisfaction))
         .route("/v2/voice-agents/web-tool", post(web_tools::create))
         .route("/v2/voice-agents/web-tool/list", get(web_tools::list))
         .route("/v2/voice-agents/web-tool/version-check", post(web_tools::check_versions))
@@ -98,6 +112,22 @@ pub fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
 
 pub fn query_value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+}
+
+/// A JSON body that may be absent or malformed: an object, or the 422 the API gives (for routes whose
+/// method usually has no body, where axum's `Json` extractor would answer in plain text).
+pub fn json_object(body: &[u8]) -> Result<serde_json::Map<String, serde_json::Value>, envelope::Rejection> {
+    match serde_json::from_slice(body) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        _ => Err(envelope::bad_request("the body must be a JSON object")),
+    }
+}
+
+/// `skip` (1-based page) and `take` (page size) of a list, with the API's defaults (1, 10).
+pub fn skip_take(query: &[(String, String)]) -> (usize, usize) {
+    let page = query_value(query, "skip").and_then(|v| v.parse().ok()).unwrap_or(1usize).max(1);
+    let take = query_value(query, "take").and_then(|v| v.parse().ok()).unwrap_or(10usize).max(1);
+    (page, take)
 }
 
 /// E.164, as the SDK checks it.

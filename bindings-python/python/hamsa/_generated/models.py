@@ -10,6 +10,8 @@ from .._model import Model
 JobType = str
 JobStatus = str
 PhoneNumberType = str
+KnowledgeBaseItemType = str
+AnalyticsPeriod = str
 WebToolMethod = str
 WebToolType = str
 WebhookEventType = str
@@ -18,6 +20,8 @@ __all__ = [
     "JobType",
     "JobStatus",
     "PhoneNumberType",
+    "KnowledgeBaseItemType",
+    "AnalyticsPeriod",
     "WebToolMethod",
     "WebToolType",
     "WebhookEventType",
@@ -30,6 +34,21 @@ __all__ = [
     "Conversation",
     "ConversationPage",
     "ConversationSummary",
+    "NewKnowledgeBaseItem",
+    "KnowledgeBaseItems",
+    "KnowledgeBaseItem",
+    "KnowledgeBasePage",
+    "Acknowledgement",
+    "NewDictionaryWord",
+    "VoiceDictionary",
+    "DictionaryWord",
+    "VoiceDictionaryPage",
+    "AnalyticsOverview",
+    "CallsOverTime",
+    "CallsByDuration",
+    "AgentPerformance",
+    "AgentSatisfaction",
+    "SentimentDistribution",
     "WebToolSettingsInput",
     "WebToolMessageInput",
     "WebTool",
@@ -103,6 +122,104 @@ class ConversationPage(Model):
 
 class ConversationSummary(Model):
     """A conversation in the light list."""
+
+    __slots__ = ()
+
+
+class NewKnowledgeBaseItem(Model):
+    """One item to add to the knowledge base: a text (`content`), web pages (`itemUrl`, `itemUrls`) or a
+    file, by `type`.
+    """
+
+    __slots__ = ()
+
+
+class KnowledgeBaseItems(Model):
+    """What `knowledge_base.create` gives: the items created. The API's answer is one item or a list of them
+    (the docs show one item for a request that may hold several); both are read into `items`.
+    """
+
+    __slots__ = ()
+
+
+class KnowledgeBaseItem(Model):
+    """One item of the knowledge base: a text, a set of web pages or a file the agents can draw on."""
+
+    __slots__ = ()
+
+
+class KnowledgeBasePage(Model):
+    """One page of knowledge-base items."""
+
+    __slots__ = ()
+
+
+class Acknowledgement(Model):
+    """The answer of a route that returns no data (`{success, message, messageKey}`): its own envelope, so
+    the server's words reach the caller. Routes declared with `result = envelope` return it.
+    """
+
+    __slots__ = ()
+
+
+class NewDictionaryWord(Model):
+    """One word and how the agent should say it."""
+
+    __slots__ = ()
+
+
+class VoiceDictionary(Model):
+    """A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
+    the list returns `wordsCount` and `isUsed` instead.
+    """
+
+    __slots__ = ()
+
+
+class DictionaryWord(Model):
+    """One word of a pronunciation dictionary, as the server returns it."""
+
+    __slots__ = ()
+
+
+class VoiceDictionaryPage(Model):
+    """One page of dictionaries."""
+
+    __slots__ = ()
+
+
+class AnalyticsOverview(Model):
+    """Sessions and calls of the period."""
+
+    __slots__ = ()
+
+
+class CallsOverTime(Model):
+    """The number of calls in one time bucket."""
+
+    __slots__ = ()
+
+
+class CallsByDuration(Model):
+    """Calls by length."""
+
+    __slots__ = ()
+
+
+class AgentPerformance(Model):
+    """Latencies of the period (from a third-party description of the route: fields may differ)."""
+
+    __slots__ = ()
+
+
+class AgentSatisfaction(Model):
+    """How satisfied callers were over the period."""
+
+    __slots__ = ()
+
+
+class SentimentDistribution(Model):
+    """The share of calls by sentiment."""
 
     __slots__ = ()
 

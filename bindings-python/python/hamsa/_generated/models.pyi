@@ -7,6 +7,8 @@ from .._model import Model
 JobType = Literal["TRANSCRIPTION", "TRANSLATION", "TTS", "AI_CONTENT", "VOICE_AGENTS"] | str
 JobStatus = Literal["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "NO_ANSWER", "FORWARDED", "TERMINATED"] | str
 PhoneNumberType = Literal["TWILIO", "SIP"] | str
+KnowledgeBaseItemType = Literal["TEXT", "URL", "FILE"] | str
+AnalyticsPeriod = Literal["LAST_HOUR", "TODAY", "YESTERDAY", "THIS_WEEK", "THIS_MONTH", "CUSTOM"] | str
 WebToolMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"] | str
 WebToolType = Literal["FUNCTION"] | str
 WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
@@ -15,6 +17,8 @@ __all__ = [
     "JobType",
     "JobStatus",
     "PhoneNumberType",
+    "KnowledgeBaseItemType",
+    "AnalyticsPeriod",
     "WebToolMethod",
     "WebToolType",
     "WebhookEventType",
@@ -27,6 +31,21 @@ __all__ = [
     "Conversation",
     "ConversationPage",
     "ConversationSummary",
+    "NewKnowledgeBaseItem",
+    "KnowledgeBaseItems",
+    "KnowledgeBaseItem",
+    "KnowledgeBasePage",
+    "Acknowledgement",
+    "NewDictionaryWord",
+    "VoiceDictionary",
+    "DictionaryWord",
+    "VoiceDictionaryPage",
+    "AnalyticsOverview",
+    "CallsOverTime",
+    "CallsByDuration",
+    "AgentPerformance",
+    "AgentSatisfaction",
+    "SentimentDistribution",
     "WebToolSettingsInput",
     "WebToolMessageInput",
     "WebTool",
@@ -378,6 +397,386 @@ class ConversationSummary(Model):
     def channel_type(self) -> str | None: ...
     @property
     def call_params(self) -> CallParams | None: ...
+
+class NewKnowledgeBaseItem(Model):
+    """One item to add to the knowledge base: a text (`content`), web pages (`itemUrl`, `itemUrls`) or a
+    file, by `type`.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        item_name: str = ...,
+        type: KnowledgeBaseItemType = ...,
+        content: str | None = ...,
+        item_url: str | None = ...,
+        item_urls: Sequence[str] | None = ...,
+    ) -> None: ...
+    @property
+    def item_name(self) -> str:
+        """1 to 250 characters."""
+    @property
+    def type(self) -> KnowledgeBaseItemType:
+        """`TEXT`, or another type the server knows (`URL`, `FILE` are inferred from the docs)."""
+    @property
+    def content(self) -> str | None:
+        """The text, for a `TEXT` item."""
+    @property
+    def item_url(self) -> str | None:
+        """A web page (http or https)."""
+    @property
+    def item_urls(self) -> list[str] | None:
+        """Several web pages (http or https)."""
+
+class KnowledgeBaseItems(Model):
+    """What `knowledge_base.create` gives: the items created. The API's answer is one item or a list of them
+    (the docs show one item for a request that may hold several); both are read into `items`.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        items: Sequence[KnowledgeBaseItem | Mapping[str, Any]] = ...,
+    ) -> None: ...
+    @property
+    def items(self) -> list[KnowledgeBaseItem]: ...
+
+class KnowledgeBaseItem(Model):
+    """One item of the knowledge base: a text, a set of web pages or a file the agents can draw on."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        user_id: str | None = ...,
+        project_id: str | None = ...,
+        item_name: str | None = ...,
+        file_size: str | None = ...,
+        type: KnowledgeBaseItemType | None = ...,
+        status: str | None = ...,
+        failure_reason: str | None = ...,
+        content: str | None = ...,
+        item_url: str | None = ...,
+        item_urls: Sequence[str] | None = ...,
+        words_number: int | None = ...,
+        extension: Any = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+        is_active: bool | None = ...,
+        used: bool | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def user_id(self) -> str | None: ...
+    @property
+    def project_id(self) -> str | None: ...
+    @property
+    def item_name(self) -> str | None: ...
+    @property
+    def file_size(self) -> str | None:
+        """As the server shows it, e.g. `"2.5MB"`."""
+    @property
+    def type(self) -> KnowledgeBaseItemType | None: ...
+    @property
+    def status(self) -> str | None:
+        """Processing state, e.g. `PROCESSED` (the full list is not documented)."""
+    @property
+    def failure_reason(self) -> str | None:
+        """Why processing failed, when it did."""
+    @property
+    def content(self) -> str | None: ...
+    @property
+    def item_url(self) -> str | None: ...
+    @property
+    def item_urls(self) -> list[str] | None: ...
+    @property
+    def words_number(self) -> int | None: ...
+    @property
+    def extension(self) -> Any:
+        """A string or a number (the docs show both)."""
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+    @property
+    def is_active(self) -> bool | None: ...
+    @property
+    def used(self) -> bool | None:
+        """Whether an agent uses the item (the server sends a bool or `"true"`/`"false"`)."""
+
+class KnowledgeBasePage(Model):
+    """One page of knowledge-base items."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        total: int | None = ...,
+        filtered: int | None = ...,
+        items: Sequence[KnowledgeBaseItem | Mapping[str, Any]] | None = ...,
+    ) -> None: ...
+    @property
+    def total(self) -> int | None:
+        """Every item."""
+    @property
+    def filtered(self) -> int | None:
+        """The items that match the filters."""
+    @property
+    def items(self) -> list[KnowledgeBaseItem] | None: ...
+
+class Acknowledgement(Model):
+    """The answer of a route that returns no data (`{success, message, messageKey}`): its own envelope, so
+    the server's words reach the caller. Routes declared with `result = envelope` return it.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        success: bool | None = ...,
+        message: str | None = ...,
+        message_key: str | None = ...,
+    ) -> None: ...
+    @property
+    def success(self) -> bool | None:
+        """`true` (a `false` answer is an error, never an `Acknowledgement`)."""
+    @property
+    def message(self) -> str | None:
+        """The server's words, e.g. "URL deleted successfully"."""
+    @property
+    def message_key(self) -> str | None:
+        """A stable key, e.g. `URL_DELETED_SUCCESSFULLY`."""
+
+class NewDictionaryWord(Model):
+    """One word and how the agent should say it."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        word: str = ...,
+        pronunciation: str = ...,
+    ) -> None: ...
+    @property
+    def word(self) -> str:
+        """The word as written."""
+    @property
+    def pronunciation(self) -> str:
+        """How to say it (a respelling)."""
+
+class VoiceDictionary(Model):
+    """A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
+    the list returns `wordsCount` and `isUsed` instead.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        name: str | None = ...,
+        words: Sequence[DictionaryWord | Mapping[str, Any]] | None = ...,
+        words_count: int | None = ...,
+        is_used: bool | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def words(self) -> list[DictionaryWord] | None: ...
+    @property
+    def words_count(self) -> int | None: ...
+    @property
+    def is_used(self) -> bool | None:
+        """Whether an agent has it active (a bool or `"true"`/`"false"`)."""
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class DictionaryWord(Model):
+    """One word of a pronunciation dictionary, as the server returns it."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        word: str | None = ...,
+        pronunciation: str | None = ...,
+    ) -> None: ...
+    @property
+    def word(self) -> str | None: ...
+    @property
+    def pronunciation(self) -> str | None:
+        """How the agent says it."""
+
+class VoiceDictionaryPage(Model):
+    """One page of dictionaries."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        dictionaries: Sequence[VoiceDictionary | Mapping[str, Any]] | None = ...,
+        total: int | None = ...,
+        page: int | None = ...,
+        page_size: int | None = ...,
+    ) -> None: ...
+    @property
+    def dictionaries(self) -> list[VoiceDictionary] | None: ...
+    @property
+    def total(self) -> int | None:
+        """Every dictionary that matches."""
+    @property
+    def page(self) -> int | None:
+        """This page's number (1-based)."""
+    @property
+    def page_size(self) -> int | None: ...
+
+class AnalyticsOverview(Model):
+    """Sessions and calls of the period."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        live_sessions_number: int | None = ...,
+        total_sessions_number: int | None = ...,
+        average_session_duration: float | None = ...,
+        average_messages_per_session: float | None = ...,
+        total_session_duration: float | None = ...,
+        average_words_per_ai_response: float | None = ...,
+        forward_to_human_agent: int | None = ...,
+        calls_over_time: Sequence[CallsOverTime | Mapping[str, Any]] | None = ...,
+        calls_by_duration_buckets: CallsByDuration | Mapping[str, Any] | None = ...,
+    ) -> None: ...
+    @property
+    def live_sessions_number(self) -> int | None:
+        """Calls in progress now."""
+    @property
+    def total_sessions_number(self) -> int | None: ...
+    @property
+    def average_session_duration(self) -> float | None: ...
+    @property
+    def average_messages_per_session(self) -> float | None: ...
+    @property
+    def total_session_duration(self) -> float | None: ...
+    @property
+    def average_words_per_ai_response(self) -> float | None: ...
+    @property
+    def forward_to_human_agent(self) -> int | None:
+        """Calls forwarded to a human."""
+    @property
+    def calls_over_time(self) -> list[CallsOverTime] | None: ...
+    @property
+    def calls_by_duration_buckets(self) -> CallsByDuration | None: ...
+
+class CallsOverTime(Model):
+    """The number of calls in one time bucket."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        time_bucket: str | None = ...,
+        count: int | None = ...,
+    ) -> None: ...
+    @property
+    def time_bucket(self) -> str | None:
+        """The bucket's start, `YYYY-MM-DD HH:mm:ss`."""
+    @property
+    def count(self) -> int | None: ...
+
+class CallsByDuration(Model):
+    """Calls by length."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        short_duration_bucket_calls: int | None = ...,
+        medium_duration_bucket_calls: int | None = ...,
+        long_duration_bucket_calls: int | None = ...,
+    ) -> None: ...
+    @property
+    def short_duration_bucket_calls(self) -> int | None: ...
+    @property
+    def medium_duration_bucket_calls(self) -> int | None: ...
+    @property
+    def long_duration_bucket_calls(self) -> int | None: ...
+
+class AgentPerformance(Model):
+    """Latencies of the period (from a third-party description of the route: fields may differ)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        avg_asr_processing_time: float | None = ...,
+        avg_llm_response_time: float | None = ...,
+        avg_tts_generation_time: float | None = ...,
+        latency: float | None = ...,
+        sessions_have_errors_percentage: float | None = ...,
+    ) -> None: ...
+    @property
+    def avg_asr_processing_time(self) -> float | None: ...
+    @property
+    def avg_llm_response_time(self) -> float | None: ...
+    @property
+    def avg_tts_generation_time(self) -> float | None: ...
+    @property
+    def latency(self) -> float | None: ...
+    @property
+    def sessions_have_errors_percentage(self) -> float | None: ...
+
+class AgentSatisfaction(Model):
+    """How satisfied callers were over the period."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        nps_score: float | None = ...,
+        sentiment_distribution: SentimentDistribution | Mapping[str, Any] | None = ...,
+        csat_score: float | None = ...,
+        first_call_resolution_percentage: float | None = ...,
+        escalation_rate: float | None = ...,
+    ) -> None: ...
+    @property
+    def nps_score(self) -> float | None: ...
+    @property
+    def sentiment_distribution(self) -> SentimentDistribution | None: ...
+    @property
+    def csat_score(self) -> float | None: ...
+    @property
+    def first_call_resolution_percentage(self) -> float | None: ...
+    @property
+    def escalation_rate(self) -> float | None: ...
+
+class SentimentDistribution(Model):
+    """The share of calls by sentiment."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        positive: float | None = ...,
+        neutral: float | None = ...,
+        negative: float | None = ...,
+    ) -> None: ...
+    @property
+    def positive(self) -> float | None: ...
+    @property
+    def neutral(self) -> float | None: ...
+    @property
+    def negative(self) -> float | None: ...
 
 class WebToolSettingsInput(Model):
     """How a new web tool reaches its server."""

@@ -434,6 +434,312 @@ class Conversations(SyncResource):
         )
 
 
+class KnowledgeBase(SyncResource):
+    """`client.knowledge_base`."""
+
+    def create(self, *, items=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Add items to the knowledge base (texts, web pages, files). Returns the items created.
+
+        items: At least one.
+        """
+        return self._invoke("knowledge_base.create", {"items": items}, timeout, deadline, max_retries, extra_headers)
+
+    def list(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        is_active=OMIT,
+        used=OMIT,
+        search=OMIT,
+        type=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+
+        voice_agent_id: Only the items of this agent.
+        is_active: Only active (or inactive) items.
+        used: Only items an agent uses (or none does).
+        search: Only items whose name contains this text (the parameter's name is inferred: `search`).
+        type: Only items of these types (sent as a repeated query parameter).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "knowledge_base.list",
+            {
+                "voice_agent_id": voice_agent_id,
+                "is_active": is_active,
+                "used": used,
+                "search": search,
+                "type": type,
+                "skip": skip,
+                "take": take,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get(self, id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one knowledge-base item.
+
+        id: The item's id.
+        """
+        return self._invoke("knowledge_base.get", {"id": id}, timeout, deadline, max_retries, extra_headers)
+
+    def update(self, id=OMIT, *, item_name=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Rename a knowledge-base item.
+
+        id: The item's id.
+        item_name: The new name, 1 to 250 characters.
+        """
+        return self._invoke(
+            "knowledge_base.update",
+            {"id": id, "item_name": item_name},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def delete_url(self, id=OMIT, *, url=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Remove one web page from a URL item. Returns the server's acknowledgement.
+
+        id: The item's id.
+        url: The page to remove, as it is in the item's `itemUrls`.
+        """
+        return self._invoke(
+            "knowledge_base.delete_url",
+            {"id": id, "url": url},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class VoiceDictionaries(SyncResource):
+    """`client.voice_dictionaries`."""
+
+    def create(self, *, name=OMIT, words=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Create a pronunciation dictionary.
+
+        name: The dictionary's name.
+        words: Its words.
+        """
+        return self._invoke(
+            "voice_dictionaries.create",
+            {"name": name, "words": words},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        search=OMIT,
+        used=OMIT,
+        voice_agent_id=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List dictionaries, one page (`skip` = page number, `take` = page size).
+
+        search: Only dictionaries whose name contains this text (the parameter's name is inferred: `search`).
+        used: Only dictionaries an agent uses (or none does).
+        voice_agent_id: Only the dictionaries of this agent.
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "voice_dictionaries.list",
+            {"search": search, "used": used, "voice_agent_id": voice_agent_id, "skip": skip, "take": take},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        words=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a dictionary's name or words (only what is set is sent).
+
+        id: The dictionary's id.
+        name: A new name.
+        words: The new words (they replace the old ones).
+        """
+        return self._invoke(
+            "voice_dictionaries.update",
+            {"id": id, "name": name, "words": words},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def set_active(
+        self,
+        *,
+        dictionary_id=OMIT,
+        voice_agent_id=OMIT,
+        is_active=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+
+        dictionary_id: The dictionary.
+        voice_agent_id: The agent.
+        is_active: On (`true`) or off.
+        """
+        return self._invoke(
+            "voice_dictionaries.set_active",
+            {"dictionary_id": dictionary_id, "voice_agent_id": voice_agent_id, "is_active": is_active},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Analytics(SyncResource):
+    """`client.analytics`."""
+
+    def overview(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Sessions and calls over a period: counts, durations, calls over time.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return self._invoke(
+            "analytics.overview",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def performance(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Latencies over a period (speech recognition, LLM, speech synthesis).
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return self._invoke(
+            "analytics.performance",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def satisfaction(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return self._invoke(
+            "analytics.satisfaction",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
 class WebTools(SyncResource):
     """`client.web_tools`."""
 
@@ -873,6 +1179,9 @@ class SyncResources:
         self.phone_numbers = PhoneNumbers(core)
         self.jobs = Jobs(core)
         self.conversations = Conversations(core)
+        self.knowledge_base = KnowledgeBase(core)
+        self.voice_dictionaries = VoiceDictionaries(core)
+        self.analytics = Analytics(core)
         self.web_tools = WebTools(core)
         self.web_calls = WebCalls(core)
         self.projects = Projects(core)
@@ -1297,6 +1606,328 @@ class AsyncConversations(AsyncResource):
         return await self._invoke(
             "conversations.wait",
             {"conversation_id": conversation_id, "poll_interval": poll_interval, "wait_timeout": wait_timeout},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncKnowledgeBase(AsyncResource):
+    """`client.knowledge_base`."""
+
+    async def create(self, *, items=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Add items to the knowledge base (texts, web pages, files). Returns the items created.
+
+        items: At least one.
+        """
+        return await self._invoke(
+            "knowledge_base.create",
+            {"items": items},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        is_active=OMIT,
+        used=OMIT,
+        search=OMIT,
+        type=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+
+        voice_agent_id: Only the items of this agent.
+        is_active: Only active (or inactive) items.
+        used: Only items an agent uses (or none does).
+        search: Only items whose name contains this text (the parameter's name is inferred: `search`).
+        type: Only items of these types (sent as a repeated query parameter).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "knowledge_base.list",
+            {
+                "voice_agent_id": voice_agent_id,
+                "is_active": is_active,
+                "used": used,
+                "search": search,
+                "type": type,
+                "skip": skip,
+                "take": take,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get(self, id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one knowledge-base item.
+
+        id: The item's id.
+        """
+        return await self._invoke("knowledge_base.get", {"id": id}, timeout, deadline, max_retries, extra_headers)
+
+    async def update(
+        self,
+        id=OMIT,
+        *,
+        item_name=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Rename a knowledge-base item.
+
+        id: The item's id.
+        item_name: The new name, 1 to 250 characters.
+        """
+        return await self._invoke(
+            "knowledge_base.update",
+            {"id": id, "item_name": item_name},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def delete_url(self, id=OMIT, *, url=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Remove one web page from a URL item. Returns the server's acknowledgement.
+
+        id: The item's id.
+        url: The page to remove, as it is in the item's `itemUrls`.
+        """
+        return await self._invoke(
+            "knowledge_base.delete_url",
+            {"id": id, "url": url},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncVoiceDictionaries(AsyncResource):
+    """`client.voice_dictionaries`."""
+
+    async def create(self, *, name=OMIT, words=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Create a pronunciation dictionary.
+
+        name: The dictionary's name.
+        words: Its words.
+        """
+        return await self._invoke(
+            "voice_dictionaries.create",
+            {"name": name, "words": words},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        search=OMIT,
+        used=OMIT,
+        voice_agent_id=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List dictionaries, one page (`skip` = page number, `take` = page size).
+
+        search: Only dictionaries whose name contains this text (the parameter's name is inferred: `search`).
+        used: Only dictionaries an agent uses (or none does).
+        voice_agent_id: Only the dictionaries of this agent.
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "voice_dictionaries.list",
+            {"search": search, "used": used, "voice_agent_id": voice_agent_id, "skip": skip, "take": take},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        words=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a dictionary's name or words (only what is set is sent).
+
+        id: The dictionary's id.
+        name: A new name.
+        words: The new words (they replace the old ones).
+        """
+        return await self._invoke(
+            "voice_dictionaries.update",
+            {"id": id, "name": name, "words": words},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def set_active(
+        self,
+        *,
+        dictionary_id=OMIT,
+        voice_agent_id=OMIT,
+        is_active=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+
+        dictionary_id: The dictionary.
+        voice_agent_id: The agent.
+        is_active: On (`true`) or off.
+        """
+        return await self._invoke(
+            "voice_dictionaries.set_active",
+            {"dictionary_id": dictionary_id, "voice_agent_id": voice_agent_id, "is_active": is_active},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncAnalytics(AsyncResource):
+    """`client.analytics`."""
+
+    async def overview(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Sessions and calls over a period: counts, durations, calls over time.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return await self._invoke(
+            "analytics.overview",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def performance(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Latencies over a period (speech recognition, LLM, speech synthesis).
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return await self._invoke(
+            "analytics.performance",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def satisfaction(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        period=OMIT,
+        start_period=OMIT,
+        end_period=OMIT,
+        time_difference=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+        return await self._invoke(
+            "analytics.satisfaction",
+            {
+                "voice_agent_id": voice_agent_id,
+                "period": period,
+                "start_period": start_period,
+                "end_period": end_period,
+                "time_difference": time_difference,
+            },
             timeout,
             deadline,
             max_retries,
@@ -1743,6 +2374,9 @@ class AsyncResources:
         self.phone_numbers = AsyncPhoneNumbers(core)
         self.jobs = AsyncJobs(core)
         self.conversations = AsyncConversations(core)
+        self.knowledge_base = AsyncKnowledgeBase(core)
+        self.voice_dictionaries = AsyncVoiceDictionaries(core)
+        self.analytics = AsyncAnalytics(core)
         self.web_tools = AsyncWebTools(core)
         self.web_calls = AsyncWebCalls(core)
         self.projects = AsyncProjects(core)

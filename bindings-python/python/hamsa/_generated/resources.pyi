@@ -6,6 +6,11 @@ from typing import Any
 from .._pager import AsyncPager, SyncPager
 from .._resource import AsyncResource, SyncResource
 from .models import (
+    Acknowledgement,
+    AgentPerformance,
+    AgentSatisfaction,
+    AnalyticsOverview,
+    AnalyticsPeriod,
     CallStarted,
     Conversation,
     ConversationInit,
@@ -13,11 +18,19 @@ from .models import (
     ConversationSummary,
     Job,
     JobStatus,
+    KnowledgeBaseItem,
+    KnowledgeBaseItemType,
+    KnowledgeBaseItems,
+    KnowledgeBasePage,
+    NewDictionaryWord,
+    NewKnowledgeBaseItem,
     ParticipantToken,
     PhoneNumber,
     PhoneNumberPage,
     PhoneNumberType,
     Project,
+    VoiceDictionary,
+    VoiceDictionaryPage,
     WebCallTool,
     WebTool,
     WebToolMessageInput,
@@ -317,6 +330,229 @@ class Conversations(SyncResource):
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
         """
 
+class KnowledgeBase(SyncResource):
+    def create(
+        self,
+        *,
+        items: Sequence[NewKnowledgeBaseItem | Mapping[str, Any]],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItems:
+        """Add items to the knowledge base (texts, web pages, files). Returns the items created.
+
+        items: At least one.
+        """
+    def list(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        is_active: bool | None = ...,
+        used: bool | None = ...,
+        search: str | None = ...,
+        type: Sequence[KnowledgeBaseItemType] | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[KnowledgeBaseItem, KnowledgeBasePage]:
+        """List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+
+        voice_agent_id: Only the items of this agent.
+        is_active: Only active (or inactive) items.
+        used: Only items an agent uses (or none does).
+        search: Only items whose name contains this text (the parameter's name is inferred: `search`).
+        type: Only items of these types (sent as a repeated query parameter).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItem:
+        """Get one knowledge-base item.
+
+        id: The item's id.
+        """
+    def update(
+        self,
+        id: str,
+        *,
+        item_name: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItem:
+        """Rename a knowledge-base item.
+
+        id: The item's id.
+        item_name: The new name, 1 to 250 characters.
+        """
+    def delete_url(
+        self,
+        id: str,
+        *,
+        url: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Remove one web page from a URL item. Returns the server's acknowledgement.
+
+        id: The item's id.
+        url: The page to remove, as it is in the item's `itemUrls`.
+        """
+
+class VoiceDictionaries(SyncResource):
+    def create(
+        self,
+        *,
+        name: str,
+        words: Sequence[NewDictionaryWord | Mapping[str, Any]],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceDictionary:
+        """Create a pronunciation dictionary.
+
+        name: The dictionary's name.
+        words: Its words.
+        """
+    def list(
+        self,
+        *,
+        search: str | None = ...,
+        used: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[VoiceDictionary, VoiceDictionaryPage]:
+        """List dictionaries, one page (`skip` = page number, `take` = page size).
+
+        search: Only dictionaries whose name contains this text (the parameter's name is inferred: `search`).
+        used: Only dictionaries an agent uses (or none does).
+        voice_agent_id: Only the dictionaries of this agent.
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        words: Sequence[NewDictionaryWord | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceDictionary:
+        """Change a dictionary's name or words (only what is set is sent).
+
+        id: The dictionary's id.
+        name: A new name.
+        words: The new words (they replace the old ones).
+        """
+    def set_active(
+        self,
+        *,
+        dictionary_id: str,
+        voice_agent_id: str,
+        is_active: bool,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+
+        dictionary_id: The dictionary.
+        voice_agent_id: The agent.
+        is_active: On (`true`) or off.
+        """
+
+class Analytics(SyncResource):
+    def overview(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AnalyticsOverview:
+        """Sessions and calls over a period: counts, durations, calls over time.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+    def performance(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentPerformance:
+        """Latencies over a period (speech recognition, LLM, speech synthesis).
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+    def satisfaction(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentSatisfaction:
+        """Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+
 class WebTools(SyncResource):
     def create(
         self,
@@ -594,6 +830,9 @@ class SyncResources:
     phone_numbers: PhoneNumbers
     jobs: Jobs
     conversations: Conversations
+    knowledge_base: KnowledgeBase
+    voice_dictionaries: VoiceDictionaries
+    analytics: Analytics
     web_tools: WebTools
     web_calls: WebCalls
     projects: Projects
@@ -883,6 +1122,229 @@ class AsyncConversations(AsyncResource):
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
         """
 
+class AsyncKnowledgeBase(AsyncResource):
+    async def create(
+        self,
+        *,
+        items: Sequence[NewKnowledgeBaseItem | Mapping[str, Any]],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItems:
+        """Add items to the knowledge base (texts, web pages, files). Returns the items created.
+
+        items: At least one.
+        """
+    def list(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        is_active: bool | None = ...,
+        used: bool | None = ...,
+        search: str | None = ...,
+        type: Sequence[KnowledgeBaseItemType] | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[KnowledgeBaseItem, KnowledgeBasePage]:
+        """List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+
+        voice_agent_id: Only the items of this agent.
+        is_active: Only active (or inactive) items.
+        used: Only items an agent uses (or none does).
+        search: Only items whose name contains this text (the parameter's name is inferred: `search`).
+        type: Only items of these types (sent as a repeated query parameter).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    async def get(
+        self,
+        id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItem:
+        """Get one knowledge-base item.
+
+        id: The item's id.
+        """
+    async def update(
+        self,
+        id: str,
+        *,
+        item_name: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> KnowledgeBaseItem:
+        """Rename a knowledge-base item.
+
+        id: The item's id.
+        item_name: The new name, 1 to 250 characters.
+        """
+    async def delete_url(
+        self,
+        id: str,
+        *,
+        url: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Remove one web page from a URL item. Returns the server's acknowledgement.
+
+        id: The item's id.
+        url: The page to remove, as it is in the item's `itemUrls`.
+        """
+
+class AsyncVoiceDictionaries(AsyncResource):
+    async def create(
+        self,
+        *,
+        name: str,
+        words: Sequence[NewDictionaryWord | Mapping[str, Any]],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceDictionary:
+        """Create a pronunciation dictionary.
+
+        name: The dictionary's name.
+        words: Its words.
+        """
+    def list(
+        self,
+        *,
+        search: str | None = ...,
+        used: bool | None = ...,
+        voice_agent_id: str | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[VoiceDictionary, VoiceDictionaryPage]:
+        """List dictionaries, one page (`skip` = page number, `take` = page size).
+
+        search: Only dictionaries whose name contains this text (the parameter's name is inferred: `search`).
+        used: Only dictionaries an agent uses (or none does).
+        voice_agent_id: Only the dictionaries of this agent.
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    async def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        words: Sequence[NewDictionaryWord | Mapping[str, Any]] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceDictionary:
+        """Change a dictionary's name or words (only what is set is sent).
+
+        id: The dictionary's id.
+        name: A new name.
+        words: The new words (they replace the old ones).
+        """
+    async def set_active(
+        self,
+        *,
+        dictionary_id: str,
+        voice_agent_id: str,
+        is_active: bool,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+
+        dictionary_id: The dictionary.
+        voice_agent_id: The agent.
+        is_active: On (`true`) or off.
+        """
+
+class AsyncAnalytics(AsyncResource):
+    async def overview(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AnalyticsOverview:
+        """Sessions and calls over a period: counts, durations, calls over time.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+    async def performance(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentPerformance:
+        """Latencies over a period (speech recognition, LLM, speech synthesis).
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+    async def satisfaction(
+        self,
+        *,
+        voice_agent_id: str | None = ...,
+        period: AnalyticsPeriod | None = ...,
+        start_period: int | None = ...,
+        end_period: int | None = ...,
+        time_difference: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentSatisfaction:
+        """Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+
+        voice_agent_id: One agent (all agents when left out).
+        period: The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+        start_period: Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+        end_period: Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+        time_difference: The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is
+        `"0"`).
+        """
+
 class AsyncWebTools(AsyncResource):
     async def create(
         self,
@@ -1160,6 +1622,9 @@ class AsyncResources:
     phone_numbers: AsyncPhoneNumbers
     jobs: AsyncJobs
     conversations: AsyncConversations
+    knowledge_base: AsyncKnowledgeBase
+    voice_dictionaries: AsyncVoiceDictionaries
+    analytics: AsyncAnalytics
     web_tools: AsyncWebTools
     web_calls: AsyncWebCalls
     projects: AsyncProjects

@@ -83,6 +83,59 @@ public struct PhoneNumberType: RawRepresentable, Hashable, Sendable, CustomStrin
 }
 
 /// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct KnowledgeBaseItemType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let text = KnowledgeBaseItemType(rawValue: "TEXT")
+    public static let url = KnowledgeBaseItemType(rawValue: "URL")
+    public static let file = KnowledgeBaseItemType(rawValue: "FILE")
+
+    /// Every value this SDK version knows.
+    public static let known: [KnowledgeBaseItemType] = [.text, .url, .file]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct AnalyticsPeriod: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let lastHour = AnalyticsPeriod(rawValue: "LAST_HOUR")
+    public static let today = AnalyticsPeriod(rawValue: "TODAY")
+    public static let yesterday = AnalyticsPeriod(rawValue: "YESTERDAY")
+    public static let thisWeek = AnalyticsPeriod(rawValue: "THIS_WEEK")
+    public static let thisMonth = AnalyticsPeriod(rawValue: "THIS_MONTH")
+    public static let custom = AnalyticsPeriod(rawValue: "CUSTOM")
+
+    /// Every value this SDK version knows.
+    public static let known: [AnalyticsPeriod] = [.lastHour, .today, .yesterday, .thisWeek, .thisMonth, .custom]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
 public struct WebToolMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
     public let rawValue: String
 
@@ -1167,6 +1220,953 @@ public struct ConversationSummary: JSONConvertible, Equatable, Hashable, Sendabl
         writer.set("duration", duration)
         writer.set("channelType", channelType)
         writer.set("callParams", callParams)
+        return writer.json
+    }
+}
+
+/// `knowledge_base.create`: add one or more items.
+public struct CreateKnowledgeBaseItemsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// At least one.
+    public var items: [NewKnowledgeBaseItem]
+
+    public init(items: [NewKnowledgeBaseItem]) {
+        self.items = items
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateKnowledgeBaseItemsParams")
+        items = try reader.required("items")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("items", items)
+        return writer.json
+    }
+}
+
+/// One item to add to the knowledge base: a text (`content`), web pages (`itemUrl`, `itemUrls`) or a
+/// file, by `type`.
+public struct NewKnowledgeBaseItem: JSONConvertible, Equatable, Hashable, Sendable {
+    /// 1 to 250 characters.
+    public var itemName: String
+    /// `TEXT`, or another type the server knows (`URL`, `FILE` are inferred from the docs).
+    public var type: KnowledgeBaseItemType
+    /// The text, for a `TEXT` item.
+    public var content: String?
+    /// A web page (http or https).
+    public var itemUrl: String?
+    /// Several web pages (http or https).
+    public var itemUrls: [String]?
+
+    public init(itemName: String, type: KnowledgeBaseItemType, content: String? = nil, itemUrl: String? = nil, itemUrls: [String]? = nil) {
+        self.itemName = itemName
+        self.type = type
+        self.content = content
+        self.itemUrl = itemUrl
+        self.itemUrls = itemUrls
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "NewKnowledgeBaseItem")
+        itemName = try reader.required("itemName")
+        type = try reader.required("type")
+        content = try reader.optional("content")
+        itemUrl = try reader.optional("itemUrl")
+        itemUrls = try reader.optional("itemUrls")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("itemName", itemName)
+        writer.set("type", type)
+        writer.set("content", content)
+        writer.set("itemUrl", itemUrl)
+        writer.set("itemUrls", itemUrls)
+        return writer.json
+    }
+}
+
+/// What `knowledge_base.create` gives: the items created. The API's answer is one item or a list of them
+/// (the docs show one item for a request that may hold several); both are read into `items`.
+public struct KnowledgeBaseItems: JSONConvertible, Equatable, Hashable, Sendable {
+    public var items: [KnowledgeBaseItem]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(items: [KnowledgeBaseItem], extra: [String: JSONValue] = [:]) {
+        self.items = items
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "KnowledgeBaseItems")
+        items = try reader.required("items")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["items"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("items", items)
+        return writer.json
+    }
+}
+
+/// One item of the knowledge base: a text, a set of web pages or a file the agents can draw on.
+public struct KnowledgeBaseItem: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var userId: String?
+    public var projectId: String?
+    public var itemName: String?
+    /// As the server shows it, e.g. `"2.5MB"`.
+    public var fileSize: String?
+    public var type: KnowledgeBaseItemType?
+    /// Processing state, e.g. `PROCESSED` (the full list is not documented).
+    public var status: String?
+    /// Why processing failed, when it did.
+    public var failureReason: String?
+    public var content: String?
+    public var itemUrl: String?
+    public var itemUrls: [String]
+    public var wordsNumber: Int?
+    /// A string or a number (the docs show both).
+    public var `extension`: JSONValue?
+    public var createdAt: String?
+    public var updatedAt: String?
+    public var isActive: Bool?
+    /// Whether an agent uses the item (the server sends a bool or `"true"`/`"false"`).
+    public var used: Bool?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, userId: String? = nil, projectId: String? = nil, itemName: String? = nil, fileSize: String? = nil, type: KnowledgeBaseItemType? = nil, status: String? = nil, failureReason: String? = nil, content: String? = nil, itemUrl: String? = nil, itemUrls: [String] = [], wordsNumber: Int? = nil, extension: JSONValue? = nil, createdAt: String? = nil, updatedAt: String? = nil, isActive: Bool? = nil, used: Bool? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.userId = userId
+        self.projectId = projectId
+        self.itemName = itemName
+        self.fileSize = fileSize
+        self.type = type
+        self.status = status
+        self.failureReason = failureReason
+        self.content = content
+        self.itemUrl = itemUrl
+        self.itemUrls = itemUrls
+        self.wordsNumber = wordsNumber
+        self.extension = `extension`
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.isActive = isActive
+        self.used = used
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "KnowledgeBaseItem")
+        id = try reader.required("id")
+        userId = try reader.optional("userId")
+        projectId = try reader.optional("projectId")
+        itemName = try reader.optional("itemName")
+        fileSize = try reader.optional("fileSize")
+        type = try reader.optional("type")
+        status = try reader.optional("status")
+        failureReason = try reader.optional("failureReason")
+        content = try reader.optional("content")
+        itemUrl = try reader.optional("itemUrl")
+        itemUrls = try reader.optional("itemUrls") ?? []
+        wordsNumber = try reader.optional("wordsNumber")
+        extension = try reader.optional("extension")
+        createdAt = try reader.optional("createdAt")
+        updatedAt = try reader.optional("updatedAt")
+        isActive = try reader.optional("isActive")
+        used = try reader.optional("used")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "userId", "projectId", "itemName", "fileSize", "type", "status", "failureReason", "content", "itemUrl", "itemUrls", "wordsNumber", "extension", "createdAt", "updatedAt", "isActive", "used"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", id)
+        writer.set("userId", userId)
+        writer.set("projectId", projectId)
+        writer.set("itemName", itemName)
+        writer.set("fileSize", fileSize)
+        writer.set("type", type)
+        writer.set("status", status)
+        writer.set("failureReason", failureReason)
+        writer.set("content", content)
+        writer.set("itemUrl", itemUrl)
+        writer.set("itemUrls", itemUrls)
+        writer.set("wordsNumber", wordsNumber)
+        writer.set("extension", extension)
+        writer.set("createdAt", createdAt)
+        writer.set("updatedAt", updatedAt)
+        writer.set("isActive", isActive)
+        writer.set("used", used)
+        return writer.json
+    }
+}
+
+/// `knowledge_base.list`: one page of items, filtered. `skip` is a 1-based page number and `take` the
+/// page size.
+public struct ListKnowledgeBaseParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Only the items of this agent.
+    public var voiceAgentId: String?
+    /// Only active (or inactive) items.
+    public var isActive: Bool?
+    /// Only items an agent uses (or none does).
+    public var used: Bool?
+    /// Only items whose name contains this text (the parameter's name is inferred: `search`).
+    public var search: String?
+    /// Only items of these types (sent as a repeated query parameter).
+    public var type: [KnowledgeBaseItemType]?
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+
+    public init(voiceAgentId: String? = nil, isActive: Bool? = nil, used: Bool? = nil, search: String? = nil, type: [KnowledgeBaseItemType]? = nil, skip: Int? = nil, take: Int? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.isActive = isActive
+        self.used = used
+        self.search = search
+        self.type = type
+        self.skip = skip
+        self.take = take
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListKnowledgeBaseParams")
+        voiceAgentId = try reader.optional("voiceAgentId")
+        isActive = try reader.optional("isActive")
+        used = try reader.optional("used")
+        search = try reader.optional("search")
+        type = try reader.optional("type")
+        skip = try reader.optional("skip")
+        take = try reader.optional("take")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("isActive", isActive)
+        writer.set("used", used)
+        writer.set("search", search)
+        writer.set("type", type)
+        writer.set("skip", skip)
+        writer.set("take", take)
+        return writer.json
+    }
+}
+
+/// One page of knowledge-base items.
+public struct KnowledgeBasePage: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Every item.
+    public var total: Int?
+    /// The items that match the filters.
+    public var filtered: Int?
+    public var items: [KnowledgeBaseItem]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(total: Int? = nil, filtered: Int? = nil, items: [KnowledgeBaseItem] = [], extra: [String: JSONValue] = [:]) {
+        self.total = total
+        self.filtered = filtered
+        self.items = items
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "KnowledgeBasePage")
+        total = try reader.optional("total")
+        filtered = try reader.optional("filtered")
+        items = try reader.optional("items") ?? []
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["total", "filtered", "items"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("total", total)
+        writer.set("filtered", filtered)
+        writer.set("items", items)
+        return writer.json
+    }
+}
+
+/// `knowledge_base.get`.
+public struct GetKnowledgeBaseItemParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The item's id.
+    public var id: String
+
+    public init(id: String) {
+        self.id = id
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "GetKnowledgeBaseItemParams")
+        id = try reader.required("id")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", id)
+        return writer.json
+    }
+}
+
+/// `knowledge_base.update`: rename an item (its name is all the route changes).
+public struct UpdateKnowledgeBaseItemParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The item's id.
+    public var id: String
+    /// The new name, 1 to 250 characters.
+    public var itemName: String
+
+    public init(id: String, itemName: String) {
+        self.id = id
+        self.itemName = itemName
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateKnowledgeBaseItemParams")
+        id = try reader.required("id")
+        itemName = try reader.required("itemName")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", id)
+        writer.set("itemName", itemName)
+        return writer.json
+    }
+}
+
+/// `knowledge_base.delete_url`: remove one web page from a URL item (sent as a JSON body on DELETE).
+public struct DeleteKnowledgeBaseUrlParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The item's id.
+    public var id: String
+    /// The page to remove, as it is in the item's `itemUrls`.
+    public var url: String
+
+    public init(id: String, url: String) {
+        self.id = id
+        self.url = url
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "DeleteKnowledgeBaseUrlParams")
+        id = try reader.required("id")
+        url = try reader.required("url")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", id)
+        writer.set("url", url)
+        return writer.json
+    }
+}
+
+/// The answer of a route that returns no data (`{success, message, messageKey}`): its own envelope, so
+/// the server's words reach the caller. Routes declared with `result = envelope` return it.
+public struct Acknowledgement: JSONConvertible, Equatable, Hashable, Sendable {
+    /// `true` (a `false` answer is an error, never an `Acknowledgement`).
+    public var success: Bool?
+    /// The server's words, e.g. "URL deleted successfully".
+    public var message: String?
+    /// A stable key, e.g. `URL_DELETED_SUCCESSFULLY`.
+    public var messageKey: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(success: Bool? = nil, message: String? = nil, messageKey: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.success = success
+        self.message = message
+        self.messageKey = messageKey
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "Acknowledgement")
+        success = try reader.optional("success")
+        message = try reader.optional("message")
+        messageKey = try reader.optional("messageKey")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["success", "message", "messageKey"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("success", success)
+        writer.set("message", message)
+        writer.set("messageKey", messageKey)
+        return writer.json
+    }
+}
+
+/// `voice_dictionaries.create`.
+public struct CreateVoiceDictionaryParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The dictionary's name.
+    public var name: String
+    /// Its words.
+    public var words: [NewDictionaryWord]
+
+    public init(name: String, words: [NewDictionaryWord]) {
+        self.name = name
+        self.words = words
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateVoiceDictionaryParams")
+        name = try reader.required("name")
+        words = try reader.required("words")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", name)
+        writer.set("words", words)
+        return writer.json
+    }
+}
+
+/// One word and how the agent should say it.
+public struct NewDictionaryWord: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The word as written.
+    public var word: String
+    /// How to say it (a respelling).
+    public var pronunciation: String
+
+    public init(word: String, pronunciation: String) {
+        self.word = word
+        self.pronunciation = pronunciation
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "NewDictionaryWord")
+        word = try reader.required("word")
+        pronunciation = try reader.required("pronunciation")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("word", word)
+        writer.set("pronunciation", pronunciation)
+        return writer.json
+    }
+}
+
+/// A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
+/// the list returns `wordsCount` and `isUsed` instead.
+public struct VoiceDictionary: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var words: [DictionaryWord]
+    public var wordsCount: Int?
+    /// Whether an agent has it active (a bool or `"true"`/`"false"`).
+    public var isUsed: Bool?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, name: String? = nil, words: [DictionaryWord] = [], wordsCount: Int? = nil, isUsed: Bool? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.words = words
+        self.wordsCount = wordsCount
+        self.isUsed = isUsed
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceDictionary")
+        id = try reader.required("id")
+        name = try reader.optional("name")
+        words = try reader.optional("words") ?? []
+        wordsCount = try reader.optional("wordsCount")
+        isUsed = try reader.optional("isUsed")
+        createdAt = try reader.optional("createdAt")
+        updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "name", "words", "wordsCount", "isUsed", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", id)
+        writer.set("name", name)
+        writer.set("words", words)
+        writer.set("wordsCount", wordsCount)
+        writer.set("isUsed", isUsed)
+        writer.set("createdAt", createdAt)
+        writer.set("updatedAt", updatedAt)
+        return writer.json
+    }
+}
+
+/// One word of a pronunciation dictionary, as the server returns it.
+public struct DictionaryWord: JSONConvertible, Equatable, Hashable, Sendable {
+    public var word: String?
+    /// How the agent says it.
+    public var pronunciation: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(word: String? = nil, pronunciation: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.word = word
+        self.pronunciation = pronunciation
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "DictionaryWord")
+        word = try reader.optional("word")
+        pronunciation = try reader.optional("pronunciation")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["word", "pronunciation"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("word", word)
+        writer.set("pronunciation", pronunciation)
+        return writer.json
+    }
+}
+
+/// `voice_dictionaries.list`: one page of dictionaries. `skip` is a 1-based page number and `take` the
+/// page size.
+public struct ListVoiceDictionariesParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Only dictionaries whose name contains this text (the parameter's name is inferred: `search`).
+    public var search: String?
+    /// Only dictionaries an agent uses (or none does).
+    public var used: Bool?
+    /// Only the dictionaries of this agent.
+    public var voiceAgentId: String?
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+
+    public init(search: String? = nil, used: Bool? = nil, voiceAgentId: String? = nil, skip: Int? = nil, take: Int? = nil) {
+        self.search = search
+        self.used = used
+        self.voiceAgentId = voiceAgentId
+        self.skip = skip
+        self.take = take
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListVoiceDictionariesParams")
+        search = try reader.optional("search")
+        used = try reader.optional("used")
+        voiceAgentId = try reader.optional("voiceAgentId")
+        skip = try reader.optional("skip")
+        take = try reader.optional("take")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("search", search)
+        writer.set("used", used)
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("skip", skip)
+        writer.set("take", take)
+        return writer.json
+    }
+}
+
+/// One page of dictionaries.
+public struct VoiceDictionaryPage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var dictionaries: [VoiceDictionary]
+    /// Every dictionary that matches.
+    public var total: Int?
+    /// This page's number (1-based).
+    public var page: Int?
+    public var pageSize: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(dictionaries: [VoiceDictionary] = [], total: Int? = nil, page: Int? = nil, pageSize: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.dictionaries = dictionaries
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceDictionaryPage")
+        dictionaries = try reader.optional("dictionaries") ?? []
+        total = try reader.optional("total")
+        page = try reader.optional("page")
+        pageSize = try reader.optional("pageSize")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["dictionaries", "total", "page", "pageSize"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("dictionaries", dictionaries)
+        writer.set("total", total)
+        writer.set("page", page)
+        writer.set("pageSize", pageSize)
+        return writer.json
+    }
+}
+
+/// `voice_dictionaries.update`: only the fields set are sent.
+public struct UpdateVoiceDictionaryParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The dictionary's id.
+    public var id: String
+    /// A new name.
+    public var name: String?
+    /// The new words (they replace the old ones).
+    public var words: [NewDictionaryWord]?
+
+    public init(id: String, name: String? = nil, words: [NewDictionaryWord]? = nil) {
+        self.id = id
+        self.name = name
+        self.words = words
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateVoiceDictionaryParams")
+        id = try reader.required("id")
+        name = try reader.optional("name")
+        words = try reader.optional("words")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", id)
+        writer.set("name", name)
+        writer.set("words", words)
+        return writer.json
+    }
+}
+
+/// `voice_dictionaries.set_active`: turn a dictionary on or off for one agent.
+public struct SetVoiceDictionaryActiveParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The dictionary.
+    public var dictionaryId: String
+    /// The agent.
+    public var voiceAgentId: String
+    /// On (`true`) or off.
+    public var isActive: Bool
+
+    public init(dictionaryId: String, voiceAgentId: String, isActive: Bool) {
+        self.dictionaryId = dictionaryId
+        self.voiceAgentId = voiceAgentId
+        self.isActive = isActive
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "SetVoiceDictionaryActiveParams")
+        dictionaryId = try reader.required("dictionaryId")
+        voiceAgentId = try reader.required("voiceAgentId")
+        isActive = try reader.required("isActive")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("dictionaryId", dictionaryId)
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("isActive", isActive)
+        return writer.json
+    }
+}
+
+/// The window of `analytics.overview`, `analytics.performance` and `analytics.satisfaction`.
+public struct AnalyticsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// One agent (all agents when left out).
+    public var voiceAgentId: String?
+    /// The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`.
+    public var period: AnalyticsPeriod?
+    /// Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text).
+    public var startPeriod: Int?
+    /// Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`.
+    public var endPeriod: Int?
+    /// The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is `"0"`).
+    public var timeDifference: String?
+
+    public init(voiceAgentId: String? = nil, period: AnalyticsPeriod? = nil, startPeriod: Int? = nil, endPeriod: Int? = nil, timeDifference: String? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.period = period
+        self.startPeriod = startPeriod
+        self.endPeriod = endPeriod
+        self.timeDifference = timeDifference
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AnalyticsParams")
+        voiceAgentId = try reader.optional("voiceAgentId")
+        period = try reader.optional("period")
+        startPeriod = try reader.optional("startPeriod")
+        endPeriod = try reader.optional("endPeriod")
+        timeDifference = try reader.optional("timeDifference")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("period", period)
+        writer.set("startPeriod", startPeriod)
+        writer.set("endPeriod", endPeriod)
+        writer.set("timeDifference", timeDifference)
+        return writer.json
+    }
+}
+
+/// Sessions and calls of the period.
+public struct AnalyticsOverview: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Calls in progress now.
+    public var liveSessionsNumber: Int?
+    public var totalSessionsNumber: Int?
+    public var averageSessionDuration: Double?
+    public var averageMessagesPerSession: Double?
+    public var totalSessionDuration: Double?
+    public var averageWordsPerAiResponse: Double?
+    /// Calls forwarded to a human.
+    public var forwardToHumanAgent: Int?
+    public var callsOverTime: [CallsOverTime]
+    public var callsByDurationBuckets: CallsByDuration?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(liveSessionsNumber: Int? = nil, totalSessionsNumber: Int? = nil, averageSessionDuration: Double? = nil, averageMessagesPerSession: Double? = nil, totalSessionDuration: Double? = nil, averageWordsPerAiResponse: Double? = nil, forwardToHumanAgent: Int? = nil, callsOverTime: [CallsOverTime] = [], callsByDurationBuckets: CallsByDuration? = nil, extra: [String: JSONValue] = [:]) {
+        self.liveSessionsNumber = liveSessionsNumber
+        self.totalSessionsNumber = totalSessionsNumber
+        self.averageSessionDuration = averageSessionDuration
+        self.averageMessagesPerSession = averageMessagesPerSession
+        self.totalSessionDuration = totalSessionDuration
+        self.averageWordsPerAiResponse = averageWordsPerAiResponse
+        self.forwardToHumanAgent = forwardToHumanAgent
+        self.callsOverTime = callsOverTime
+        self.callsByDurationBuckets = callsByDurationBuckets
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AnalyticsOverview")
+        liveSessionsNumber = try reader.optional("liveSessionsNumber")
+        totalSessionsNumber = try reader.optional("totalSessionsNumber")
+        averageSessionDuration = try reader.optional("averageSessionDuration")
+        averageMessagesPerSession = try reader.optional("averageMessagesPerSession")
+        totalSessionDuration = try reader.optional("totalSessionDuration")
+        averageWordsPerAiResponse = try reader.optional("averageWordsPerAiResponse")
+        forwardToHumanAgent = try reader.optional("forwardToHumanAgent")
+        callsOverTime = try reader.optional("callsOverTime") ?? []
+        callsByDurationBuckets = try reader.optional("callsByDurationBuckets")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["liveSessionsNumber", "totalSessionsNumber", "averageSessionDuration", "averageMessagesPerSession", "totalSessionDuration", "averageWordsPerAiResponse", "forwardToHumanAgent", "callsOverTime", "callsByDurationBuckets"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("liveSessionsNumber", liveSessionsNumber)
+        writer.set("totalSessionsNumber", totalSessionsNumber)
+        writer.set("averageSessionDuration", averageSessionDuration)
+        writer.set("averageMessagesPerSession", averageMessagesPerSession)
+        writer.set("totalSessionDuration", totalSessionDuration)
+        writer.set("averageWordsPerAiResponse", averageWordsPerAiResponse)
+        writer.set("forwardToHumanAgent", forwardToHumanAgent)
+        writer.set("callsOverTime", callsOverTime)
+        writer.set("callsByDurationBuckets", callsByDurationBuckets)
+        return writer.json
+    }
+}
+
+/// The number of calls in one time bucket.
+public struct CallsOverTime: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The bucket's start, `YYYY-MM-DD HH:mm:ss`.
+    public var timeBucket: String?
+    public var count: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(timeBucket: String? = nil, count: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.timeBucket = timeBucket
+        self.count = count
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CallsOverTime")
+        timeBucket = try reader.optional("timeBucket")
+        count = try reader.optional("count")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["timeBucket", "count"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("timeBucket", timeBucket)
+        writer.set("count", count)
+        return writer.json
+    }
+}
+
+/// Calls by length.
+public struct CallsByDuration: JSONConvertible, Equatable, Hashable, Sendable {
+    public var shortDurationBucketCalls: Int?
+    public var mediumDurationBucketCalls: Int?
+    public var longDurationBucketCalls: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(shortDurationBucketCalls: Int? = nil, mediumDurationBucketCalls: Int? = nil, longDurationBucketCalls: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.shortDurationBucketCalls = shortDurationBucketCalls
+        self.mediumDurationBucketCalls = mediumDurationBucketCalls
+        self.longDurationBucketCalls = longDurationBucketCalls
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CallsByDuration")
+        shortDurationBucketCalls = try reader.optional("shortDurationBucketCalls")
+        mediumDurationBucketCalls = try reader.optional("mediumDurationBucketCalls")
+        longDurationBucketCalls = try reader.optional("longDurationBucketCalls")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["shortDurationBucketCalls", "mediumDurationBucketCalls", "longDurationBucketCalls"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("shortDurationBucketCalls", shortDurationBucketCalls)
+        writer.set("mediumDurationBucketCalls", mediumDurationBucketCalls)
+        writer.set("longDurationBucketCalls", longDurationBucketCalls)
+        return writer.json
+    }
+}
+
+/// Latencies of the period (from a third-party description of the route: fields may differ).
+public struct AgentPerformance: JSONConvertible, Equatable, Hashable, Sendable {
+    public var avgAsrProcessingTime: Double?
+    public var avgLlmResponseTime: Double?
+    public var avgTtsGenerationTime: Double?
+    public var latency: Double?
+    public var sessionsHaveErrorsPercentage: Double?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(avgAsrProcessingTime: Double? = nil, avgLlmResponseTime: Double? = nil, avgTtsGenerationTime: Double? = nil, latency: Double? = nil, sessionsHaveErrorsPercentage: Double? = nil, extra: [String: JSONValue] = [:]) {
+        self.avgAsrProcessingTime = avgAsrProcessingTime
+        self.avgLlmResponseTime = avgLlmResponseTime
+        self.avgTtsGenerationTime = avgTtsGenerationTime
+        self.latency = latency
+        self.sessionsHaveErrorsPercentage = sessionsHaveErrorsPercentage
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentPerformance")
+        avgAsrProcessingTime = try reader.optional("avgAsrProcessingTime")
+        avgLlmResponseTime = try reader.optional("avgLlmResponseTime")
+        avgTtsGenerationTime = try reader.optional("avgTtsGenerationTime")
+        latency = try reader.optional("latency")
+        sessionsHaveErrorsPercentage = try reader.optional("sessionsHaveErrorsPercentage")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["avgAsrProcessingTime", "avgLlmResponseTime", "avgTtsGenerationTime", "latency", "sessionsHaveErrorsPercentage"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("avgAsrProcessingTime", avgAsrProcessingTime)
+        writer.set("avgLlmResponseTime", avgLlmResponseTime)
+        writer.set("avgTtsGenerationTime", avgTtsGenerationTime)
+        writer.set("latency", latency)
+        writer.set("sessionsHaveErrorsPercentage", sessionsHaveErrorsPercentage)
+        return writer.json
+    }
+}
+
+/// How satisfied callers were over the period.
+public struct AgentSatisfaction: JSONConvertible, Equatable, Hashable, Sendable {
+    public var npsScore: Double?
+    public var sentimentDistribution: SentimentDistribution?
+    public var csatScore: Double?
+    public var firstCallResolutionPercentage: Double?
+    public var escalationRate: Double?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(npsScore: Double? = nil, sentimentDistribution: SentimentDistribution? = nil, csatScore: Double? = nil, firstCallResolutionPercentage: Double? = nil, escalationRate: Double? = nil, extra: [String: JSONValue] = [:]) {
+        self.npsScore = npsScore
+        self.sentimentDistribution = sentimentDistribution
+        self.csatScore = csatScore
+        self.firstCallResolutionPercentage = firstCallResolutionPercentage
+        self.escalationRate = escalationRate
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentSatisfaction")
+        npsScore = try reader.optional("npsScore")
+        sentimentDistribution = try reader.optional("sentimentDistribution")
+        csatScore = try reader.optional("csatScore")
+        firstCallResolutionPercentage = try reader.optional("firstCallResolutionPercentage")
+        escalationRate = try reader.optional("escalationRate")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["npsScore", "sentimentDistribution", "csatScore", "firstCallResolutionPercentage", "escalationRate"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("npsScore", npsScore)
+        writer.set("sentimentDistribution", sentimentDistribution)
+        writer.set("csatScore", csatScore)
+        writer.set("firstCallResolutionPercentage", firstCallResolutionPercentage)
+        writer.set("escalationRate", escalationRate)
+        return writer.json
+    }
+}
+
+/// The share of calls by sentiment.
+public struct SentimentDistribution: JSONConvertible, Equatable, Hashable, Sendable {
+    public var positive: Double?
+    public var neutral: Double?
+    public var negative: Double?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(positive: Double? = nil, neutral: Double? = nil, negative: Double? = nil, extra: [String: JSONValue] = [:]) {
+        self.positive = positive
+        self.neutral = neutral
+        self.negative = negative
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "SentimentDistribution")
+        positive = try reader.optional("positive")
+        neutral = try reader.optional("neutral")
+        negative = try reader.optional("negative")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["positive", "neutral", "negative"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("positive", positive)
+        writer.set("neutral", neutral)
+        writer.set("negative", negative)
         return writer.json
     }
 }

@@ -9,6 +9,12 @@ extension HamsaClient {
     public var jobs: JobsAPI { JobsAPI(client: self) }
     /// `client.conversations`: get, list, wait.
     public var conversations: ConversationsAPI { ConversationsAPI(client: self) }
+    /// `client.knowledgeBase`: create, list, get, update, deleteUrl.
+    public var knowledgeBase: KnowledgeBaseAPI { KnowledgeBaseAPI(client: self) }
+    /// `client.voiceDictionaries`: create, list, update, setActive.
+    public var voiceDictionaries: VoiceDictionariesAPI { VoiceDictionariesAPI(client: self) }
+    /// `client.analytics`: overview, performance, satisfaction.
+    public var analytics: AnalyticsAPI { AnalyticsAPI(client: self) }
     /// `client.webTools`: create, list, update, checkVersions, get, test, createV1, listV1, updateV1.
     public var webTools: WebToolsAPI { WebToolsAPI(client: self) }
     /// `client.webCalls`: createToken, init, initLegacy.
@@ -147,6 +153,113 @@ public struct ConversationsAPI: Sendable {
     /// Poll a conversation until the call has ended.
     public func wait(conversationId: String, pollIntervalMs: Int? = nil, timeoutMs: Int? = nil, options: RequestOptions? = nil) async throws -> Conversation {
         try await wait(WaitForConversationParams(conversationId: conversationId, pollIntervalMs: pollIntervalMs, timeoutMs: timeoutMs), options: options)
+    }
+}
+
+public struct KnowledgeBaseAPI: Sendable {
+    let client: HamsaClient
+
+    /// Add items to the knowledge base (texts, web pages, files). Returns the items created.
+    public func create(_ params: CreateKnowledgeBaseItemsParams, options: RequestOptions? = nil) async throws -> KnowledgeBaseItems {
+        try await client.perform("knowledge_base.create", arguments: params.json, options: options)
+    }
+
+    /// Add items to the knowledge base (texts, web pages, files). Returns the items created.
+    public func create(items: [NewKnowledgeBaseItem], options: RequestOptions? = nil) async throws -> KnowledgeBaseItems {
+        try await create(CreateKnowledgeBaseItemsParams(items: items), options: options)
+    }
+
+    /// List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size).
+    public func list(_ params: ListKnowledgeBaseParams = .init(), options: RequestOptions? = nil) async throws -> KnowledgeBasePage {
+        try await client.perform("knowledge_base.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListKnowledgeBaseParams = .init(), options: RequestOptions? = nil) -> HamsaPages<KnowledgeBaseItem> {
+        client.pages("knowledge_base.list", arguments: params.json, options: options)
+    }
+
+    /// Get one knowledge-base item.
+    public func get(_ params: GetKnowledgeBaseItemParams, options: RequestOptions? = nil) async throws -> KnowledgeBaseItem {
+        try await client.perform("knowledge_base.get", arguments: params.json, options: options)
+    }
+
+    /// Get one knowledge-base item.
+    public func get(id: String, options: RequestOptions? = nil) async throws -> KnowledgeBaseItem {
+        try await get(GetKnowledgeBaseItemParams(id: id), options: options)
+    }
+
+    /// Rename a knowledge-base item.
+    public func update(_ params: UpdateKnowledgeBaseItemParams, options: RequestOptions? = nil) async throws -> KnowledgeBaseItem {
+        try await client.perform("knowledge_base.update", arguments: params.json, options: options)
+    }
+
+    /// Rename a knowledge-base item.
+    public func update(id: String, itemName: String, options: RequestOptions? = nil) async throws -> KnowledgeBaseItem {
+        try await update(UpdateKnowledgeBaseItemParams(id: id, itemName: itemName), options: options)
+    }
+
+    /// Remove one web page from a URL item. Returns the server's acknowledgement.
+    public func deleteUrl(_ params: DeleteKnowledgeBaseUrlParams, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await client.perform("knowledge_base.delete_url", arguments: params.json, options: options)
+    }
+
+    /// Remove one web page from a URL item. Returns the server's acknowledgement.
+    public func deleteUrl(id: String, url: String, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await deleteUrl(DeleteKnowledgeBaseUrlParams(id: id, url: url), options: options)
+    }
+}
+
+public struct VoiceDictionariesAPI: Sendable {
+    let client: HamsaClient
+
+    /// Create a pronunciation dictionary.
+    public func create(_ params: CreateVoiceDictionaryParams, options: RequestOptions? = nil) async throws -> VoiceDictionary {
+        try await client.perform("voice_dictionaries.create", arguments: params.json, options: options)
+    }
+
+    /// List dictionaries, one page (`skip` = page number, `take` = page size).
+    public func list(_ params: ListVoiceDictionariesParams = .init(), options: RequestOptions? = nil) async throws -> VoiceDictionaryPage {
+        try await client.perform("voice_dictionaries.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListVoiceDictionariesParams = .init(), options: RequestOptions? = nil) -> HamsaPages<VoiceDictionary> {
+        client.pages("voice_dictionaries.list", arguments: params.json, options: options)
+    }
+
+    /// Change a dictionary's name or words (only what is set is sent).
+    public func update(_ params: UpdateVoiceDictionaryParams, options: RequestOptions? = nil) async throws -> VoiceDictionary {
+        try await client.perform("voice_dictionaries.update", arguments: params.json, options: options)
+    }
+
+    /// Change a dictionary's name or words (only what is set is sent).
+    public func update(id: String, name: String? = nil, words: [NewDictionaryWord]? = nil, options: RequestOptions? = nil) async throws -> VoiceDictionary {
+        try await update(UpdateVoiceDictionaryParams(id: id, name: name, words: words), options: options)
+    }
+
+    /// Turn a dictionary on or off for an agent. Returns the server's acknowledgement.
+    public func setActive(_ params: SetVoiceDictionaryActiveParams, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await client.perform("voice_dictionaries.set_active", arguments: params.json, options: options)
+    }
+}
+
+public struct AnalyticsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Sessions and calls over a period: counts, durations, calls over time.
+    public func overview(_ params: AnalyticsParams = .init(), options: RequestOptions? = nil) async throws -> AnalyticsOverview {
+        try await client.perform("analytics.overview", arguments: params.json, options: options)
+    }
+
+    /// Latencies over a period (speech recognition, LLM, speech synthesis).
+    public func performance(_ params: AnalyticsParams = .init(), options: RequestOptions? = nil) async throws -> AgentPerformance {
+        try await client.perform("analytics.performance", arguments: params.json, options: options)
+    }
+
+    /// Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
+    public func satisfaction(_ params: AnalyticsParams = .init(), options: RequestOptions? = nil) async throws -> AgentSatisfaction {
+        try await client.perform("analytics.satisfaction", arguments: params.json, options: options)
     }
 }
 

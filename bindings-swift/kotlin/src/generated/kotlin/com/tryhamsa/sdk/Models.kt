@@ -72,6 +72,49 @@ value class PhoneNumberType(val value: String) {
 
 /** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
 @JvmInline
+value class KnowledgeBaseItemType(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val TEXT = KnowledgeBaseItemType("TEXT")
+        val URL = KnowledgeBaseItemType("URL")
+        val FILE = KnowledgeBaseItemType("FILE")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<KnowledgeBaseItemType> = listOf(TEXT, URL, FILE)
+
+        @JvmField
+        val CODEC: JsonCodec<KnowledgeBaseItemType> = JsonCodec.of({ KnowledgeBaseItemType(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
+value class AnalyticsPeriod(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val LAST_HOUR = AnalyticsPeriod("LAST_HOUR")
+        val TODAY = AnalyticsPeriod("TODAY")
+        val YESTERDAY = AnalyticsPeriod("YESTERDAY")
+        val THIS_WEEK = AnalyticsPeriod("THIS_WEEK")
+        val THIS_MONTH = AnalyticsPeriod("THIS_MONTH")
+        val CUSTOM = AnalyticsPeriod("CUSTOM")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<AnalyticsPeriod> = listOf(LAST_HOUR, TODAY, YESTERDAY, THIS_WEEK, THIS_MONTH, CUSTOM)
+
+        @JvmField
+        val CODEC: JsonCodec<AnalyticsPeriod> = JsonCodec.of({ AnalyticsPeriod(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
 value class WebToolMethod(val value: String) {
     val isKnown: Boolean get() = this in KNOWN
 
@@ -1009,6 +1052,875 @@ data class ConversationSummary(
                 duration = reader.optional("duration", Codecs.DOUBLE),
                 channelType = reader.optional("channelType", Codecs.STRING),
                 callParams = reader.optional("callParams", CallParams.CODEC),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `knowledge_base.create`: add one or more items. */
+data class CreateKnowledgeBaseItemsParams(
+    /** At least one. */
+    val items: List<NewKnowledgeBaseItem>,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("items", items, Codecs.list(NewKnowledgeBaseItem.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateKnowledgeBaseItemsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateKnowledgeBaseItemsParams")
+            CreateKnowledgeBaseItemsParams(
+                items = reader.required("items", Codecs.list(NewKnowledgeBaseItem.CODEC)),
+            )
+        }
+    }
+}
+
+/**
+ * One item to add to the knowledge base: a text (`content`), web pages (`itemUrl`, `itemUrls`) or a
+ * file, by `type`.
+ */
+data class NewKnowledgeBaseItem(
+    /** 1 to 250 characters. */
+    val itemName: String,
+    /** `TEXT`, or another type the server knows (`URL`, `FILE` are inferred from the docs). */
+    val type: KnowledgeBaseItemType,
+    /** The text, for a `TEXT` item. */
+    val content: String? = null,
+    /** A web page (http or https). */
+    val itemUrl: String? = null,
+    /** Several web pages (http or https). */
+    val itemUrls: List<String>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("itemName", itemName, Codecs.STRING)
+            .set("type", type, KnowledgeBaseItemType.CODEC)
+            .set("content", content, Codecs.STRING)
+            .set("itemUrl", itemUrl, Codecs.STRING)
+            .set("itemUrls", itemUrls, Codecs.list(Codecs.STRING))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<NewKnowledgeBaseItem> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "NewKnowledgeBaseItem")
+            NewKnowledgeBaseItem(
+                itemName = reader.required("itemName", Codecs.STRING),
+                type = reader.required("type", KnowledgeBaseItemType.CODEC),
+                content = reader.optional("content", Codecs.STRING),
+                itemUrl = reader.optional("itemUrl", Codecs.STRING),
+                itemUrls = reader.optional("itemUrls", Codecs.list(Codecs.STRING)),
+            )
+        }
+    }
+}
+
+/**
+ * What `knowledge_base.create` gives: the items created. The API's answer is one item or a list of them
+ * (the docs show one item for a request that may hold several); both are read into `items`.
+ */
+data class KnowledgeBaseItems(
+    val items: List<KnowledgeBaseItem>,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("items", items, Codecs.list(KnowledgeBaseItem.CODEC))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("items")
+
+        @JvmField
+        val CODEC: JsonCodec<KnowledgeBaseItems> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "KnowledgeBaseItems")
+            KnowledgeBaseItems(
+                items = reader.required("items", Codecs.list(KnowledgeBaseItem.CODEC)),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** One item of the knowledge base: a text, a set of web pages or a file the agents can draw on. */
+data class KnowledgeBaseItem(
+    val id: String,
+    val userId: String? = null,
+    val projectId: String? = null,
+    val itemName: String? = null,
+    /** As the server shows it, e.g. `"2.5MB"`. */
+    val fileSize: String? = null,
+    val type: KnowledgeBaseItemType? = null,
+    /** Processing state, e.g. `PROCESSED` (the full list is not documented). */
+    val status: String? = null,
+    /** Why processing failed, when it did. */
+    val failureReason: String? = null,
+    val content: String? = null,
+    val itemUrl: String? = null,
+    val itemUrls: List<String> = emptyList(),
+    val wordsNumber: Long? = null,
+    /** A string or a number (the docs show both). */
+    val extension: JsonElement? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    val isActive: Boolean? = null,
+    /** Whether an agent uses the item (the server sends a bool or `"true"`/`"false"`). */
+    val used: Boolean? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("userId", userId, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("itemName", itemName, Codecs.STRING)
+            .set("fileSize", fileSize, Codecs.STRING)
+            .set("type", type, KnowledgeBaseItemType.CODEC)
+            .set("status", status, Codecs.STRING)
+            .set("failureReason", failureReason, Codecs.STRING)
+            .set("content", content, Codecs.STRING)
+            .set("itemUrl", itemUrl, Codecs.STRING)
+            .set("itemUrls", itemUrls, Codecs.list(Codecs.STRING))
+            .set("wordsNumber", wordsNumber, Codecs.LONG)
+            .set("extension", extension, Codecs.JSON)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .set("used", used, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "userId", "projectId", "itemName", "fileSize", "type", "status", "failureReason", "content", "itemUrl", "itemUrls", "wordsNumber", "extension", "createdAt", "updatedAt", "isActive", "used")
+
+        @JvmField
+        val CODEC: JsonCodec<KnowledgeBaseItem> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "KnowledgeBaseItem")
+            KnowledgeBaseItem(
+                id = reader.required("id", Codecs.STRING),
+                userId = reader.optional("userId", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                itemName = reader.optional("itemName", Codecs.STRING),
+                fileSize = reader.optional("fileSize", Codecs.STRING),
+                type = reader.optional("type", KnowledgeBaseItemType.CODEC),
+                status = reader.optional("status", Codecs.STRING),
+                failureReason = reader.optional("failureReason", Codecs.STRING),
+                content = reader.optional("content", Codecs.STRING),
+                itemUrl = reader.optional("itemUrl", Codecs.STRING),
+                itemUrls = reader.optional("itemUrls", Codecs.list(Codecs.STRING)) ?: emptyList(),
+                wordsNumber = reader.optional("wordsNumber", Codecs.LONG),
+                extension = reader.optional("extension", Codecs.JSON),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                isActive = reader.optional("isActive", Codecs.BOOLEAN),
+                used = reader.optional("used", Codecs.BOOLEAN),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `knowledge_base.list`: one page of items, filtered. `skip` is a 1-based page number and `take` the
+ * page size.
+ */
+data class ListKnowledgeBaseParams(
+    /** Only the items of this agent. */
+    val voiceAgentId: String? = null,
+    /** Only active (or inactive) items. */
+    val isActive: Boolean? = null,
+    /** Only items an agent uses (or none does). */
+    val used: Boolean? = null,
+    /** Only items whose name contains this text (the parameter's name is inferred: `search`). */
+    val search: String? = null,
+    /** Only items of these types (sent as a repeated query parameter). */
+    val type: List<KnowledgeBaseItemType>? = null,
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .set("used", used, Codecs.BOOLEAN)
+            .set("search", search, Codecs.STRING)
+            .set("type", type, Codecs.list(KnowledgeBaseItemType.CODEC))
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListKnowledgeBaseParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListKnowledgeBaseParams")
+            ListKnowledgeBaseParams(
+                voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
+                isActive = reader.optional("isActive", Codecs.BOOLEAN),
+                used = reader.optional("used", Codecs.BOOLEAN),
+                search = reader.optional("search", Codecs.STRING),
+                type = reader.optional("type", Codecs.list(KnowledgeBaseItemType.CODEC)),
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+            )
+        }
+    }
+}
+
+/** One page of knowledge-base items. */
+data class KnowledgeBasePage(
+    /** Every item. */
+    val total: Long? = null,
+    /** The items that match the filters. */
+    val filtered: Long? = null,
+    val items: List<KnowledgeBaseItem> = emptyList(),
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .set("items", items, Codecs.list(KnowledgeBaseItem.CODEC))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("total", "filtered", "items")
+
+        @JvmField
+        val CODEC: JsonCodec<KnowledgeBasePage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "KnowledgeBasePage")
+            KnowledgeBasePage(
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                items = reader.optional("items", Codecs.list(KnowledgeBaseItem.CODEC)) ?: emptyList(),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `knowledge_base.get`. */
+data class GetKnowledgeBaseItemParams(
+    /** The item's id. */
+    val id: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetKnowledgeBaseItemParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "GetKnowledgeBaseItemParams")
+            GetKnowledgeBaseItemParams(
+                id = reader.required("id", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `knowledge_base.update`: rename an item (its name is all the route changes). */
+data class UpdateKnowledgeBaseItemParams(
+    /** The item's id. */
+    val id: String,
+    /** The new name, 1 to 250 characters. */
+    val itemName: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("itemName", itemName, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateKnowledgeBaseItemParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateKnowledgeBaseItemParams")
+            UpdateKnowledgeBaseItemParams(
+                id = reader.required("id", Codecs.STRING),
+                itemName = reader.required("itemName", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `knowledge_base.delete_url`: remove one web page from a URL item (sent as a JSON body on DELETE). */
+data class DeleteKnowledgeBaseUrlParams(
+    /** The item's id. */
+    val id: String,
+    /** The page to remove, as it is in the item's `itemUrls`. */
+    val url: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("url", url, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<DeleteKnowledgeBaseUrlParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "DeleteKnowledgeBaseUrlParams")
+            DeleteKnowledgeBaseUrlParams(
+                id = reader.required("id", Codecs.STRING),
+                url = reader.required("url", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/**
+ * The answer of a route that returns no data (`{success, message, messageKey}`): its own envelope, so
+ * the server's words reach the caller. Routes declared with `result = envelope` return it.
+ */
+data class Acknowledgement(
+    /** `true` (a `false` answer is an error, never an `Acknowledgement`). */
+    val success: Boolean? = null,
+    /** The server's words, e.g. "URL deleted successfully". */
+    val message: String? = null,
+    /** A stable key, e.g. `URL_DELETED_SUCCESSFULLY`. */
+    val messageKey: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("success", success, Codecs.BOOLEAN)
+            .set("message", message, Codecs.STRING)
+            .set("messageKey", messageKey, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("success", "message", "messageKey")
+
+        @JvmField
+        val CODEC: JsonCodec<Acknowledgement> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "Acknowledgement")
+            Acknowledgement(
+                success = reader.optional("success", Codecs.BOOLEAN),
+                message = reader.optional("message", Codecs.STRING),
+                messageKey = reader.optional("messageKey", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voice_dictionaries.create`. */
+data class CreateVoiceDictionaryParams(
+    /** The dictionary's name. */
+    val name: String,
+    /** Its words. */
+    val words: List<NewDictionaryWord>,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("words", words, Codecs.list(NewDictionaryWord.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateVoiceDictionaryParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateVoiceDictionaryParams")
+            CreateVoiceDictionaryParams(
+                name = reader.required("name", Codecs.STRING),
+                words = reader.required("words", Codecs.list(NewDictionaryWord.CODEC)),
+            )
+        }
+    }
+}
+
+/** One word and how the agent should say it. */
+data class NewDictionaryWord(
+    /** The word as written. */
+    val word: String,
+    /** How to say it (a respelling). */
+    val pronunciation: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("word", word, Codecs.STRING)
+            .set("pronunciation", pronunciation, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<NewDictionaryWord> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "NewDictionaryWord")
+            NewDictionaryWord(
+                word = reader.required("word", Codecs.STRING),
+                pronunciation = reader.required("pronunciation", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/**
+ * A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
+ * the list returns `wordsCount` and `isUsed` instead.
+ */
+data class VoiceDictionary(
+    val id: String,
+    val name: String? = null,
+    val words: List<DictionaryWord> = emptyList(),
+    val wordsCount: Long? = null,
+    /** Whether an agent has it active (a bool or `"true"`/`"false"`). */
+    val isUsed: Boolean? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("words", words, Codecs.list(DictionaryWord.CODEC))
+            .set("wordsCount", wordsCount, Codecs.LONG)
+            .set("isUsed", isUsed, Codecs.BOOLEAN)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "name", "words", "wordsCount", "isUsed", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceDictionary> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceDictionary")
+            VoiceDictionary(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                words = reader.optional("words", Codecs.list(DictionaryWord.CODEC)) ?: emptyList(),
+                wordsCount = reader.optional("wordsCount", Codecs.LONG),
+                isUsed = reader.optional("isUsed", Codecs.BOOLEAN),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** One word of a pronunciation dictionary, as the server returns it. */
+data class DictionaryWord(
+    val word: String? = null,
+    /** How the agent says it. */
+    val pronunciation: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("word", word, Codecs.STRING)
+            .set("pronunciation", pronunciation, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("word", "pronunciation")
+
+        @JvmField
+        val CODEC: JsonCodec<DictionaryWord> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "DictionaryWord")
+            DictionaryWord(
+                word = reader.optional("word", Codecs.STRING),
+                pronunciation = reader.optional("pronunciation", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `voice_dictionaries.list`: one page of dictionaries. `skip` is a 1-based page number and `take` the
+ * page size.
+ */
+data class ListVoiceDictionariesParams(
+    /** Only dictionaries whose name contains this text (the parameter's name is inferred: `search`). */
+    val search: String? = null,
+    /** Only dictionaries an agent uses (or none does). */
+    val used: Boolean? = null,
+    /** Only the dictionaries of this agent. */
+    val voiceAgentId: String? = null,
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("search", search, Codecs.STRING)
+            .set("used", used, Codecs.BOOLEAN)
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListVoiceDictionariesParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListVoiceDictionariesParams")
+            ListVoiceDictionariesParams(
+                search = reader.optional("search", Codecs.STRING),
+                used = reader.optional("used", Codecs.BOOLEAN),
+                voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+            )
+        }
+    }
+}
+
+/** One page of dictionaries. */
+data class VoiceDictionaryPage(
+    val dictionaries: List<VoiceDictionary> = emptyList(),
+    /** Every dictionary that matches. */
+    val total: Long? = null,
+    /** This page's number (1-based). */
+    val page: Long? = null,
+    val pageSize: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("dictionaries", dictionaries, Codecs.list(VoiceDictionary.CODEC))
+            .set("total", total, Codecs.LONG)
+            .set("page", page, Codecs.LONG)
+            .set("pageSize", pageSize, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("dictionaries", "total", "page", "pageSize")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceDictionaryPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceDictionaryPage")
+            VoiceDictionaryPage(
+                dictionaries = reader.optional("dictionaries", Codecs.list(VoiceDictionary.CODEC)) ?: emptyList(),
+                total = reader.optional("total", Codecs.LONG),
+                page = reader.optional("page", Codecs.LONG),
+                pageSize = reader.optional("pageSize", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voice_dictionaries.update`: only the fields set are sent. */
+data class UpdateVoiceDictionaryParams(
+    /** The dictionary's id. */
+    val id: String,
+    /** A new name. */
+    val name: String? = null,
+    /** The new words (they replace the old ones). */
+    val words: List<NewDictionaryWord>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("words", words, Codecs.list(NewDictionaryWord.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateVoiceDictionaryParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateVoiceDictionaryParams")
+            UpdateVoiceDictionaryParams(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                words = reader.optional("words", Codecs.list(NewDictionaryWord.CODEC)),
+            )
+        }
+    }
+}
+
+/** `voice_dictionaries.set_active`: turn a dictionary on or off for one agent. */
+data class SetVoiceDictionaryActiveParams(
+    /** The dictionary. */
+    val dictionaryId: String,
+    /** The agent. */
+    val voiceAgentId: String,
+    /** On (`true`) or off. */
+    val isActive: Boolean,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("dictionaryId", dictionaryId, Codecs.STRING)
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<SetVoiceDictionaryActiveParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "SetVoiceDictionaryActiveParams")
+            SetVoiceDictionaryActiveParams(
+                dictionaryId = reader.required("dictionaryId", Codecs.STRING),
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                isActive = reader.required("isActive", Codecs.BOOLEAN),
+            )
+        }
+    }
+}
+
+/** The window of `analytics.overview`, `analytics.performance` and `analytics.satisfaction`. */
+data class AnalyticsParams(
+    /** One agent (all agents when left out). */
+    val voiceAgentId: String? = null,
+    /** The window (the server's default is `TODAY`); `CUSTOM` needs `startPeriod` and `endPeriod`. */
+    val period: AnalyticsPeriod? = null,
+    /** Epoch milliseconds, with `period: CUSTOM` (the query string carries it as text). */
+    val startPeriod: Long? = null,
+    /** Epoch milliseconds, with `period: CUSTOM`; not before `startPeriod`. */
+    val endPeriod: Long? = null,
+    /** The caller's offset from UTC in hours, as text (`"-3"`, `"5.5"`; the server's default is `"0"`). */
+    val timeDifference: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("period", period, AnalyticsPeriod.CODEC)
+            .set("startPeriod", startPeriod, Codecs.LONG)
+            .set("endPeriod", endPeriod, Codecs.LONG)
+            .set("timeDifference", timeDifference, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<AnalyticsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AnalyticsParams")
+            AnalyticsParams(
+                voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
+                period = reader.optional("period", AnalyticsPeriod.CODEC),
+                startPeriod = reader.optional("startPeriod", Codecs.LONG),
+                endPeriod = reader.optional("endPeriod", Codecs.LONG),
+                timeDifference = reader.optional("timeDifference", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** Sessions and calls of the period. */
+data class AnalyticsOverview(
+    /** Calls in progress now. */
+    val liveSessionsNumber: Long? = null,
+    val totalSessionsNumber: Long? = null,
+    val averageSessionDuration: Double? = null,
+    val averageMessagesPerSession: Double? = null,
+    val totalSessionDuration: Double? = null,
+    val averageWordsPerAiResponse: Double? = null,
+    /** Calls forwarded to a human. */
+    val forwardToHumanAgent: Long? = null,
+    val callsOverTime: List<CallsOverTime> = emptyList(),
+    val callsByDurationBuckets: CallsByDuration? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("liveSessionsNumber", liveSessionsNumber, Codecs.LONG)
+            .set("totalSessionsNumber", totalSessionsNumber, Codecs.LONG)
+            .set("averageSessionDuration", averageSessionDuration, Codecs.DOUBLE)
+            .set("averageMessagesPerSession", averageMessagesPerSession, Codecs.DOUBLE)
+            .set("totalSessionDuration", totalSessionDuration, Codecs.DOUBLE)
+            .set("averageWordsPerAiResponse", averageWordsPerAiResponse, Codecs.DOUBLE)
+            .set("forwardToHumanAgent", forwardToHumanAgent, Codecs.LONG)
+            .set("callsOverTime", callsOverTime, Codecs.list(CallsOverTime.CODEC))
+            .set("callsByDurationBuckets", callsByDurationBuckets, CallsByDuration.CODEC)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("liveSessionsNumber", "totalSessionsNumber", "averageSessionDuration", "averageMessagesPerSession", "totalSessionDuration", "averageWordsPerAiResponse", "forwardToHumanAgent", "callsOverTime", "callsByDurationBuckets")
+
+        @JvmField
+        val CODEC: JsonCodec<AnalyticsOverview> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AnalyticsOverview")
+            AnalyticsOverview(
+                liveSessionsNumber = reader.optional("liveSessionsNumber", Codecs.LONG),
+                totalSessionsNumber = reader.optional("totalSessionsNumber", Codecs.LONG),
+                averageSessionDuration = reader.optional("averageSessionDuration", Codecs.DOUBLE),
+                averageMessagesPerSession = reader.optional("averageMessagesPerSession", Codecs.DOUBLE),
+                totalSessionDuration = reader.optional("totalSessionDuration", Codecs.DOUBLE),
+                averageWordsPerAiResponse = reader.optional("averageWordsPerAiResponse", Codecs.DOUBLE),
+                forwardToHumanAgent = reader.optional("forwardToHumanAgent", Codecs.LONG),
+                callsOverTime = reader.optional("callsOverTime", Codecs.list(CallsOverTime.CODEC)) ?: emptyList(),
+                callsByDurationBuckets = reader.optional("callsByDurationBuckets", CallsByDuration.CODEC),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The number of calls in one time bucket. */
+data class CallsOverTime(
+    /** The bucket's start, `YYYY-MM-DD HH:mm:ss`. */
+    val timeBucket: String? = null,
+    val count: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("timeBucket", timeBucket, Codecs.STRING)
+            .set("count", count, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("timeBucket", "count")
+
+        @JvmField
+        val CODEC: JsonCodec<CallsOverTime> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CallsOverTime")
+            CallsOverTime(
+                timeBucket = reader.optional("timeBucket", Codecs.STRING),
+                count = reader.optional("count", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** Calls by length. */
+data class CallsByDuration(
+    val shortDurationBucketCalls: Long? = null,
+    val mediumDurationBucketCalls: Long? = null,
+    val longDurationBucketCalls: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("shortDurationBucketCalls", shortDurationBucketCalls, Codecs.LONG)
+            .set("mediumDurationBucketCalls", mediumDurationBucketCalls, Codecs.LONG)
+            .set("longDurationBucketCalls", longDurationBucketCalls, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("shortDurationBucketCalls", "mediumDurationBucketCalls", "longDurationBucketCalls")
+
+        @JvmField
+        val CODEC: JsonCodec<CallsByDuration> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CallsByDuration")
+            CallsByDuration(
+                shortDurationBucketCalls = reader.optional("shortDurationBucketCalls", Codecs.LONG),
+                mediumDurationBucketCalls = reader.optional("mediumDurationBucketCalls", Codecs.LONG),
+                longDurationBucketCalls = reader.optional("longDurationBucketCalls", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** Latencies of the period (from a third-party description of the route: fields may differ). */
+data class AgentPerformance(
+    val avgAsrProcessingTime: Double? = null,
+    val avgLlmResponseTime: Double? = null,
+    val avgTtsGenerationTime: Double? = null,
+    val latency: Double? = null,
+    val sessionsHaveErrorsPercentage: Double? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("avgAsrProcessingTime", avgAsrProcessingTime, Codecs.DOUBLE)
+            .set("avgLlmResponseTime", avgLlmResponseTime, Codecs.DOUBLE)
+            .set("avgTtsGenerationTime", avgTtsGenerationTime, Codecs.DOUBLE)
+            .set("latency", latency, Codecs.DOUBLE)
+            .set("sessionsHaveErrorsPercentage", sessionsHaveErrorsPercentage, Codecs.DOUBLE)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("avgAsrProcessingTime", "avgLlmResponseTime", "avgTtsGenerationTime", "latency", "sessionsHaveErrorsPercentage")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentPerformance> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentPerformance")
+            AgentPerformance(
+                avgAsrProcessingTime = reader.optional("avgAsrProcessingTime", Codecs.DOUBLE),
+                avgLlmResponseTime = reader.optional("avgLlmResponseTime", Codecs.DOUBLE),
+                avgTtsGenerationTime = reader.optional("avgTtsGenerationTime", Codecs.DOUBLE),
+                latency = reader.optional("latency", Codecs.DOUBLE),
+                sessionsHaveErrorsPercentage = reader.optional("sessionsHaveErrorsPercentage", Codecs.DOUBLE),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** How satisfied callers were over the period. */
+data class AgentSatisfaction(
+    val npsScore: Double? = null,
+    val sentimentDistribution: SentimentDistribution? = null,
+    val csatScore: Double? = null,
+    val firstCallResolutionPercentage: Double? = null,
+    val escalationRate: Double? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("npsScore", npsScore, Codecs.DOUBLE)
+            .set("sentimentDistribution", sentimentDistribution, SentimentDistribution.CODEC)
+            .set("csatScore", csatScore, Codecs.DOUBLE)
+            .set("firstCallResolutionPercentage", firstCallResolutionPercentage, Codecs.DOUBLE)
+            .set("escalationRate", escalationRate, Codecs.DOUBLE)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("npsScore", "sentimentDistribution", "csatScore", "firstCallResolutionPercentage", "escalationRate")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentSatisfaction> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentSatisfaction")
+            AgentSatisfaction(
+                npsScore = reader.optional("npsScore", Codecs.DOUBLE),
+                sentimentDistribution = reader.optional("sentimentDistribution", SentimentDistribution.CODEC),
+                csatScore = reader.optional("csatScore", Codecs.DOUBLE),
+                firstCallResolutionPercentage = reader.optional("firstCallResolutionPercentage", Codecs.DOUBLE),
+                escalationRate = reader.optional("escalationRate", Codecs.DOUBLE),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The share of calls by sentiment. */
+data class SentimentDistribution(
+    val positive: Double? = null,
+    val neutral: Double? = null,
+    val negative: Double? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("positive", positive, Codecs.DOUBLE)
+            .set("neutral", neutral, Codecs.DOUBLE)
+            .set("negative", negative, Codecs.DOUBLE)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("positive", "neutral", "negative")
+
+        @JvmField
+        val CODEC: JsonCodec<SentimentDistribution> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "SentimentDistribution")
+            SentimentDistribution(
+                positive = reader.optional("positive", Codecs.DOUBLE),
+                neutral = reader.optional("neutral", Codecs.DOUBLE),
+                negative = reader.optional("negative", Codecs.DOUBLE),
                 extra = reader.rest(WIRE_NAMES),
             )
         }
@@ -2002,9 +2914,8 @@ class GetProjectParams : JsonModel {
     companion object {
         @JvmField
         val CODEC: JsonCodec<GetProjectParams> = JsonCodec.model { json ->
-            val reader = JsonObjectReader(json, "GetProjectParams")
-            GetProjectParams(
-            )
+            JsonObjectReader(json, "GetProjectParams")
+            GetProjectParams()
         }
     }
 }

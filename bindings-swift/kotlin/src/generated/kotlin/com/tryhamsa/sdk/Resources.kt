@@ -19,6 +19,9 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val phoneNumbers: PhoneNumbersApi = PhoneNumbersApi(this)
     val jobs: JobsApi = JobsApi(this)
     val conversations: ConversationsApi = ConversationsApi(this)
+    val knowledgeBase: KnowledgeBaseApi = KnowledgeBaseApi(this)
+    val voiceDictionaries: VoiceDictionariesApi = VoiceDictionariesApi(this)
+    val analytics: AnalyticsApi = AnalyticsApi(this)
     val webTools: WebToolsApi = WebToolsApi(this)
     val webCalls: WebCallsApi = WebCallsApi(this)
     val projects: ProjectsApi = ProjectsApi(this)
@@ -129,6 +132,91 @@ class ConversationsApi internal constructor(private val client: HamsaClientBase)
     /** Poll a conversation until the call has ended. */
     suspend fun wait(conversationId: String, pollIntervalMs: Long? = null, timeoutMs: Long? = null, options: RequestOptions? = null): Conversation =
         wait(WaitForConversationParams(conversationId = conversationId, pollIntervalMs = pollIntervalMs, timeoutMs = timeoutMs), options)
+}
+
+/** `client.knowledgeBase`. */
+class KnowledgeBaseApi internal constructor(private val client: HamsaClientBase) {
+    /** Add items to the knowledge base (texts, web pages, files). Returns the items created. */
+    suspend fun create(params: CreateKnowledgeBaseItemsParams, options: RequestOptions? = null): KnowledgeBaseItems =
+        client.perform("knowledge_base.create", params.toJson(), options, KnowledgeBaseItems.CODEC)
+
+    /** Add items to the knowledge base (texts, web pages, files). Returns the items created. */
+    suspend fun create(items: List<NewKnowledgeBaseItem>, options: RequestOptions? = null): KnowledgeBaseItems =
+        create(CreateKnowledgeBaseItemsParams(items = items), options)
+
+    /** List knowledge-base items, one page, filtered (`skip` = page number, `take` = page size). */
+    suspend fun list(params: ListKnowledgeBaseParams = ListKnowledgeBaseParams(), options: RequestOptions? = null): KnowledgeBasePage =
+        client.perform("knowledge_base.list", params.toJson(), options, KnowledgeBasePage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListKnowledgeBaseParams = ListKnowledgeBaseParams(), options: RequestOptions? = null): Flow<KnowledgeBaseItem> =
+        client.pages("knowledge_base.list", params.toJson(), options, KnowledgeBaseItem.CODEC)
+
+    /** Get one knowledge-base item. */
+    suspend fun get(params: GetKnowledgeBaseItemParams, options: RequestOptions? = null): KnowledgeBaseItem =
+        client.perform("knowledge_base.get", params.toJson(), options, KnowledgeBaseItem.CODEC)
+
+    /** Get one knowledge-base item. */
+    suspend fun get(id: String, options: RequestOptions? = null): KnowledgeBaseItem =
+        get(GetKnowledgeBaseItemParams(id = id), options)
+
+    /** Rename a knowledge-base item. */
+    suspend fun update(params: UpdateKnowledgeBaseItemParams, options: RequestOptions? = null): KnowledgeBaseItem =
+        client.perform("knowledge_base.update", params.toJson(), options, KnowledgeBaseItem.CODEC)
+
+    /** Rename a knowledge-base item. */
+    suspend fun update(id: String, itemName: String, options: RequestOptions? = null): KnowledgeBaseItem =
+        update(UpdateKnowledgeBaseItemParams(id = id, itemName = itemName), options)
+
+    /** Remove one web page from a URL item. Returns the server's acknowledgement. */
+    suspend fun deleteUrl(params: DeleteKnowledgeBaseUrlParams, options: RequestOptions? = null): Acknowledgement =
+        client.perform("knowledge_base.delete_url", params.toJson(), options, Acknowledgement.CODEC)
+
+    /** Remove one web page from a URL item. Returns the server's acknowledgement. */
+    suspend fun deleteUrl(id: String, url: String, options: RequestOptions? = null): Acknowledgement =
+        deleteUrl(DeleteKnowledgeBaseUrlParams(id = id, url = url), options)
+}
+
+/** `client.voiceDictionaries`. */
+class VoiceDictionariesApi internal constructor(private val client: HamsaClientBase) {
+    /** Create a pronunciation dictionary. */
+    suspend fun create(params: CreateVoiceDictionaryParams, options: RequestOptions? = null): VoiceDictionary =
+        client.perform("voice_dictionaries.create", params.toJson(), options, VoiceDictionary.CODEC)
+
+    /** List dictionaries, one page (`skip` = page number, `take` = page size). */
+    suspend fun list(params: ListVoiceDictionariesParams = ListVoiceDictionariesParams(), options: RequestOptions? = null): VoiceDictionaryPage =
+        client.perform("voice_dictionaries.list", params.toJson(), options, VoiceDictionaryPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListVoiceDictionariesParams = ListVoiceDictionariesParams(), options: RequestOptions? = null): Flow<VoiceDictionary> =
+        client.pages("voice_dictionaries.list", params.toJson(), options, VoiceDictionary.CODEC)
+
+    /** Change a dictionary's name or words (only what is set is sent). */
+    suspend fun update(params: UpdateVoiceDictionaryParams, options: RequestOptions? = null): VoiceDictionary =
+        client.perform("voice_dictionaries.update", params.toJson(), options, VoiceDictionary.CODEC)
+
+    /** Change a dictionary's name or words (only what is set is sent). */
+    suspend fun update(id: String, name: String? = null, words: List<NewDictionaryWord>? = null, options: RequestOptions? = null): VoiceDictionary =
+        update(UpdateVoiceDictionaryParams(id = id, name = name, words = words), options)
+
+    /** Turn a dictionary on or off for an agent. Returns the server's acknowledgement. */
+    suspend fun setActive(params: SetVoiceDictionaryActiveParams, options: RequestOptions? = null): Acknowledgement =
+        client.perform("voice_dictionaries.set_active", params.toJson(), options, Acknowledgement.CODEC)
+}
+
+/** `client.analytics`. */
+class AnalyticsApi internal constructor(private val client: HamsaClientBase) {
+    /** Sessions and calls over a period: counts, durations, calls over time. */
+    suspend fun overview(params: AnalyticsParams = AnalyticsParams(), options: RequestOptions? = null): AnalyticsOverview =
+        client.perform("analytics.overview", params.toJson(), options, AnalyticsOverview.CODEC)
+
+    /** Latencies over a period (speech recognition, LLM, speech synthesis). */
+    suspend fun performance(params: AnalyticsParams = AnalyticsParams(), options: RequestOptions? = null): AgentPerformance =
+        client.perform("analytics.performance", params.toJson(), options, AgentPerformance.CODEC)
+
+    /** Caller satisfaction over a period: NPS, CSAT, sentiment, resolution. */
+    suspend fun satisfaction(params: AnalyticsParams = AnalyticsParams(), options: RequestOptions? = null): AgentSatisfaction =
+        client.perform("analytics.satisfaction", params.toJson(), options, AgentSatisfaction.CODEC)
 }
 
 /** `client.webTools`. */

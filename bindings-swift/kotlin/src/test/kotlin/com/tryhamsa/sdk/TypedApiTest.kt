@@ -96,6 +96,28 @@ class TypedApiTest {
     }
 
     @Test
+    fun deleteUrlSendsItsBodyOnDeleteAndReturnsTheAcknowledgement() {
+        val ack =
+            withScenario("knowledge_base/delete_url_sends_a_json_body.json") { client, scenario ->
+                val params = DeleteKnowledgeBaseUrlParams.CODEC.decode(scenario.getValue("args"))
+                client.knowledgeBase.deleteUrl(params.id, url = params.url)
+            }
+        assertEquals(true, ack.success)
+        assertEquals("URL_DELETED_SUCCESSFULLY", ack.messageKey)
+        assertEquals(ack, Acknowledgement.CODEC.decode(ack.toJson()))
+    }
+
+    @Test
+    fun dictionariesListAllWalksEveryPage() {
+        val dictionaries =
+            withScenario("voice_dictionaries/list_all_pages.json") { client, scenario ->
+                client.voiceDictionaries.listAll(ListVoiceDictionariesParams.CODEC.decode(scenario.getValue("args"))).toList()
+            }
+        assertEquals(3, dictionaries.size)
+        assertTrue(dictionaries.all { it.id.isNotEmpty() && it.isUsed == false })
+    }
+
+    @Test
     fun secretsNeverShowInToString() {
         val params =
             CreateTwilioCallParams(
