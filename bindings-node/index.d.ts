@@ -69,6 +69,7 @@ export declare class Hamsa {
   readonly knowledgeBase: KnowledgeBaseResource;
   readonly voiceDictionaries: VoiceDictionariesResource;
   readonly analytics: AnalyticsResource;
+  readonly voiceAgents: VoiceAgentsResource;
   readonly webTools: WebToolsResource;
   readonly webCalls: WebCallsResource;
   readonly projects: ProjectsResource;
@@ -316,6 +317,36 @@ export interface AnalyticsResource {
   satisfaction(params?: AnalyticsParams, options?: RequestOptions): Promise<AgentSatisfaction>;
 }
 
+/** `client.voiceAgents` */
+export interface VoiceAgentsResource {
+  /** Create a voice agent (the nested v2 shape). */
+  create(params: CreateVoiceAgentParams, options?: RequestOptions): Promise<VoiceAgent>;
+  /**
+   * List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListVoiceAgentsParams, options?: RequestOptions): PageIterator<VoiceAgent, VoiceAgentPage>;
+  /** Get one voice agent (v2). */
+  get(params: GetVoiceAgentParams, options?: RequestOptions): Promise<VoiceAgent>;
+  /** Change a voice agent (v2): only the fields given are changed. */
+  update(params: UpdateVoiceAgentParams, options?: RequestOptions): Promise<VoiceAgent>;
+  /** Copy a voice agent or a template; the copy is returned in the flat v1 shape. */
+  clone(params: CloneVoiceAgentParams, options?: RequestOptions): Promise<AgentDetails>;
+  /** Create a voice agent in the flat v1 shape. */
+  createV1(params: CreateVoiceAgentV1Params, options?: RequestOptions): Promise<AgentDetails>;
+  /**
+   * List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  listV1(params?: ListVoiceAgentsV1Params, options?: RequestOptions): PageIterator<AgentDetails, VoiceAgentV1Page>;
+  /** Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`). */
+  getV1(params: GetVoiceAgentParams, options?: RequestOptions): Promise<AgentDetails>;
+  /** Change a voice agent in the flat v1 shape: only the fields given are changed. */
+  updateV1(params: UpdateVoiceAgentV1Params, options?: RequestOptions): Promise<AgentDetails>;
+}
+
 /** `client.webTools` */
 export interface WebToolsResource {
   /** Create a web tool (v2: versioned, version 1). */
@@ -436,6 +467,163 @@ export interface AddTwilioPhoneNumberParams {
   twilioAuthToken: Secret;
 }
 
+/** How a v2 agent behaves on a call. The documented ranges are not enforced by the SDK. */
+export interface AgentCallSettings {
+  /** e.g. "telephony_optimized" (the v2 spelling); kept as sent. */
+  noiseCancellation?: string | null;
+  /** e.g. "conversation". */
+  cancelNoisePer?: string | null;
+  /** Whether the user can interrupt the agent. */
+  interrupt?: boolean | null;
+  /** Milliseconds before the agent answers (documented range 100 to 1500). */
+  responseDelay?: number | null;
+  /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5). */
+  minInterruptionDuration?: number | null;
+  /** Voice-activity threshold (documented range 0.2 to 0.9). */
+  vadActivationThreshold?: number | null;
+  /** Seconds without the user before the call ends (documented range 5 to 30). */
+  userInactivityTimeout?: number | null;
+  /** Seconds (documented range 30 to 600). */
+  maxCallDuration?: number | null;
+  /** Milliseconds of silence that end the user's turn (documented: at least 1). */
+  silenceThreshold?: number | null;
+  backgroundNoise?: boolean | null;
+  enableAutoGainControl?: boolean | null;
+  sendDenoisedToStt?: boolean | null;
+  /** Seconds to wait for the user to speak first (documented range 0 to 2). */
+  waitForUserToSpeakFirst?: number | null;
+  thinkingVoice?: boolean | null;
+  speakerIdentification?: boolean | null;
+  agenticRag?: boolean | null;
+  languageDialectSwitcher?: boolean | null;
+  genderDetection?: boolean | null;
+  smartCallEnd?: boolean | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** What a v2 agent says: greeting, prompt, reminders and placeholders. */
+export interface AgentConversation {
+  /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+  greetingMessage?: string | null;
+  /** e.g. "TEXT" (the v2 values are not documented); kept as sent. */
+  greetingMessageType?: string | null;
+  /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+  preamble?: string | null;
+  /** What the agent says when the user goes quiet. */
+  pokeMessages?: string[] | null;
+  /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+  params?: unknown;
+  /** Text direction: `{greetingMessage, preamble}`, each "ltr" or "rtl". */
+  alignment?: unknown;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/**
+ * A voice agent in the flat v1 shape: what the v1 agent routes return, and an inline agent
+ * (`agentDetails`) on the call routes, jobs and conversations. Every field is optional; unknown
+ * fields are kept and sent back as they are. `GET /v1/jobs` gives it as a string: JSON text of the
+ * agent is read as the agent, any other text as its `agentName`.
+ */
+export interface AgentDetails {
+  /** The agent's id (server-set). */
+  id?: string | null;
+  agentName?: string | null;
+  projectId?: string | null;
+  apiKeyId?: string | null;
+  /** The voice's record (server-set). */
+  voiceRecord?: unknown;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+  greetingMessage?: string | null;
+  /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+  greetingMessageType?: string | null;
+  description?: string | null;
+  /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+  preamble?: string | null;
+  /** "ar" or "en" (the server's default is "ar"). */
+  lang?: string | null;
+  /** What the agent says when the user goes quiet. */
+  pokeMessages?: string[] | null;
+  realTime?: boolean | null;
+  /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+  silenceThreshold?: number | null;
+  /** Whether the user can interrupt the agent. */
+  interrupt?: boolean | null;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  /** What the call should achieve (free text). */
+  outcome?: string | null;
+  /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+  outcomeResponseShape?: unknown;
+  voiceId?: string | null;
+  voiceRecordId?: string | null;
+  collectionId?: string | null;
+  isTemplate?: boolean | null;
+  icon?: string | null;
+  /** Where Hamsa POSTs this agent's call events; https. */
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+  webhookAuth?: WebhookAuth | null;
+  /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+  params?: unknown;
+  /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+  alignment?: unknown;
+  /**
+   * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+   * Calendar object). Free-form.
+   */
+  tools?: unknown;
+  webToolsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  webToolsOverrides?: unknown;
+  /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+  userInactivityTimeout?: number | null;
+  /** Seconds (documented range 30 to 600; default 300). */
+  maxCallDuration?: number | null;
+  /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+  responseDelay?: number | null;
+  backgroundNoise?: boolean | null;
+  /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+  waitForUserToSpeakFirst?: number | null;
+  thinkingVoice?: boolean | null;
+  speakerIdentification?: boolean | null;
+  /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+  llmConfig?: LlmConfigV1 | null;
+  /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+  noiseCancellation?: string | null;
+  /** e.g. "conversation". */
+  cancelNoisePer?: string | null;
+  agenticRag?: boolean | null;
+  languageDialectSwitcher?: boolean | null;
+  /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+  minInterruptionDuration?: number | null;
+  /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+  vadActivationThreshold?: number | null;
+  enableAutoGainControl?: boolean | null;
+  sendDenoisedToStt?: boolean | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The LLM of a v2 agent. */
+export interface AgentLlm {
+  /** e.g. "openai" (the v2 spelling); kept as sent. */
+  provider?: string | null;
+  /** e.g. "gpt-4". */
+  model?: string | null;
+  temperature?: number | null;
+  /** A custom LLM's endpoint; https. */
+  baseUrl?: string | null;
+  /** A custom LLM's key (a secret: never shown). */
+  apiKey?: Secret | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** Latencies of the period (from a third-party description of the route: fields may differ). */
 export interface AgentPerformance {
   avgAsrProcessingTime?: number | null;
@@ -447,6 +635,16 @@ export interface AgentPerformance {
   [key: string]: unknown;
 }
 
+/** The number a v2 agent answers and calls from. */
+export interface AgentPhoneNumber {
+  /** TWILIO or SIP. */
+  type?: PhoneNumberType | null;
+  /** The phone number's id. */
+  id?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** How satisfied callers were over the period. */
 export interface AgentSatisfaction {
   npsScore?: number | null;
@@ -454,6 +652,50 @@ export interface AgentSatisfaction {
   csatScore?: number | null;
   firstCallResolutionPercentage?: number | null;
   escalationRate?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A web tool attached to a v2 agent, at one version. */
+export interface AgentToolRef {
+  /** The tool across its versions. */
+  persistentId?: string | null;
+  /** The tool version's id. */
+  toolId?: string | null;
+  version?: number | null;
+  /** e.g. "FUNCTION". */
+  toolType?: string | null;
+  /** The workflow node that uses it (Flow agents). */
+  nodeId?: string | null;
+  testResult?: unknown;
+  overrides?: unknown;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type AgentType = 'Single Prompt' | 'Flow Agent' | (string & {});
+
+/** The voice of a v2 agent. */
+export interface AgentVoice {
+  /** A Hamsa voice id. */
+  voiceId?: string | null;
+  voiceRecordId?: string | null;
+  /** The voice's record (server-set): `{id, name, provider, language, image, languageCode, voiceRecord}`. */
+  voiceRecord?: unknown;
+  /** "ar" or "en". */
+  lang?: string | null;
+  /** Provider-specific text-to-speech settings. */
+  ttsParams?: unknown;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The graph of a Flow agent. */
+export interface AgentWorkflow {
+  /** `{id, type ("start", ...), label, message, messageType, position{x,y}, metadata{version}, transitions[]}`. */
+  nodes?: unknown[] | null;
+  edges?: unknown[] | null;
+  customVariables?: unknown[] | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }
@@ -554,6 +796,14 @@ export interface CheckWebToolVersionsParams {
   overrides?: unknown;
 }
 
+/** `voice_agents.clone`: a copy of an agent or a template (`voiceAgentId` goes in the query string). */
+export interface CloneVoiceAgentParams {
+  /** The agent or template to copy. */
+  voiceAgentId: string;
+  /** The copy's name (the server picks one when left out). */
+  agentName?: string | null;
+}
+
 /** A conversation: the full record of one voice-agent call. */
 export interface Conversation {
   id: string;
@@ -570,7 +820,8 @@ export interface Conversation {
   /** Seconds. */
   callDuration?: number | null;
   channelType?: string | null;
-  agentDetails?: unknown;
+  /** The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent). */
+  agentDetails?: AgentDetails | null;
   /** The result: transcript, outcome and the rest, as the API sends it. */
   jobResponse?: unknown;
   callAnalysis?: unknown;
@@ -627,8 +878,8 @@ export interface CreateCallParams {
   voiceAgentId?: string | null;
   /** Values for the agent's `{{placeholders}}`. */
   params?: unknown;
-  /** An inline agent, instead of `voiceAgentId`. */
-  agentDetails?: unknown;
+  /** An inline agent in the v1 shape, instead of `voiceAgentId`. */
+  agentDetails?: AgentDetails | null;
   /** Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https. */
   webhookUrl?: string | null;
   /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
@@ -648,8 +899,8 @@ export interface CreateCallWithPhoneNumberParams {
   voiceAgentId?: string | null;
   /** Values for the agent's `{{placeholders}}` (with `voiceAgentId`). */
   params?: unknown;
-  /** An inline agent, instead of `voiceAgentId` and `params`. */
-  agentDetails?: unknown;
+  /** An inline agent in the v1 shape, instead of `voiceAgentId` and `params`. */
+  agentDetails?: AgentDetails | null;
 }
 
 /** `knowledge_base.create`: add one or more items. */
@@ -664,8 +915,8 @@ export interface CreateTwilioCallParams {
   toNumber: string;
   /** Your Twilio number, E.164. */
   twilioPhoneNumber: string;
-  /** An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`. */
-  agentDetails?: unknown;
+  /** An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`. */
+  agentDetails?: AgentDetails | null;
   /** The voice agent that talks on the call. */
   voiceAgentId?: string | null;
   /** Values for the agent's `{{placeholders}}`. */
@@ -674,6 +925,111 @@ export interface CreateTwilioCallParams {
   webhookUrl?: string | null;
   /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
   webhookAuth?: WebhookAuth | null;
+}
+
+/** `voice_agents.create`: a v2 agent. */
+export interface CreateVoiceAgentParams {
+  /** The agent's name. */
+  name: string;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  /** Greeting, prompt, reminders and `{{placeholder}}` defaults. */
+  conversation?: AgentConversation | null;
+  /** `{voiceId, lang, ...}`. */
+  voice?: AgentVoice | null;
+  /** `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret). */
+  llm?: AgentLlm | null;
+  /** Interruptions, delays, timeouts, noise handling (documented ranges in each field). */
+  callSettings?: AgentCallSettings | null;
+  /** Web tools, each at a version. */
+  tools?: AgentToolRef[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  /** `{type, id}`: the number the agent answers and calls from. */
+  phoneNumber?: AgentPhoneNumber | null;
+  /** Where Hamsa POSTs this agent's call events; https. */
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
+  webhookAuth?: WebhookAuth | null;
+  /** The graph of a Flow agent. */
+  workflow?: AgentWorkflow | null;
+  /** A JSON Schema of the outcome to extract from each call. */
+  outcomeResponseShape?: unknown;
+}
+
+/** `voice_agents.create_v1`: a flat v1 agent. */
+export interface CreateVoiceAgentV1Params {
+  /** The agent's name. */
+  agentName: string;
+  /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+  greetingMessage?: string | null;
+  /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+  greetingMessageType?: string | null;
+  description?: string | null;
+  /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+  preamble?: string | null;
+  /** "ar" or "en" (the server's default is "ar"). */
+  lang?: string | null;
+  /** What the agent says when the user goes quiet. */
+  pokeMessages?: string[] | null;
+  realTime?: boolean | null;
+  /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+  silenceThreshold?: number | null;
+  /** Whether the user can interrupt the agent. */
+  interrupt?: boolean | null;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  /** What the call should achieve (free text). */
+  outcome?: string | null;
+  /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+  outcomeResponseShape?: unknown;
+  voiceId?: string | null;
+  voiceRecordId?: string | null;
+  collectionId?: string | null;
+  isTemplate?: boolean | null;
+  icon?: string | null;
+  /** Where Hamsa POSTs this agent's call events; https. */
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+  webhookAuth?: WebhookAuth | null;
+  /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+  params?: unknown;
+  /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+  alignment?: unknown;
+  /**
+   * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+   * Calendar object). Free-form.
+   */
+  tools?: unknown;
+  webToolsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  webToolsOverrides?: unknown;
+  /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+  userInactivityTimeout?: number | null;
+  /** Seconds (documented range 30 to 600; default 300). */
+  maxCallDuration?: number | null;
+  /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+  responseDelay?: number | null;
+  backgroundNoise?: boolean | null;
+  /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+  waitForUserToSpeakFirst?: number | null;
+  thinkingVoice?: boolean | null;
+  speakerIdentification?: boolean | null;
+  /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+  llmConfig?: LlmConfigV1 | null;
+  /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+  noiseCancellation?: string | null;
+  /** e.g. "conversation". */
+  cancelNoisePer?: string | null;
+  agenticRag?: boolean | null;
+  languageDialectSwitcher?: boolean | null;
+  /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+  minInterruptionDuration?: number | null;
+  /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+  vadActivationThreshold?: number | null;
+  enableAutoGainControl?: boolean | null;
+  sendDenoisedToStt?: boolean | null;
 }
 
 /** `voice_dictionaries.create`. */
@@ -759,6 +1115,12 @@ export interface GetPhoneNumberParams {
 export interface GetProjectParams {
 }
 
+/** `voice_agents.get` and `voice_agents.get_v1`. */
+export interface GetVoiceAgentParams {
+  /** The agent's id. */
+  voiceAgentId: string;
+}
+
 /** `web_tools.get`. */
 export interface GetWebToolParams {
   /** The tool's id. */
@@ -810,8 +1172,8 @@ export interface Job {
   relevantJobId?: string | null;
   /** On call jobs. */
   callParams?: CallParams | null;
-  /** The agent snapshot (an object on call jobs, a string on `jobs.get`). */
-  agentDetails?: unknown;
+  /** The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent). */
+  agentDetails?: AgentDetails | null;
   apiKeyId?: string | null;
   billingId?: string | null;
   systemModelKey?: string | null;
@@ -927,6 +1289,35 @@ export interface ListPhoneNumbersParams {
 }
 
 /**
+ * `voice_agents.list`: v2 agents, one page, filtered and sorted. The array filters go in the query
+ * string as `language[]=ar&language[]=en` and `type[]=...` (the bracketed names the API documents).
+ */
+export interface ListVoiceAgentsParams {
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+  /** Only agents whose name matches. */
+  search?: string | null;
+  /** e.g. "createdAt". */
+  sortField?: string | null;
+  /** "asc" or "desc". */
+  sortOrder?: string | null;
+  /** Only agents in these languages ("ar", "en"); sent as repeated `language[]`. */
+  'language[]'?: string[];
+  /** Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`. */
+  'type[]'?: AgentType[];
+}
+
+/** `voice_agents.list_v1`: v1 agents, one page. */
+export interface ListVoiceAgentsV1Params {
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+}
+
+/**
  * `voice_dictionaries.list`: one page of dictionaries. `skip` is a 1-based page number and `take` the
  * page size.
  */
@@ -970,6 +1361,21 @@ export interface ListWebToolsV1Params {
   isActive?: boolean | null;
   /** Only the tools of this agent. */
   voiceAgentId?: string | null;
+}
+
+/** The LLM of a v1 agent. */
+export interface LlmConfigV1 {
+  /** e.g. "OpenAI" (the v1 spelling); kept as sent. */
+  provider?: string | null;
+  /** e.g. "GPT-4.1". */
+  modelName?: string | null;
+  /** A custom LLM's endpoint; https. */
+  baseUrl?: string | null;
+  /** A custom LLM's key (a secret: never shown). */
+  apiKey?: Secret | null;
+  temperature?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
 }
 
 /** One word and how the agent should say it. */
@@ -1126,6 +1532,113 @@ export interface UpdateKnowledgeBaseItemParams {
   itemName: string;
 }
 
+/** `voice_agents.update`: only the fields given are sent and changed. */
+export interface UpdateVoiceAgentParams {
+  /** The agent to change. */
+  voiceAgentId: string;
+  name?: string | null;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  /** Greeting, prompt, reminders and `{{placeholder}}` defaults. */
+  conversation?: AgentConversation | null;
+  /** `{voiceId, lang, ...}`. */
+  voice?: AgentVoice | null;
+  /** `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret). */
+  llm?: AgentLlm | null;
+  /** Interruptions, delays, timeouts, noise handling (documented ranges in each field). */
+  callSettings?: AgentCallSettings | null;
+  /** Web tools, each at a version. */
+  tools?: AgentToolRef[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  /** `{type, id}`: the number the agent answers and calls from. */
+  phoneNumber?: AgentPhoneNumber | null;
+  /** Where Hamsa POSTs this agent's call events; https. */
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
+  webhookAuth?: WebhookAuth | null;
+  /** The graph of a Flow agent. */
+  workflow?: AgentWorkflow | null;
+  /** A JSON Schema of the outcome to extract from each call. */
+  outcomeResponseShape?: unknown;
+}
+
+/** `voice_agents.update_v1`: only the fields given are sent and changed. */
+export interface UpdateVoiceAgentV1Params {
+  /** The agent to change. */
+  voiceAgentId: string;
+  agentName?: string | null;
+  /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+  greetingMessage?: string | null;
+  /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+  greetingMessageType?: string | null;
+  description?: string | null;
+  /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+  preamble?: string | null;
+  /** "ar" or "en" (the server's default is "ar"). */
+  lang?: string | null;
+  /** What the agent says when the user goes quiet. */
+  pokeMessages?: string[] | null;
+  realTime?: boolean | null;
+  /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+  silenceThreshold?: number | null;
+  /** Whether the user can interrupt the agent. */
+  interrupt?: boolean | null;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  /** What the call should achieve (free text). */
+  outcome?: string | null;
+  /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+  outcomeResponseShape?: unknown;
+  voiceId?: string | null;
+  voiceRecordId?: string | null;
+  collectionId?: string | null;
+  isTemplate?: boolean | null;
+  icon?: string | null;
+  /** Where Hamsa POSTs this agent's call events; https. */
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+  webhookAuth?: WebhookAuth | null;
+  /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+  params?: unknown;
+  /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+  alignment?: unknown;
+  /**
+   * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+   * Calendar object). Free-form.
+   */
+  tools?: unknown;
+  webToolsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  webToolsOverrides?: unknown;
+  /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+  userInactivityTimeout?: number | null;
+  /** Seconds (documented range 30 to 600; default 300). */
+  maxCallDuration?: number | null;
+  /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+  responseDelay?: number | null;
+  backgroundNoise?: boolean | null;
+  /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+  waitForUserToSpeakFirst?: number | null;
+  thinkingVoice?: boolean | null;
+  speakerIdentification?: boolean | null;
+  /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+  llmConfig?: LlmConfigV1 | null;
+  /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+  noiseCancellation?: string | null;
+  /** e.g. "conversation". */
+  cancelNoisePer?: string | null;
+  agenticRag?: boolean | null;
+  languageDialectSwitcher?: boolean | null;
+  /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+  minInterruptionDuration?: number | null;
+  /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+  vadActivationThreshold?: number | null;
+  enableAutoGainControl?: boolean | null;
+  sendDenoisedToStt?: boolean | null;
+}
+
 /** `voice_dictionaries.update`: only the fields set are sent. */
 export interface UpdateVoiceDictionaryParams {
   /** The dictionary's id. */
@@ -1162,6 +1675,58 @@ export interface VerifyWebhookParams {
   authKey: string;
   /** The `authSecret` of the call's `webhookAuth`. */
   authSecret: Secret;
+}
+
+/** A voice agent in the nested v2 shape. */
+export interface VoiceAgent {
+  id: string;
+  name?: string | null;
+  /** "Single Prompt" or "Flow Agent". */
+  type?: AgentType | null;
+  conversation?: AgentConversation | null;
+  voice?: AgentVoice | null;
+  llm?: AgentLlm | null;
+  callSettings?: AgentCallSettings | null;
+  tools?: AgentToolRef[] | null;
+  knowledgeBaseItemsIds?: string[] | null;
+  voiceDictionaryIds?: string[] | null;
+  phoneNumber?: AgentPhoneNumber | null;
+  webhookUrl?: string | null;
+  /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+  webhookAuth?: WebhookAuth | null;
+  workflow?: AgentWorkflow | null;
+  /** A JSON Schema of the outcome to extract from each call. */
+  outcomeResponseShape?: unknown;
+  /** The web tools of `tools`, resolved (on `voice_agents.get`). */
+  resolvedWebTools?: unknown[] | null;
+  /** `{plan}`. */
+  account?: unknown;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** One page of v2 agents. */
+export interface VoiceAgentPage {
+  /** Every agent. */
+  total?: number | null;
+  /** The agents that match the filters. */
+  filtered?: number | null;
+  voiceAgents?: VoiceAgent[];
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** One page of v1 agents. */
+export interface VoiceAgentV1Page {
+  /** Every agent. */
+  total?: number | null;
+  /** The agents that match the filters. */
+  filtered?: number | null;
+  voiceAgents?: AgentDetails[];
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
 }
 
 /**

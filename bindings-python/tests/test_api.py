@@ -176,6 +176,54 @@ def test_nested_inputs_as_snake_dicts_or_models_send_the_wire_body(mock: Mock) -
     assert served.report() == {"requests": 2, "failures": []}
 
 
+def test_an_inline_agent_is_typed_snake_case_in_camel_case_on_the_wire(mock: Mock) -> None:
+    body = {
+        "toNumber": "+966500000001",
+        "twilioPhoneNumber": "+1234567890",
+        "agentDetails": {
+            "agentName": "Sara",
+            "greetingMessage": "Hello {{customer_name}}",
+            "llmConfig": {"modelName": "GPT-4.1", "apiKey": "sk-inline-1"},
+            "params": {"customer_name": "Omar"},
+            "tools": {"smart_call_end": True},
+        },
+    }
+    answer = {
+        "id": JOB_ID,
+        "status": "PENDING",
+        "agentDetails": {"agentName": "Sara", "llmConfig": {"modelName": "GPT-4.1"}, "futureKey": 1},
+    }
+    exchange = {
+        "request": {"method": "POST", "path": "/v1/voice-agents/twilio/call", "body": body},
+        "response": {"status": 200, "body": {"success": True, "data": answer}},
+    }
+    served = Served(mock, [exchange, exchange])
+    client = hamsa.Hamsa(**served.options)
+    as_dict = {
+        "agent_name": "Sara",
+        "greeting_message": "Hello {{customer_name}}",
+        "llm_config": {"model_name": "GPT-4.1", "api_key": "sk-inline-1"},
+        "params": {"customer_name": "Omar"},
+        "tools": {"smart_call_end": True},
+    }
+    as_model = hamsa.AgentDetails(
+        agent_name="Sara",
+        greeting_message="Hello {{customer_name}}",
+        llm_config=hamsa.LlmConfigV1(model_name="GPT-4.1", api_key="sk-inline-1"),
+        params={"customer_name": "Omar"},
+        tools={"smart_call_end": True},
+    )
+    assert "sk-inline-1" not in repr(as_model)
+    for agent in (as_dict, as_model):
+        job = client.calls.create_twilio(
+            to_number="+966500000001", twilio_phone_number="+1234567890", agent_details=agent
+        )
+        assert isinstance(job.agent_details, hamsa.AgentDetails)
+        assert job.agent_details.agent_name == "Sara" and job.agent_details["futureKey"] == 1
+        assert job.agent_details.llm_config is not None and job.agent_details.llm_config.model_name == "GPT-4.1"
+    assert served.report() == {"requests": 2, "failures": []}
+
+
 def test_webhooks_verify_and_parse() -> None:
     assert hamsa.webhooks.verify("Token s3", auth_key="Token", auth_secret="s3")
     assert hamsa.webhooks.verify(b"Token s3", auth_key="Token", auth_secret="s3")

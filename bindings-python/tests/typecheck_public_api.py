@@ -7,8 +7,17 @@ from typing import Any
 import hamsa
 from hamsa import (
     Acknowledgement,
+    AgentCallSettings,
+    AgentConversation,
+    AgentDetails,
+    AgentLlm,
     AgentPerformance,
+    AgentPhoneNumber,
     AgentSatisfaction,
+    AgentToolRef,
+    AgentType,
+    AgentVoice,
+    AgentWorkflow,
     AnalyticsOverview,
     AnalyticsPeriod,
     APIConnectionError,
@@ -44,6 +53,7 @@ from hamsa import (
     KnowledgeBaseItems,
     KnowledgeBaseItemType,
     KnowledgeBasePage,
+    LlmConfigV1,
     Model,
     NewDictionaryWord,
     NewKnowledgeBaseItem,
@@ -58,6 +68,9 @@ from hamsa import (
     RequestCancelledError,
     SentimentDistribution,
     SyncPager,
+    VoiceAgent,
+    VoiceAgentPage,
+    VoiceAgentV1Page,
     VoiceDictionary,
     VoiceDictionaryPage,
     WebhookAuth,
@@ -127,6 +140,32 @@ def sync_surface(client: Hamsa) -> None:
     client.phone_numbers.assign(voice_agent_id="a", phone_number=got.number or "")
     client.phone_numbers.assign_twilio(twilio_phone_number="+1", voice_agent_id="a")
     confirmation: Any = client.phone_numbers.unassign(phone_number="+1")
+    inline: Job = client.calls.create_twilio(
+        to_number="+9665", twilio_phone_number="+1", agent_details=AgentDetails(agent_name="Sara")
+    )
+    inline_name: str | None = inline.agent_details.agent_name if inline.agent_details else None
+    client.calls.create(to_number="+9665", from_number="+9661", agent_details={"agent_name": "Sara"})
+    agent: VoiceAgent = client.voice_agents.create(
+        name="Sara",
+        type="Single Prompt",
+        conversation=AgentConversation(greeting_message="Hi {{name}}"),
+        voice=AgentVoice(lang="en"),
+        llm=AgentLlm(provider="openai", api_key="sk"),
+        call_settings=AgentCallSettings(interrupt=True),
+        tools=[AgentToolRef(tool_id="t", version=1)],
+        phone_number=AgentPhoneNumber(type="TWILIO", id="n"),
+        workflow=AgentWorkflow(nodes=[]),
+    )
+    agent_type: AgentType | None = agent.type
+    agents: SyncPager[VoiceAgent, VoiceAgentPage] = client.voice_agents.list(language=["ar"], type=["Flow Agent"])
+    client.voice_agents.get(agent.id)
+    client.voice_agents.update(agent.id, name="Sara 2")
+    copy: AgentDetails = client.voice_agents.clone(agent.id, agent_name="Copy")
+    v1: AgentDetails = client.voice_agents.create_v1(agent_name="Sara", llm_config=LlmConfigV1(model_name="GPT-4.1"))
+    v1_agents: SyncPager[AgentDetails, VoiceAgentV1Page] = client.voice_agents.list_v1(take=5)
+    client.voice_agents.get_v1(v1.id or "")
+    client.voice_agents.update_v1(v1.id or "", max_call_duration=120)
+    print(inline_name, agent_type, list(agents), copy.agent_name, list(v1_agents))
     again: Job = client.jobs.get(job2.id)
     client.jobs.get(job_id=job2.id)
     done: Job = client.jobs.wait(job_id=again.id, poll_interval=1.0, wait_timeout=60.0)

@@ -75,7 +75,7 @@ def main() -> None:
         voice_agent_id=os.environ.get(
             "HAMSA_VOICE_AGENT_ID", "d949f13f-40d2-4e48-ac86-b66633070603"
         ),
-        agent_details={"agentName": "Sara"},
+        agent_details={"agent_name": "Sara"},
         params={"name": "Layla"},
         webhook_url=webhook_url,
         webhook_auth={"auth_key": "Token", "auth_secret": WEBHOOK_SECRET},

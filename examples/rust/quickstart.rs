@@ -7,7 +7,7 @@
 //! there, and this program follows the call by polling).
 
 use hamsa::endpoints::{AddTwilioPhoneNumberParams, CreateTwilioCallParams};
-use hamsa::models::WebhookAuth;
+use hamsa::models::{AgentDetails, WebhookAuth};
 use hamsa::webhooks::{self, WebhookEvent, WebhookEventType};
 use hamsa::{Client, ClientOptions, WaitOptions};
 use serde_json::json;
@@ -76,7 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             to_number,
             twilio_phone_number: twilio_number,
             voice_agent_id: Some(voice_agent_id),
-            agent_details: Some(json!({"agentName": "Sara"})),
+            agent_details: Some(AgentDetails::named("Sara")),
             params: Some(json!({"name": "Layla"})),
             webhook_url: Some(webhook_url),
             webhook_auth: Some(webhook_auth),

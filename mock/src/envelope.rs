@@ -14,6 +14,12 @@ pub fn done(message: &str, message_key: &str) -> Response {
     (StatusCode::OK, axum::Json(body)).into_response()
 }
 
+/// A success with the API's own message and messageKey (the v2 routes send them).
+pub fn ok_with(data: Value, message: &str, message_key: &str) -> Response {
+    let body = json!({"success": true, "message": message, "messageKey": message_key, "data": data});
+    (StatusCode::OK, axum::Json(body)).into_response()
+}
+
 pub fn error(status: StatusCode, message: &str, message_key: &str) -> Response {
     Rejection { status, message: message.to_owned(), message_key: message_key.to_owned() }.into_response()
 }

@@ -4,6 +4,7 @@
 //! voice-agent webhook events to a loopback webhook URL; faults (latency, errors, 429 bursts, 5xx after
 //! the work was done) can be injected to exercise retry handling.
 
+mod agents;
 mod clock;
 mod config;
 mod envelope;

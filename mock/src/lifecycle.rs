@@ -68,12 +68,13 @@ pub async fn run_call(state: Arc<AppState>, call_id: String, outcome: CallOutcom
 /// The conversation the mock agent and user have.
 fn script(state: &AppState, call_id: &str) -> Vec<(&'static str, String)> {
     let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
-    let (name, agent) = store.call(call_id).map_or(("there".to_owned(), "Hamsa".to_owned()), |call| {
+    let (name, agent, greeting) = store.call(call_id).map_or(("there".to_owned(), "Hamsa".to_owned(), None), |call| {
         let name = call.params.get("name").and_then(Value::as_str).unwrap_or("there").to_owned();
-        (name, call.agent_name.clone())
+        (name, call.agent_name.clone(), call.greeting.clone())
     });
+    let greeting = greeting.unwrap_or_else(|| format!("Hello {name}, this is {agent}. How can I help you today?"));
     vec![
-        ("Agent", format!("Hello {name}, this is {agent}. How can I help you today?")),
+        ("Agent", greeting),
         ("User", "I'd like to book an appointment for Monday.".to_owned()),
         ("Agent", "Done: you are booked for Monday at 10:00.".to_owned()),
         ("User", "Thank you!".to_owned()),

@@ -57,6 +57,8 @@ pub struct Call {
     pub transcript: Vec<(String, String)>,
     pub outcome_result: Option<Value>,
     pub duration_secs: u64,
+    /// What the agent says first (a mock agent's greeting, its `{{params}}` filled), when it has one.
+    pub greeting: Option<String>,
 }
 
 impl Call {
@@ -126,6 +128,7 @@ pub struct WebSession {
 #[derive(Default)]
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
+    pub agents: Vec<crate::agents::Agent>,
     pub calls: Vec<Call>,
     /// Knowledge-base items, as the API returns them.
     pub knowledge_base: Vec<Value>,
@@ -160,5 +163,13 @@ impl Store {
 
     pub fn call_mut(&mut self, id: &str) -> Option<&mut Call> {
         self.calls.iter_mut().find(|c| c.id == id)
+    }
+
+    pub fn agent(&self, id: &str) -> Option<&crate::agents::Agent> {
+        self.agents.iter().find(|a| a.id == id)
+    }
+
+    pub fn agent_mut(&mut self, id: &str) -> Option<&mut crate::agents::Agent> {
+        self.agents.iter_mut().find(|a| a.id == id)
     }
 }

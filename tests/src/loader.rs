@@ -5,9 +5,13 @@ use crate::scenario::Scenario;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The suite's root: `tests/scenarios` in this crate.
+/// The suite's root: `tests/scenarios` in this crate. Read from cargo's run-time variable first: a test
+/// binary that cargo reuses from a build of another checkout (same target dir, older sources) must
+/// still run this checkout's scenarios, not the ones its compile-time path points to.
 pub fn scenarios_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    let crate_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    Path::new(&crate_dir).join("scenarios")
 }
 
 /// A parsed scenario and the file it came from.

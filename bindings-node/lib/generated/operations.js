@@ -49,6 +49,17 @@ module.exports.resources = {
     performance: { operation: 'analytics.performance', kind: 'plain' },
     satisfaction: { operation: 'analytics.satisfaction', kind: 'plain' },
   },
+  voiceAgents: {
+    create: { operation: 'voice_agents.create', kind: 'plain' },
+    list: { operation: 'voice_agents.list', kind: 'paged', items: 'voiceAgents' },
+    get: { operation: 'voice_agents.get', kind: 'plain' },
+    update: { operation: 'voice_agents.update', kind: 'plain' },
+    clone: { operation: 'voice_agents.clone', kind: 'plain' },
+    createV1: { operation: 'voice_agents.create_v1', kind: 'plain' },
+    listV1: { operation: 'voice_agents.list_v1', kind: 'paged', items: 'voiceAgents' },
+    getV1: { operation: 'voice_agents.get_v1', kind: 'plain' },
+    updateV1: { operation: 'voice_agents.update_v1', kind: 'plain' },
+  },
   webTools: {
     create: { operation: 'web_tools.create', kind: 'plain' },
     list: { operation: 'web_tools.list', kind: 'paged', items: 'items' },

@@ -12,6 +12,10 @@ import type {
   AddPhoneNumberParams, AddTwilioPhoneNumberParams, ListPhoneNumbersParams, GetPhoneNumberParams,
   AssignPhoneNumberParams, AssignTwilioNumberParams, UnassignPhoneNumberParams, GetJobParams, GetConversationParams,
   ListConversationsParams, WaitForJobParams, WaitForConversationParams, VerifyWebhookParams, ParseWebhookParams,
+  AgentCallSettings, AgentConversation, AgentDetails, AgentLlm, AgentPhoneNumber, AgentToolRef, AgentType, AgentVoice,
+  AgentWorkflow, LlmConfigV1, VoiceAgent, VoiceAgentPage, VoiceAgentV1Page, VoiceAgentsResource, CreateVoiceAgentParams,
+  ListVoiceAgentsParams, GetVoiceAgentParams, UpdateVoiceAgentParams, CloneVoiceAgentParams, CreateVoiceAgentV1Params,
+  ListVoiceAgentsV1Params, UpdateVoiceAgentV1Params,
   CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
 } from 'hamsa';
 import type {
@@ -72,6 +76,34 @@ async function everything(): Promise<void> {
   await client.phoneNumbers.assignTwilio(assignTwilio);
   const unassign: UnassignPhoneNumberParams = { phoneNumber: '+1' };
   const confirmation: unknown = await client.phoneNumbers.unassign(unassign);
+  const inlineAgent: AgentDetails = { agentName: 'Sara', llmConfig: { modelName: 'GPT-4.1' } as LlmConfigV1, futureKey: 1 };
+  const inlineJob: Job = await client.calls.createTwilio({ toNumber: '+1', twilioPhoneNumber: '+1', agentDetails: inlineAgent });
+  inlineJob.agentDetails?.agentName?.toUpperCase();
+  const agentType: AgentType = 'Flow Agent';
+  const createAgent: CreateVoiceAgentParams = {
+    name: 'Sara', type: agentType, conversation: { greetingMessage: 'Hi' } as AgentConversation,
+    voice: { lang: 'en' } as AgentVoice, llm: { apiKey: 'sk' } as AgentLlm, callSettings: { interrupt: true } as AgentCallSettings,
+    tools: [{ toolId: 't' } as AgentToolRef], phoneNumber: { type: 'SIP', id: 'n' } as AgentPhoneNumber, workflow: { nodes: [] } as AgentWorkflow,
+  };
+  const agents: VoiceAgentsResource = client.voiceAgents;
+  void agents;
+  const created: VoiceAgent = await client.voiceAgents.create(createAgent);
+  const listAgents: ListVoiceAgentsParams = { take: 5, 'language[]': ['ar'], 'type[]': [agentType] };
+  const agentPage: VoiceAgentPage = await client.voiceAgents.list(listAgents).firstPage();
+  const getAgent: GetVoiceAgentParams = { voiceAgentId: created.id };
+  await client.voiceAgents.get(getAgent);
+  const updateAgent: UpdateVoiceAgentParams = { voiceAgentId: created.id, name: 'S' };
+  await client.voiceAgents.update(updateAgent);
+  const cloneAgent: CloneVoiceAgentParams = { voiceAgentId: created.id };
+  const copy: AgentDetails = await client.voiceAgents.clone(cloneAgent);
+  const createV1: CreateVoiceAgentV1Params = { agentName: 'Sara' };
+  await client.voiceAgents.createV1(createV1);
+  const listV1: ListVoiceAgentsV1Params = { skip: 1 };
+  const v1Page: VoiceAgentV1Page = await client.voiceAgents.listV1(listV1).firstPage();
+  await client.voiceAgents.getV1(getAgent);
+  const updateV1: UpdateVoiceAgentV1Params = { voiceAgentId: created.id, maxCallDuration: 120 };
+  await client.voiceAgents.updateV1(updateV1);
+  copy.agentName?.toUpperCase(); agentPage.voiceAgents?.length.toFixed(); v1Page.voiceAgents?.length.toFixed();
   const getJob: GetJobParams = { jobId: job.id };
   await client.jobs.get(getJob);
   const waitJob: WaitForJobParams = { jobId: job.id, pollIntervalMs: 1000, timeoutMs: 60_000 };

@@ -2,7 +2,7 @@
 //! (`fromNumber`, `twilioPhoneNumber`, `phoneNumber`); the SDK keeps each endpoint's own names.
 
 use crate::error::Result;
-use crate::models::WebhookAuth;
+use crate::models::{AgentDetails, WebhookAuth};
 use crate::validate::{self, Validate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -20,8 +20,8 @@ pub struct CreateCallParams {
     pub voice_agent_id: Option<String>,
     /// Values for the agent's `{{placeholders}}`.
     pub params: Option<Value>,
-    /// An inline agent, instead of `voiceAgentId`.
-    pub agent_details: Option<Value>,
+    /// An inline agent in the v1 shape, instead of `voiceAgentId`.
+    pub agent_details: Option<AgentDetails>,
     /// Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
     pub webhook_url: Option<String>,
     /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
@@ -32,6 +32,7 @@ impl Validate for CreateCallParams {
     fn validate(&self) -> Result<()> {
         validate::e164("toNumber", &self.to_number)?;
         validate::e164("fromNumber", &self.from_number)?;
+        super::voice_agents::check_agent_details(self.agent_details.as_ref())?;
         check_agent_and_webhook(self.voice_agent_id.as_deref(), self.webhook_url.as_deref(), self.webhook_auth.as_ref())
     }
 }
@@ -45,8 +46,8 @@ pub struct CreateTwilioCallParams {
     pub to_number: String,
     /// Your Twilio number, E.164.
     pub twilio_phone_number: String,
-    /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
-    pub agent_details: Option<Value>,
+    /// An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+    pub agent_details: Option<AgentDetails>,
     /// The voice agent that talks on the call.
     pub voice_agent_id: Option<String>,
     /// Values for the agent's `{{placeholders}}`.
@@ -61,6 +62,7 @@ impl Validate for CreateTwilioCallParams {
     fn validate(&self) -> Result<()> {
         validate::e164("toNumber", &self.to_number)?;
         validate::e164("twilioPhoneNumber", &self.twilio_phone_number)?;
+        super::voice_agents::check_agent_details(self.agent_details.as_ref())?;
         check_agent_and_webhook(self.voice_agent_id.as_deref(), self.webhook_url.as_deref(), self.webhook_auth.as_ref())
     }
 }
@@ -79,15 +81,16 @@ pub struct CreateCallWithPhoneNumberParams {
     pub voice_agent_id: Option<String>,
     /// Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
     pub params: Option<Value>,
-    /// An inline agent, instead of `voiceAgentId` and `params`.
-    pub agent_details: Option<Value>,
+    /// An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
+    pub agent_details: Option<AgentDetails>,
 }
 
 impl Validate for CreateCallWithPhoneNumberParams {
     fn validate(&self) -> Result<()> {
         validate::e164("toNumber", &self.to_number)?;
         validate::e164("phoneNumber", &self.phone_number)?;
-        validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())
+        validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())?;
+        super::voice_agents::check_agent_details(self.agent_details.as_ref())
     }
 }
 

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod knowledge_base;
 pub mod phone_numbers;
 pub mod projects;
+pub mod voice_agents;
 pub mod voice_dictionaries;
 pub mod web_calls;
 pub mod web_tools;
@@ -27,6 +28,7 @@ pub use jobs::*;
 pub use knowledge_base::*;
 pub use phone_numbers::*;
 pub use projects::*;
+pub use voice_agents::*;
 pub use voice_dictionaries::*;
 pub use web_calls::*;
 pub use web_tools::*;
@@ -163,6 +165,42 @@ macro_rules! for_each_endpoint {
                 /// Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
                 satisfaction: AnalyticsSatisfaction = GET "/v1/agent-analytics/satisfaction", Safe,
                     $crate::endpoints::AnalyticsParams => $crate::models::AgentSatisfaction;
+            }
+            voice_agents / VoiceAgents {
+                /// Create a voice agent (the nested v2 shape).
+                create: CreateVoiceAgent = POST "/v2/voice-agents", Unsafe,
+                    $crate::endpoints::CreateVoiceAgentParams => $crate::models::VoiceAgent;
+                /// List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+                list: ListVoiceAgents = GET "/v2/voice-agents", Safe,
+                    $crate::endpoints::ListVoiceAgentsParams => $crate::models::VoiceAgentPage,
+                    paged { items: "voiceAgents" => voice_agents: $crate::models::VoiceAgent, page: skip, size: take = 10, total: filtered | total };
+                /// Get one voice agent (v2).
+                get: GetVoiceAgent = GET "/v2/voice-agents/{voiceAgentId}", Safe,
+                    $crate::endpoints::GetVoiceAgentParams => $crate::models::VoiceAgent,
+                    positional = "voiceAgentId";
+                /// Change a voice agent (v2): only the fields given are changed.
+                update: UpdateVoiceAgent = PATCH "/v2/voice-agents/{voiceAgentId}", Idempotent,
+                    $crate::endpoints::UpdateVoiceAgentParams => $crate::models::VoiceAgent,
+                    positional = "voiceAgentId";
+                /// Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+                clone: CloneVoiceAgent = POST "/v1/voice-agents/clone", Unsafe,
+                    $crate::endpoints::CloneVoiceAgentParams => $crate::models::AgentDetails,
+                    query = ["voiceAgentId"], positional = "voiceAgentId";
+                /// Create a voice agent in the flat v1 shape.
+                create_v1: CreateVoiceAgentV1 = POST "/v1/voice-agents", Unsafe,
+                    $crate::endpoints::CreateVoiceAgentV1Params => $crate::models::AgentDetails;
+                /// List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+                list_v1: ListVoiceAgentsV1 = GET "/v1/voice-agents", Safe,
+                    $crate::endpoints::ListVoiceAgentsV1Params => $crate::models::VoiceAgentV1Page,
+                    paged { items: "voiceAgents" => voice_agents: $crate::models::AgentDetails, page: skip, size: take = 10, total: filtered | total };
+                /// Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+                get_v1: GetVoiceAgentV1 = GET "/v1/voice-agents/{voiceAgentId}", Safe,
+                    $crate::endpoints::GetVoiceAgentParams => $crate::models::AgentDetails,
+                    positional = "voiceAgentId";
+                /// Change a voice agent in the flat v1 shape: only the fields given are changed.
+                update_v1: UpdateVoiceAgentV1 = PATCH "/v1/voice-agents/{voiceAgentId}", Idempotent,
+                    $crate::endpoints::UpdateVoiceAgentV1Params => $crate::models::AgentDetails,
+                    positional = "voiceAgentId";
             }
             web_tools / WebTools {
                 /// Create a web tool (v2: versioned, version 1).

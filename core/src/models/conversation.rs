@@ -22,7 +22,9 @@ pub struct Conversation {
     /// Seconds.
     pub call_duration: Option<f64>,
     pub channel_type: Option<String>,
-    pub agent_details: Option<Value>,
+    /// The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent).
+    #[serde(default, deserialize_with = "super::lenient_agent_details")]
+    pub agent_details: Option<super::AgentDetails>,
     /// The result: transcript, outcome and the rest, as the API sends it.
     pub job_response: Option<Value>,
     pub call_analysis: Option<Value>,

@@ -27,8 +27,9 @@ pub struct Job {
     pub relevant_job_id: Option<String>,
     /// On call jobs.
     pub call_params: Option<CallParams>,
-    /// The agent snapshot (an object on call jobs, a string on `jobs.get`).
-    pub agent_details: Option<Value>,
+    /// The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent).
+    #[serde(default, deserialize_with = "super::lenient_agent_details")]
+    pub agent_details: Option<super::AgentDetails>,
     pub api_key_id: Option<String>,
     pub billing_id: Option<String>,
     pub system_model_key: Option<String>,

@@ -1,6 +1,7 @@
 //! Outbound calls: each creates a call record (also a job and a conversation) and starts its lifecycle.
 
 use super::{AppState, is_e164};
+use crate::agents;
 use crate::clock;
 use crate::config::CallOutcome;
 use crate::envelope::{self, Answer, Rejection, bad_request, not_found, required};
@@ -43,13 +44,20 @@ fn start(state: &Arc<AppState>, body: &Value, from_field: &str) -> Result<Call, 
     if voice_agent_id.is_none() && agent_details.is_none() {
         return Err(bad_request("voiceAgentId or agentDetails is required (or assign an agent to the number)"));
     }
-    let agent_name = agent_details
-        .and_then(|d| d.get("agentName"))
-        .and_then(Value::as_str)
+    let params = body.get("params").filter(|p| p.is_object()).cloned().unwrap_or_else(|| json!({}));
+    // A mock agent speaks its own greeting; an inline agent its `greetingMessage`; others the default.
+    let stored = voice_agent_id.as_deref().and_then(|id| store.agent(id));
+    let inline_name = agent_details.and_then(|d| d.get("agentName")).and_then(Value::as_str);
+    let agent_name = inline_name
+        .or_else(|| stored.and_then(|a| a.name()))
         .filter(|name| !name.is_empty())
         .unwrap_or("Mock Agent")
         .to_owned();
-    let params = body.get("params").filter(|p| p.is_object()).cloned().unwrap_or_else(|| json!({}));
+    let inline_greeting = agent_details.and_then(|d| {
+        let greeting = d.get("greetingMessage")?.as_str()?;
+        Some(agents::fill(greeting, &[d.get("params").unwrap_or(&Value::Null), &params]))
+    });
+    let greeting = inline_greeting.or_else(|| stored.and_then(|a| a.greeting(&params)));
     let outcome = params
         .get("mockOutcome")
         .and_then(Value::as_str)
@@ -76,6 +84,7 @@ fn start(state: &Arc<AppState>, body: &Value, from_field: &str) -> Result<Call, 
         transcript: Vec::new(),
         outcome_result: None,
         duration_secs: 0,
+        greeting,
     };
     store.calls.push(call.clone());
     tokio::spawn(lifecycle::run_call(state.clone(), call.id.clone(), outcome, webhook));

@@ -6,6 +6,7 @@ mod conversations;
 mod knowledge_base;
 mod phone_numbers;
 mod projects;
+mod voice_agents;
 mod voice_dictionaries;
 mod web_calls;
 mod web_tools;
@@ -79,6 +80,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/agent-analytics/overview", get(analytics::overview))
         .route("/v1/agent-analytics/performance", get(analytics::performance))
         .route("/v1/agent-analytics/satisfaction", get(analytics::satisfaction))
+        .route("/v2/voice-agents", post(voice_agents::create).get(voice_agents::list))
+        .route("/v2/voice-agents/{id}", get(voice_agents::get).patch(voice_agents::update))
+        .route("/v1/voice-agents", post(voice_agents::create_v1).get(voice_agents::list_v1))
+        .route("/v1/voice-agents/clone", post(voice_agents::clone))
+        .route("/v1/voice-agents/{id}", get(voice_agents::get_v1).patch(voice_agents::update_v1))
         .route("/v2/voice-agents/web-tool", post(web_tools::create))
         .route("/v2/voice-agents/web-tool/list", get(web_tools::list))
         .route("/v2/voice-agents/web-tool/version-check", post(web_tools::check_versions))

@@ -7,6 +7,7 @@ from .._model import Model
 
 # Open enums: any string is accepted (a value newer than this SDK is kept as it is); the stubs list the
 # known values.
+AgentType = str
 JobType = str
 JobStatus = str
 PhoneNumberType = str
@@ -17,6 +18,7 @@ WebToolType = str
 WebhookEventType = str
 
 __all__ = [
+    "AgentType",
     "JobType",
     "JobStatus",
     "PhoneNumberType",
@@ -25,7 +27,9 @@ __all__ = [
     "WebToolMethod",
     "WebToolType",
     "WebhookEventType",
+    "AgentDetails",
     "WebhookAuth",
+    "LlmConfigV1",
     "Job",
     "CallParams",
     "CallStarted",
@@ -49,6 +53,16 @@ __all__ = [
     "AgentPerformance",
     "AgentSatisfaction",
     "SentimentDistribution",
+    "AgentConversation",
+    "AgentVoice",
+    "AgentLlm",
+    "AgentCallSettings",
+    "AgentToolRef",
+    "AgentPhoneNumber",
+    "AgentWorkflow",
+    "VoiceAgent",
+    "VoiceAgentPage",
+    "VoiceAgentV1Page",
     "WebToolSettingsInput",
     "WebToolMessageInput",
     "WebTool",
@@ -70,8 +84,24 @@ __all__ = [
 ]
 
 
+class AgentDetails(Model):
+    """A voice agent in the flat v1 shape: what the v1 agent routes return, and an inline agent
+    (`agentDetails`) on the call routes, jobs and conversations. Every field is optional; unknown
+    fields are kept and sent back as they are. `GET /v1/jobs` gives it as a string: JSON text of the
+    agent is read as the agent, any other text as its `agentName`.
+    """
+
+    __slots__ = ()
+
+
 class WebhookAuth(Model):
     """Credentials Hamsa sends back to your webhook as `Authorization: <authKey> <authSecret>`."""
+
+    __slots__ = ()
+
+
+class LlmConfigV1(Model):
+    """The LLM of a v1 agent."""
 
     __slots__ = ()
 
@@ -220,6 +250,66 @@ class AgentSatisfaction(Model):
 
 class SentimentDistribution(Model):
     """The share of calls by sentiment."""
+
+    __slots__ = ()
+
+
+class AgentConversation(Model):
+    """What a v2 agent says: greeting, prompt, reminders and placeholders."""
+
+    __slots__ = ()
+
+
+class AgentVoice(Model):
+    """The voice of a v2 agent."""
+
+    __slots__ = ()
+
+
+class AgentLlm(Model):
+    """The LLM of a v2 agent."""
+
+    __slots__ = ()
+
+
+class AgentCallSettings(Model):
+    """How a v2 agent behaves on a call. The documented ranges are not enforced by the SDK."""
+
+    __slots__ = ()
+
+
+class AgentToolRef(Model):
+    """A web tool attached to a v2 agent, at one version."""
+
+    __slots__ = ()
+
+
+class AgentPhoneNumber(Model):
+    """The number a v2 agent answers and calls from."""
+
+    __slots__ = ()
+
+
+class AgentWorkflow(Model):
+    """The graph of a Flow agent."""
+
+    __slots__ = ()
+
+
+class VoiceAgent(Model):
+    """A voice agent in the nested v2 shape."""
+
+    __slots__ = ()
+
+
+class VoiceAgentPage(Model):
+    """One page of v2 agents."""
+
+    __slots__ = ()
+
+
+class VoiceAgentV1Page(Model):
+    """One page of v1 agents."""
 
     __slots__ = ()
 

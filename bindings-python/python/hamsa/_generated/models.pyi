@@ -4,6 +4,7 @@ from typing import Any, Literal
 
 from .._model import Model
 
+AgentType = Literal["Single Prompt", "Flow Agent"] | str
 JobType = Literal["TRANSCRIPTION", "TRANSLATION", "TTS", "AI_CONTENT", "VOICE_AGENTS"] | str
 JobStatus = Literal["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "NO_ANSWER", "FORWARDED", "TERMINATED"] | str
 PhoneNumberType = Literal["TWILIO", "SIP"] | str
@@ -14,6 +15,7 @@ WebToolType = Literal["FUNCTION"] | str
 WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
 
 __all__ = [
+    "AgentType",
     "JobType",
     "JobStatus",
     "PhoneNumberType",
@@ -22,7 +24,9 @@ __all__ = [
     "WebToolMethod",
     "WebToolType",
     "WebhookEventType",
+    "AgentDetails",
     "WebhookAuth",
+    "LlmConfigV1",
     "Job",
     "CallParams",
     "CallStarted",
@@ -46,6 +50,16 @@ __all__ = [
     "AgentPerformance",
     "AgentSatisfaction",
     "SentimentDistribution",
+    "AgentConversation",
+    "AgentVoice",
+    "AgentLlm",
+    "AgentCallSettings",
+    "AgentToolRef",
+    "AgentPhoneNumber",
+    "AgentWorkflow",
+    "VoiceAgent",
+    "VoiceAgentPage",
+    "VoiceAgentV1Page",
     "WebToolSettingsInput",
     "WebToolMessageInput",
     "WebTool",
@@ -66,6 +80,194 @@ __all__ = [
     "WebhookEvent",
 ]
 
+class AgentDetails(Model):
+    """A voice agent in the flat v1 shape: what the v1 agent routes return, and an inline agent
+    (`agentDetails`) on the call routes, jobs and conversations. Every field is optional; unknown
+    fields are kept and sent back as they are. `GET /v1/jobs` gives it as a string: JSON text of the
+    agent is read as the agent, any other text as its `agentName`.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str | None = ...,
+        agent_name: str | None = ...,
+        project_id: str | None = ...,
+        api_key_id: str | None = ...,
+        voice_record: Any = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        description: str | None = ...,
+        preamble: str | None = ...,
+        lang: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        real_time: bool | None = ...,
+        silence_threshold: int | None = ...,
+        interrupt: bool | None = ...,
+        type: AgentType | None = ...,
+        outcome: str | None = ...,
+        outcome_response_shape: Any = ...,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        collection_id: str | None = ...,
+        is_template: bool | None = ...,
+        icon: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+        tools: Any = ...,
+        web_tools_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        web_tools_overrides: Any = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        response_delay: float | None = ...,
+        background_noise: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        llm_config: LlmConfigV1 | Mapping[str, Any] | None = ...,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str | None:
+        """The agent's id (server-set)."""
+    @property
+    def agent_name(self) -> str | None: ...
+    @property
+    def project_id(self) -> str | None: ...
+    @property
+    def api_key_id(self) -> str | None: ...
+    @property
+    def voice_record(self) -> Any:
+        """The voice's record (server-set)."""
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+    @property
+    def greeting_message(self) -> str | None:
+        """What the agent says first; `{{name}}` placeholders are filled from `params`."""
+    @property
+    def greeting_message_type(self) -> str | None:
+        """"STATIC" (said as written) or "PROMPT" (generated from it); kept as sent."""
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def preamble(self) -> str | None:
+        """The system prompt; `{{name}}` placeholders are filled from `params`."""
+    @property
+    def lang(self) -> str | None:
+        """"ar" or "en" (the server's default is "ar")."""
+    @property
+    def poke_messages(self) -> list[str] | None:
+        """What the agent says when the user goes quiet."""
+    @property
+    def real_time(self) -> bool | None: ...
+    @property
+    def silence_threshold(self) -> int | None:
+        """Milliseconds of silence that end the user's turn (documented: at least 1; default 800)."""
+    @property
+    def interrupt(self) -> bool | None:
+        """Whether the user can interrupt the agent."""
+    @property
+    def type(self) -> AgentType | None:
+        """"Single Prompt" or "Flow Agent"."""
+    @property
+    def outcome(self) -> str | None:
+        """What the call should achieve (free text)."""
+    @property
+    def outcome_response_shape(self) -> Any:
+        """A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`)."""
+    @property
+    def voice_id(self) -> str | None: ...
+    @property
+    def voice_record_id(self) -> str | None: ...
+    @property
+    def collection_id(self) -> str | None: ...
+    @property
+    def is_template(self) -> bool | None: ...
+    @property
+    def icon(self) -> str | None: ...
+    @property
+    def webhook_url(self) -> str | None:
+        """Where Hamsa POSTs this agent's call events; https."""
+    @property
+    def webhook_auth(self) -> WebhookAuth | None:
+        """Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none)."""
+    @property
+    def params(self) -> Any:
+        """Default values of the `{{placeholders}}` (free-form: the keys are yours)."""
+    @property
+    def alignment(self) -> Any:
+        """Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl"."""
+    @property
+    def tools(self) -> Any:
+        """The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        Calendar object). Free-form.
+        """
+    @property
+    def web_tools_ids(self) -> list[str] | None: ...
+    @property
+    def voice_dictionary_ids(self) -> list[str] | None: ...
+    @property
+    def knowledge_base_items_ids(self) -> list[str] | None: ...
+    @property
+    def web_tools_overrides(self) -> Any: ...
+    @property
+    def user_inactivity_timeout(self) -> float | None:
+        """Seconds without the user before the call ends (documented range 5 to 30; default 15)."""
+    @property
+    def max_call_duration(self) -> float | None:
+        """Seconds (documented range 30 to 600; default 300)."""
+    @property
+    def response_delay(self) -> float | None:
+        """Milliseconds before the agent answers (documented range 100 to 1500; default 400)."""
+    @property
+    def background_noise(self) -> bool | None: ...
+    @property
+    def wait_for_user_to_speak_first(self) -> float | None:
+        """Seconds to wait for the user to speak first (documented range 0 to 2; default 0)."""
+    @property
+    def thinking_voice(self) -> bool | None: ...
+    @property
+    def speaker_identification(self) -> bool | None: ...
+    @property
+    def llm_config(self) -> LlmConfigV1 | None:
+        """The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`."""
+    @property
+    def noise_cancellation(self) -> str | None:
+        """e.g. "telephony-optimized" (the v1 spelling); kept as sent."""
+    @property
+    def cancel_noise_per(self) -> str | None:
+        """e.g. "conversation"."""
+    @property
+    def agentic_rag(self) -> bool | None: ...
+    @property
+    def language_dialect_switcher(self) -> bool | None: ...
+    @property
+    def min_interruption_duration(self) -> float | None:
+        """Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5)."""
+    @property
+    def vad_activation_threshold(self) -> float | None:
+        """Voice-activity threshold (documented range 0.2 to 0.9; default 0.5)."""
+    @property
+    def enable_auto_gain_control(self) -> bool | None: ...
+    @property
+    def send_denoised_to_stt(self) -> bool | None: ...
+
 class WebhookAuth(Model):
     """Credentials Hamsa sends back to your webhook as `Authorization: <authKey> <authSecret>`."""
     def __init__(
@@ -81,6 +283,34 @@ class WebhookAuth(Model):
         """The scheme word, e.g. `Token` or `Bearer`."""
     @property
     def auth_secret(self) -> str: ...
+
+class LlmConfigV1(Model):
+    """The LLM of a v1 agent."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        provider: str | None = ...,
+        model_name: str | None = ...,
+        base_url: str | None = ...,
+        api_key: str | None = ...,
+        temperature: float | None = ...,
+    ) -> None: ...
+    @property
+    def provider(self) -> str | None:
+        """e.g. "OpenAI" (the v1 spelling); kept as sent."""
+    @property
+    def model_name(self) -> str | None:
+        """e.g. "GPT-4.1"."""
+    @property
+    def base_url(self) -> str | None:
+        """A custom LLM's endpoint; https."""
+    @property
+    def api_key(self) -> str | None:
+        """A custom LLM's key (a secret: never shown)."""
+    @property
+    def temperature(self) -> float | None: ...
 
 class Job(Model):
     """A job: a transcription, TTS or AI-content job, or an outbound call (the call endpoints return one)."""
@@ -106,7 +336,7 @@ class Job(Model):
         status: JobStatus | None = ...,
         relevant_job_id: str | None = ...,
         call_params: CallParams | Mapping[str, Any] | None = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         api_key_id: str | None = ...,
         billing_id: str | None = ...,
         system_model_key: str | None = ...,
@@ -153,8 +383,8 @@ class Job(Model):
     def call_params(self) -> CallParams | None:
         """On call jobs."""
     @property
-    def agent_details(self) -> Any:
-        """The agent snapshot (an object on call jobs, a string on `jobs.get`)."""
+    def agent_details(self) -> AgentDetails | None:
+        """The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent)."""
     @property
     def api_key_id(self) -> str | None: ...
     @property
@@ -291,7 +521,7 @@ class Conversation(Model):
         call_params: CallParams | Mapping[str, Any] | None = ...,
         call_duration: float | None = ...,
         channel_type: str | None = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         job_response: Any = ...,
         call_analysis: Any = ...,
         voice_agent: Any = ...,
@@ -327,7 +557,8 @@ class Conversation(Model):
     @property
     def channel_type(self) -> str | None: ...
     @property
-    def agent_details(self) -> Any: ...
+    def agent_details(self) -> AgentDetails | None:
+        """The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent)."""
     @property
     def job_response(self) -> Any:
         """The result: transcript, outcome and the rest, as the API sends it."""
@@ -777,6 +1008,352 @@ class SentimentDistribution(Model):
     def neutral(self) -> float | None: ...
     @property
     def negative(self) -> float | None: ...
+
+class AgentConversation(Model):
+    """What a v2 agent says: greeting, prompt, reminders and placeholders."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        preamble: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+    ) -> None: ...
+    @property
+    def greeting_message(self) -> str | None:
+        """What the agent says first; `{{name}}` placeholders are filled from `params`."""
+    @property
+    def greeting_message_type(self) -> str | None:
+        """e.g. "TEXT" (the v2 values are not documented); kept as sent."""
+    @property
+    def preamble(self) -> str | None:
+        """The system prompt; `{{name}}` placeholders are filled from `params`."""
+    @property
+    def poke_messages(self) -> list[str] | None:
+        """What the agent says when the user goes quiet."""
+    @property
+    def params(self) -> Any:
+        """Default values of the `{{placeholders}}` (free-form: the keys are yours)."""
+    @property
+    def alignment(self) -> Any:
+        """Text direction: `{greetingMessage, preamble}`, each "ltr" or "rtl"."""
+
+class AgentVoice(Model):
+    """The voice of a v2 agent."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        voice_record: Any = ...,
+        lang: str | None = ...,
+        tts_params: Any = ...,
+    ) -> None: ...
+    @property
+    def voice_id(self) -> str | None:
+        """A Hamsa voice id."""
+    @property
+    def voice_record_id(self) -> str | None: ...
+    @property
+    def voice_record(self) -> Any:
+        """The voice's record (server-set): `{id, name, provider, language, image, languageCode, voiceRecord}`."""
+    @property
+    def lang(self) -> str | None:
+        """"ar" or "en"."""
+    @property
+    def tts_params(self) -> Any:
+        """Provider-specific text-to-speech settings."""
+
+class AgentLlm(Model):
+    """The LLM of a v2 agent."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        provider: str | None = ...,
+        model: str | None = ...,
+        temperature: float | None = ...,
+        base_url: str | None = ...,
+        api_key: str | None = ...,
+    ) -> None: ...
+    @property
+    def provider(self) -> str | None:
+        """e.g. "openai" (the v2 spelling); kept as sent."""
+    @property
+    def model(self) -> str | None:
+        """e.g. "gpt-4"."""
+    @property
+    def temperature(self) -> float | None: ...
+    @property
+    def base_url(self) -> str | None:
+        """A custom LLM's endpoint; https."""
+    @property
+    def api_key(self) -> str | None:
+        """A custom LLM's key (a secret: never shown)."""
+
+class AgentCallSettings(Model):
+    """How a v2 agent behaves on a call. The documented ranges are not enforced by the SDK."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        interrupt: bool | None = ...,
+        response_delay: float | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        silence_threshold: int | None = ...,
+        background_noise: bool | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        gender_detection: bool | None = ...,
+        smart_call_end: bool | None = ...,
+    ) -> None: ...
+    @property
+    def noise_cancellation(self) -> str | None:
+        """e.g. "telephony_optimized" (the v2 spelling); kept as sent."""
+    @property
+    def cancel_noise_per(self) -> str | None:
+        """e.g. "conversation"."""
+    @property
+    def interrupt(self) -> bool | None:
+        """Whether the user can interrupt the agent."""
+    @property
+    def response_delay(self) -> float | None:
+        """Milliseconds before the agent answers (documented range 100 to 1500)."""
+    @property
+    def min_interruption_duration(self) -> float | None:
+        """Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5)."""
+    @property
+    def vad_activation_threshold(self) -> float | None:
+        """Voice-activity threshold (documented range 0.2 to 0.9)."""
+    @property
+    def user_inactivity_timeout(self) -> float | None:
+        """Seconds without the user before the call ends (documented range 5 to 30)."""
+    @property
+    def max_call_duration(self) -> float | None:
+        """Seconds (documented range 30 to 600)."""
+    @property
+    def silence_threshold(self) -> int | None:
+        """Milliseconds of silence that end the user's turn (documented: at least 1)."""
+    @property
+    def background_noise(self) -> bool | None: ...
+    @property
+    def enable_auto_gain_control(self) -> bool | None: ...
+    @property
+    def send_denoised_to_stt(self) -> bool | None: ...
+    @property
+    def wait_for_user_to_speak_first(self) -> float | None:
+        """Seconds to wait for the user to speak first (documented range 0 to 2)."""
+    @property
+    def thinking_voice(self) -> bool | None: ...
+    @property
+    def speaker_identification(self) -> bool | None: ...
+    @property
+    def agentic_rag(self) -> bool | None: ...
+    @property
+    def language_dialect_switcher(self) -> bool | None: ...
+    @property
+    def gender_detection(self) -> bool | None: ...
+    @property
+    def smart_call_end(self) -> bool | None: ...
+
+class AgentToolRef(Model):
+    """A web tool attached to a v2 agent, at one version."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        persistent_id: str | None = ...,
+        tool_id: str | None = ...,
+        version: int | None = ...,
+        tool_type: str | None = ...,
+        node_id: str | None = ...,
+        test_result: Any = ...,
+        overrides: Any = ...,
+    ) -> None: ...
+    @property
+    def persistent_id(self) -> str | None:
+        """The tool across its versions."""
+    @property
+    def tool_id(self) -> str | None:
+        """The tool version's id."""
+    @property
+    def version(self) -> int | None: ...
+    @property
+    def tool_type(self) -> str | None:
+        """e.g. "FUNCTION"."""
+    @property
+    def node_id(self) -> str | None:
+        """The workflow node that uses it (Flow agents)."""
+    @property
+    def test_result(self) -> Any: ...
+    @property
+    def overrides(self) -> Any: ...
+
+class AgentPhoneNumber(Model):
+    """The number a v2 agent answers and calls from."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        type: PhoneNumberType | None = ...,
+        id: str | None = ...,
+    ) -> None: ...
+    @property
+    def type(self) -> PhoneNumberType | None:
+        """TWILIO or SIP."""
+    @property
+    def id(self) -> str | None:
+        """The phone number's id."""
+
+class AgentWorkflow(Model):
+    """The graph of a Flow agent."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        nodes: Sequence[Any] | None = ...,
+        edges: Sequence[Any] | None = ...,
+        custom_variables: Sequence[Any] | None = ...,
+    ) -> None: ...
+    @property
+    def nodes(self) -> list[Any] | None:
+        """`{id, type ("start", ...), label, message, messageType, position{x,y}, metadata{version}, transitions[]}`."""
+    @property
+    def edges(self) -> list[Any] | None: ...
+    @property
+    def custom_variables(self) -> list[Any] | None: ...
+
+class VoiceAgent(Model):
+    """A voice agent in the nested v2 shape."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        name: str | None = ...,
+        type: AgentType | None = ...,
+        conversation: AgentConversation | Mapping[str, Any] | None = ...,
+        voice: AgentVoice | Mapping[str, Any] | None = ...,
+        llm: AgentLlm | Mapping[str, Any] | None = ...,
+        call_settings: AgentCallSettings | Mapping[str, Any] | None = ...,
+        tools: Sequence[AgentToolRef | Mapping[str, Any]] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        phone_number: AgentPhoneNumber | Mapping[str, Any] | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        workflow: AgentWorkflow | Mapping[str, Any] | None = ...,
+        outcome_response_shape: Any = ...,
+        resolved_web_tools: Sequence[Any] | None = ...,
+        account: Any = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def type(self) -> AgentType | None:
+        """"Single Prompt" or "Flow Agent"."""
+    @property
+    def conversation(self) -> AgentConversation | None: ...
+    @property
+    def voice(self) -> AgentVoice | None: ...
+    @property
+    def llm(self) -> AgentLlm | None: ...
+    @property
+    def call_settings(self) -> AgentCallSettings | None: ...
+    @property
+    def tools(self) -> list[AgentToolRef] | None: ...
+    @property
+    def knowledge_base_items_ids(self) -> list[str] | None: ...
+    @property
+    def voice_dictionary_ids(self) -> list[str] | None: ...
+    @property
+    def phone_number(self) -> AgentPhoneNumber | None: ...
+    @property
+    def webhook_url(self) -> str | None: ...
+    @property
+    def webhook_auth(self) -> WebhookAuth | None:
+        """Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none)."""
+    @property
+    def workflow(self) -> AgentWorkflow | None: ...
+    @property
+    def outcome_response_shape(self) -> Any:
+        """A JSON Schema of the outcome to extract from each call."""
+    @property
+    def resolved_web_tools(self) -> list[Any] | None:
+        """The web tools of `tools`, resolved (on `voice_agents.get`)."""
+    @property
+    def account(self) -> Any:
+        """`{plan}`."""
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class VoiceAgentPage(Model):
+    """One page of v2 agents."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        total: int | None = ...,
+        filtered: int | None = ...,
+        voice_agents: Sequence[VoiceAgent | Mapping[str, Any]] | None = ...,
+    ) -> None: ...
+    @property
+    def total(self) -> int | None:
+        """Every agent."""
+    @property
+    def filtered(self) -> int | None:
+        """The agents that match the filters."""
+    @property
+    def voice_agents(self) -> list[VoiceAgent] | None: ...
+
+class VoiceAgentV1Page(Model):
+    """One page of v1 agents."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        total: int | None = ...,
+        filtered: int | None = ...,
+        voice_agents: Sequence[AgentDetails | Mapping[str, Any]] | None = ...,
+    ) -> None: ...
+    @property
+    def total(self) -> int | None:
+        """Every agent."""
+    @property
+    def filtered(self) -> int | None:
+        """The agents that match the filters."""
+    @property
+    def voice_agents(self) -> list[AgentDetails] | None: ...
 
 class WebToolSettingsInput(Model):
     """How a new web tool reaches its server."""

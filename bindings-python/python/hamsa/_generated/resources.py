@@ -32,7 +32,7 @@ class Calls(SyncResource):
         from_number: A number registered in Hamsa, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
-        agent_details: An inline agent, instead of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
         webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
         """
@@ -72,7 +72,8 @@ class Calls(SyncResource):
 
         to_number: The number to call, E.164.
         twilio_phone_number: Your Twilio number, E.164.
-        agent_details: An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of
+        `voiceAgentId`.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
@@ -114,7 +115,7 @@ class Calls(SyncResource):
         phone_number: The registered number to call from, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
-        agent_details: An inline agent, instead of `voiceAgentId` and `params`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
         """
         return self._invoke(
             "calls.create_with_phone_number",
@@ -740,6 +741,517 @@ class Analytics(SyncResource):
         )
 
 
+class VoiceAgents(SyncResource):
+    """`client.voice_agents`."""
+
+    def create(
+        self,
+        *,
+        name=OMIT,
+        type=OMIT,
+        conversation=OMIT,
+        voice=OMIT,
+        llm=OMIT,
+        call_settings=OMIT,
+        tools=OMIT,
+        knowledge_base_items_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        phone_number=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        workflow=OMIT,
+        outcome_response_shape=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a voice agent (the nested v2 shape).
+
+        name: The agent's name.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+        return self._invoke(
+            "voice_agents.create",
+            {
+                "name": name,
+                "type": type,
+                "conversation": conversation,
+                "voice": voice,
+                "llm": llm,
+                "call_settings": call_settings,
+                "tools": tools,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "phone_number": phone_number,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "workflow": workflow,
+                "outcome_response_shape": outcome_response_shape,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        sort_field=OMIT,
+        sort_order=OMIT,
+        language=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Only agents whose name matches.
+        sort_field: e.g. "createdAt".
+        sort_order: "asc" or "desc".
+        language: Only agents in these languages ("ar", "en"); sent as repeated `language[]`.
+        type: Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`.
+        """
+        return self._pager(
+            "voice_agents.list",
+            {
+                "skip": skip,
+                "take": take,
+                "search": search,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+                "language": language,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get(self, voice_agent_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one voice agent (v2).
+
+        voice_agent_id: The agent's id.
+        """
+        return self._invoke(
+            "voice_agents.get",
+            {"voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        name=OMIT,
+        type=OMIT,
+        conversation=OMIT,
+        voice=OMIT,
+        llm=OMIT,
+        call_settings=OMIT,
+        tools=OMIT,
+        knowledge_base_items_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        phone_number=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        workflow=OMIT,
+        outcome_response_shape=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a voice agent (v2): only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+        return self._invoke(
+            "voice_agents.update",
+            {
+                "voice_agent_id": voice_agent_id,
+                "name": name,
+                "type": type,
+                "conversation": conversation,
+                "voice": voice,
+                "llm": llm,
+                "call_settings": call_settings,
+                "tools": tools,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "phone_number": phone_number,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "workflow": workflow,
+                "outcome_response_shape": outcome_response_shape,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def clone(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        agent_name=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+
+        voice_agent_id: The agent or template to copy.
+        agent_name: The copy's name (the server picks one when left out).
+        """
+        return self._invoke(
+            "voice_agents.clone",
+            {"voice_agent_id": voice_agent_id, "agent_name": agent_name},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def create_v1(
+        self,
+        *,
+        agent_name=OMIT,
+        greeting_message=OMIT,
+        greeting_message_type=OMIT,
+        description=OMIT,
+        preamble=OMIT,
+        lang=OMIT,
+        poke_messages=OMIT,
+        real_time=OMIT,
+        silence_threshold=OMIT,
+        interrupt=OMIT,
+        type=OMIT,
+        outcome=OMIT,
+        outcome_response_shape=OMIT,
+        voice_id=OMIT,
+        voice_record_id=OMIT,
+        collection_id=OMIT,
+        is_template=OMIT,
+        icon=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        params=OMIT,
+        alignment=OMIT,
+        tools=OMIT,
+        web_tools_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        knowledge_base_items_ids=OMIT,
+        web_tools_overrides=OMIT,
+        user_inactivity_timeout=OMIT,
+        max_call_duration=OMIT,
+        response_delay=OMIT,
+        background_noise=OMIT,
+        wait_for_user_to_speak_first=OMIT,
+        thinking_voice=OMIT,
+        speaker_identification=OMIT,
+        llm_config=OMIT,
+        noise_cancellation=OMIT,
+        cancel_noise_per=OMIT,
+        agentic_rag=OMIT,
+        language_dialect_switcher=OMIT,
+        min_interruption_duration=OMIT,
+        vad_activation_threshold=OMIT,
+        enable_auto_gain_control=OMIT,
+        send_denoised_to_stt=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a voice agent in the flat v1 shape.
+
+        agent_name: The agent's name.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+        return self._invoke(
+            "voice_agents.create_v1",
+            {
+                "agent_name": agent_name,
+                "greeting_message": greeting_message,
+                "greeting_message_type": greeting_message_type,
+                "description": description,
+                "preamble": preamble,
+                "lang": lang,
+                "poke_messages": poke_messages,
+                "real_time": real_time,
+                "silence_threshold": silence_threshold,
+                "interrupt": interrupt,
+                "type": type,
+                "outcome": outcome,
+                "outcome_response_shape": outcome_response_shape,
+                "voice_id": voice_id,
+                "voice_record_id": voice_record_id,
+                "collection_id": collection_id,
+                "is_template": is_template,
+                "icon": icon,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "params": params,
+                "alignment": alignment,
+                "tools": tools,
+                "web_tools_ids": web_tools_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "web_tools_overrides": web_tools_overrides,
+                "user_inactivity_timeout": user_inactivity_timeout,
+                "max_call_duration": max_call_duration,
+                "response_delay": response_delay,
+                "background_noise": background_noise,
+                "wait_for_user_to_speak_first": wait_for_user_to_speak_first,
+                "thinking_voice": thinking_voice,
+                "speaker_identification": speaker_identification,
+                "llm_config": llm_config,
+                "noise_cancellation": noise_cancellation,
+                "cancel_noise_per": cancel_noise_per,
+                "agentic_rag": agentic_rag,
+                "language_dialect_switcher": language_dialect_switcher,
+                "min_interruption_duration": min_interruption_duration,
+                "vad_activation_threshold": vad_activation_threshold,
+                "enable_auto_gain_control": enable_auto_gain_control,
+                "send_denoised_to_stt": send_denoised_to_stt,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list_v1(self, *, skip=OMIT, take=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "voice_agents.list_v1",
+            {"skip": skip, "take": take},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get_v1(self, voice_agent_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+
+        voice_agent_id: The agent's id.
+        """
+        return self._invoke(
+            "voice_agents.get_v1",
+            {"voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update_v1(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        agent_name=OMIT,
+        greeting_message=OMIT,
+        greeting_message_type=OMIT,
+        description=OMIT,
+        preamble=OMIT,
+        lang=OMIT,
+        poke_messages=OMIT,
+        real_time=OMIT,
+        silence_threshold=OMIT,
+        interrupt=OMIT,
+        type=OMIT,
+        outcome=OMIT,
+        outcome_response_shape=OMIT,
+        voice_id=OMIT,
+        voice_record_id=OMIT,
+        collection_id=OMIT,
+        is_template=OMIT,
+        icon=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        params=OMIT,
+        alignment=OMIT,
+        tools=OMIT,
+        web_tools_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        knowledge_base_items_ids=OMIT,
+        web_tools_overrides=OMIT,
+        user_inactivity_timeout=OMIT,
+        max_call_duration=OMIT,
+        response_delay=OMIT,
+        background_noise=OMIT,
+        wait_for_user_to_speak_first=OMIT,
+        thinking_voice=OMIT,
+        speaker_identification=OMIT,
+        llm_config=OMIT,
+        noise_cancellation=OMIT,
+        cancel_noise_per=OMIT,
+        agentic_rag=OMIT,
+        language_dialect_switcher=OMIT,
+        min_interruption_duration=OMIT,
+        vad_activation_threshold=OMIT,
+        enable_auto_gain_control=OMIT,
+        send_denoised_to_stt=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a voice agent in the flat v1 shape: only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+        return self._invoke(
+            "voice_agents.update_v1",
+            {
+                "voice_agent_id": voice_agent_id,
+                "agent_name": agent_name,
+                "greeting_message": greeting_message,
+                "greeting_message_type": greeting_message_type,
+                "description": description,
+                "preamble": preamble,
+                "lang": lang,
+                "poke_messages": poke_messages,
+                "real_time": real_time,
+                "silence_threshold": silence_threshold,
+                "interrupt": interrupt,
+                "type": type,
+                "outcome": outcome,
+                "outcome_response_shape": outcome_response_shape,
+                "voice_id": voice_id,
+                "voice_record_id": voice_record_id,
+                "collection_id": collection_id,
+                "is_template": is_template,
+                "icon": icon,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "params": params,
+                "alignment": alignment,
+                "tools": tools,
+                "web_tools_ids": web_tools_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "web_tools_overrides": web_tools_overrides,
+                "user_inactivity_timeout": user_inactivity_timeout,
+                "max_call_duration": max_call_duration,
+                "response_delay": response_delay,
+                "background_noise": background_noise,
+                "wait_for_user_to_speak_first": wait_for_user_to_speak_first,
+                "thinking_voice": thinking_voice,
+                "speaker_identification": speaker_identification,
+                "llm_config": llm_config,
+                "noise_cancellation": noise_cancellation,
+                "cancel_noise_per": cancel_noise_per,
+                "agentic_rag": agentic_rag,
+                "language_dialect_switcher": language_dialect_switcher,
+                "min_interruption_duration": min_interruption_duration,
+                "vad_activation_threshold": vad_activation_threshold,
+                "enable_auto_gain_control": enable_auto_gain_control,
+                "send_denoised_to_stt": send_denoised_to_stt,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
 class WebTools(SyncResource):
     """`client.web_tools`."""
 
@@ -1182,6 +1694,7 @@ class SyncResources:
         self.knowledge_base = KnowledgeBase(core)
         self.voice_dictionaries = VoiceDictionaries(core)
         self.analytics = Analytics(core)
+        self.voice_agents = VoiceAgents(core)
         self.web_tools = WebTools(core)
         self.web_calls = WebCalls(core)
         self.projects = Projects(core)
@@ -1211,7 +1724,7 @@ class AsyncCalls(AsyncResource):
         from_number: A number registered in Hamsa, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
-        agent_details: An inline agent, instead of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
         webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
         """
@@ -1251,7 +1764,8 @@ class AsyncCalls(AsyncResource):
 
         to_number: The number to call, E.164.
         twilio_phone_number: Your Twilio number, E.164.
-        agent_details: An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of
+        `voiceAgentId`.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
@@ -1293,7 +1807,7 @@ class AsyncCalls(AsyncResource):
         phone_number: The registered number to call from, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
-        agent_details: An inline agent, instead of `voiceAgentId` and `params`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
         """
         return await self._invoke(
             "calls.create_with_phone_number",
@@ -1935,6 +2449,517 @@ class AsyncAnalytics(AsyncResource):
         )
 
 
+class AsyncVoiceAgents(AsyncResource):
+    """`client.voice_agents`."""
+
+    async def create(
+        self,
+        *,
+        name=OMIT,
+        type=OMIT,
+        conversation=OMIT,
+        voice=OMIT,
+        llm=OMIT,
+        call_settings=OMIT,
+        tools=OMIT,
+        knowledge_base_items_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        phone_number=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        workflow=OMIT,
+        outcome_response_shape=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a voice agent (the nested v2 shape).
+
+        name: The agent's name.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+        return await self._invoke(
+            "voice_agents.create",
+            {
+                "name": name,
+                "type": type,
+                "conversation": conversation,
+                "voice": voice,
+                "llm": llm,
+                "call_settings": call_settings,
+                "tools": tools,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "phone_number": phone_number,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "workflow": workflow,
+                "outcome_response_shape": outcome_response_shape,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        sort_field=OMIT,
+        sort_order=OMIT,
+        language=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Only agents whose name matches.
+        sort_field: e.g. "createdAt".
+        sort_order: "asc" or "desc".
+        language: Only agents in these languages ("ar", "en"); sent as repeated `language[]`.
+        type: Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`.
+        """
+        return self._pager(
+            "voice_agents.list",
+            {
+                "skip": skip,
+                "take": take,
+                "search": search,
+                "sort_field": sort_field,
+                "sort_order": sort_order,
+                "language": language,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get(self, voice_agent_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one voice agent (v2).
+
+        voice_agent_id: The agent's id.
+        """
+        return await self._invoke(
+            "voice_agents.get",
+            {"voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        name=OMIT,
+        type=OMIT,
+        conversation=OMIT,
+        voice=OMIT,
+        llm=OMIT,
+        call_settings=OMIT,
+        tools=OMIT,
+        knowledge_base_items_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        phone_number=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        workflow=OMIT,
+        outcome_response_shape=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a voice agent (v2): only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+        return await self._invoke(
+            "voice_agents.update",
+            {
+                "voice_agent_id": voice_agent_id,
+                "name": name,
+                "type": type,
+                "conversation": conversation,
+                "voice": voice,
+                "llm": llm,
+                "call_settings": call_settings,
+                "tools": tools,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "phone_number": phone_number,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "workflow": workflow,
+                "outcome_response_shape": outcome_response_shape,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def clone(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        agent_name=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+
+        voice_agent_id: The agent or template to copy.
+        agent_name: The copy's name (the server picks one when left out).
+        """
+        return await self._invoke(
+            "voice_agents.clone",
+            {"voice_agent_id": voice_agent_id, "agent_name": agent_name},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def create_v1(
+        self,
+        *,
+        agent_name=OMIT,
+        greeting_message=OMIT,
+        greeting_message_type=OMIT,
+        description=OMIT,
+        preamble=OMIT,
+        lang=OMIT,
+        poke_messages=OMIT,
+        real_time=OMIT,
+        silence_threshold=OMIT,
+        interrupt=OMIT,
+        type=OMIT,
+        outcome=OMIT,
+        outcome_response_shape=OMIT,
+        voice_id=OMIT,
+        voice_record_id=OMIT,
+        collection_id=OMIT,
+        is_template=OMIT,
+        icon=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        params=OMIT,
+        alignment=OMIT,
+        tools=OMIT,
+        web_tools_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        knowledge_base_items_ids=OMIT,
+        web_tools_overrides=OMIT,
+        user_inactivity_timeout=OMIT,
+        max_call_duration=OMIT,
+        response_delay=OMIT,
+        background_noise=OMIT,
+        wait_for_user_to_speak_first=OMIT,
+        thinking_voice=OMIT,
+        speaker_identification=OMIT,
+        llm_config=OMIT,
+        noise_cancellation=OMIT,
+        cancel_noise_per=OMIT,
+        agentic_rag=OMIT,
+        language_dialect_switcher=OMIT,
+        min_interruption_duration=OMIT,
+        vad_activation_threshold=OMIT,
+        enable_auto_gain_control=OMIT,
+        send_denoised_to_stt=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a voice agent in the flat v1 shape.
+
+        agent_name: The agent's name.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+        return await self._invoke(
+            "voice_agents.create_v1",
+            {
+                "agent_name": agent_name,
+                "greeting_message": greeting_message,
+                "greeting_message_type": greeting_message_type,
+                "description": description,
+                "preamble": preamble,
+                "lang": lang,
+                "poke_messages": poke_messages,
+                "real_time": real_time,
+                "silence_threshold": silence_threshold,
+                "interrupt": interrupt,
+                "type": type,
+                "outcome": outcome,
+                "outcome_response_shape": outcome_response_shape,
+                "voice_id": voice_id,
+                "voice_record_id": voice_record_id,
+                "collection_id": collection_id,
+                "is_template": is_template,
+                "icon": icon,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "params": params,
+                "alignment": alignment,
+                "tools": tools,
+                "web_tools_ids": web_tools_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "web_tools_overrides": web_tools_overrides,
+                "user_inactivity_timeout": user_inactivity_timeout,
+                "max_call_duration": max_call_duration,
+                "response_delay": response_delay,
+                "background_noise": background_noise,
+                "wait_for_user_to_speak_first": wait_for_user_to_speak_first,
+                "thinking_voice": thinking_voice,
+                "speaker_identification": speaker_identification,
+                "llm_config": llm_config,
+                "noise_cancellation": noise_cancellation,
+                "cancel_noise_per": cancel_noise_per,
+                "agentic_rag": agentic_rag,
+                "language_dialect_switcher": language_dialect_switcher,
+                "min_interruption_duration": min_interruption_duration,
+                "vad_activation_threshold": vad_activation_threshold,
+                "enable_auto_gain_control": enable_auto_gain_control,
+                "send_denoised_to_stt": send_denoised_to_stt,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list_v1(self, *, skip=OMIT, take=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+        return self._pager(
+            "voice_agents.list_v1",
+            {"skip": skip, "take": take},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get_v1(self, voice_agent_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+
+        voice_agent_id: The agent's id.
+        """
+        return await self._invoke(
+            "voice_agents.get_v1",
+            {"voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update_v1(
+        self,
+        voice_agent_id=OMIT,
+        *,
+        agent_name=OMIT,
+        greeting_message=OMIT,
+        greeting_message_type=OMIT,
+        description=OMIT,
+        preamble=OMIT,
+        lang=OMIT,
+        poke_messages=OMIT,
+        real_time=OMIT,
+        silence_threshold=OMIT,
+        interrupt=OMIT,
+        type=OMIT,
+        outcome=OMIT,
+        outcome_response_shape=OMIT,
+        voice_id=OMIT,
+        voice_record_id=OMIT,
+        collection_id=OMIT,
+        is_template=OMIT,
+        icon=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        params=OMIT,
+        alignment=OMIT,
+        tools=OMIT,
+        web_tools_ids=OMIT,
+        voice_dictionary_ids=OMIT,
+        knowledge_base_items_ids=OMIT,
+        web_tools_overrides=OMIT,
+        user_inactivity_timeout=OMIT,
+        max_call_duration=OMIT,
+        response_delay=OMIT,
+        background_noise=OMIT,
+        wait_for_user_to_speak_first=OMIT,
+        thinking_voice=OMIT,
+        speaker_identification=OMIT,
+        llm_config=OMIT,
+        noise_cancellation=OMIT,
+        cancel_noise_per=OMIT,
+        agentic_rag=OMIT,
+        language_dialect_switcher=OMIT,
+        min_interruption_duration=OMIT,
+        vad_activation_threshold=OMIT,
+        enable_auto_gain_control=OMIT,
+        send_denoised_to_stt=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a voice agent in the flat v1 shape: only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+        return await self._invoke(
+            "voice_agents.update_v1",
+            {
+                "voice_agent_id": voice_agent_id,
+                "agent_name": agent_name,
+                "greeting_message": greeting_message,
+                "greeting_message_type": greeting_message_type,
+                "description": description,
+                "preamble": preamble,
+                "lang": lang,
+                "poke_messages": poke_messages,
+                "real_time": real_time,
+                "silence_threshold": silence_threshold,
+                "interrupt": interrupt,
+                "type": type,
+                "outcome": outcome,
+                "outcome_response_shape": outcome_response_shape,
+                "voice_id": voice_id,
+                "voice_record_id": voice_record_id,
+                "collection_id": collection_id,
+                "is_template": is_template,
+                "icon": icon,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "params": params,
+                "alignment": alignment,
+                "tools": tools,
+                "web_tools_ids": web_tools_ids,
+                "voice_dictionary_ids": voice_dictionary_ids,
+                "knowledge_base_items_ids": knowledge_base_items_ids,
+                "web_tools_overrides": web_tools_overrides,
+                "user_inactivity_timeout": user_inactivity_timeout,
+                "max_call_duration": max_call_duration,
+                "response_delay": response_delay,
+                "background_noise": background_noise,
+                "wait_for_user_to_speak_first": wait_for_user_to_speak_first,
+                "thinking_voice": thinking_voice,
+                "speaker_identification": speaker_identification,
+                "llm_config": llm_config,
+                "noise_cancellation": noise_cancellation,
+                "cancel_noise_per": cancel_noise_per,
+                "agentic_rag": agentic_rag,
+                "language_dialect_switcher": language_dialect_switcher,
+                "min_interruption_duration": min_interruption_duration,
+                "vad_activation_threshold": vad_activation_threshold,
+                "enable_auto_gain_control": enable_auto_gain_control,
+                "send_denoised_to_stt": send_denoised_to_stt,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
 class AsyncWebTools(AsyncResource):
     """`client.web_tools`."""
 
@@ -2377,6 +3402,7 @@ class AsyncResources:
         self.knowledge_base = AsyncKnowledgeBase(core)
         self.voice_dictionaries = AsyncVoiceDictionaries(core)
         self.analytics = AsyncAnalytics(core)
+        self.voice_agents = AsyncVoiceAgents(core)
         self.web_tools = AsyncWebTools(core)
         self.web_calls = AsyncWebCalls(core)
         self.projects = AsyncProjects(core)

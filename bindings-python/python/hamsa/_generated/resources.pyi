@@ -7,8 +7,17 @@ from .._pager import AsyncPager, SyncPager
 from .._resource import AsyncResource, SyncResource
 from .models import (
     Acknowledgement,
+    AgentCallSettings,
+    AgentConversation,
+    AgentDetails,
+    AgentLlm,
     AgentPerformance,
+    AgentPhoneNumber,
     AgentSatisfaction,
+    AgentToolRef,
+    AgentType,
+    AgentVoice,
+    AgentWorkflow,
     AnalyticsOverview,
     AnalyticsPeriod,
     CallStarted,
@@ -22,6 +31,7 @@ from .models import (
     KnowledgeBaseItemType,
     KnowledgeBaseItems,
     KnowledgeBasePage,
+    LlmConfigV1,
     NewDictionaryWord,
     NewKnowledgeBaseItem,
     ParticipantToken,
@@ -29,6 +39,9 @@ from .models import (
     PhoneNumberPage,
     PhoneNumberType,
     Project,
+    VoiceAgent,
+    VoiceAgentPage,
+    VoiceAgentV1Page,
     VoiceDictionary,
     VoiceDictionaryPage,
     WebCallTool,
@@ -53,7 +66,7 @@ class Calls(SyncResource):
         from_number: str,
         voice_agent_id: str | None = ...,
         params: Any = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         webhook_url: str | None = ...,
         webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
         timeout: float | None = ...,
@@ -67,7 +80,7 @@ class Calls(SyncResource):
         from_number: A number registered in Hamsa, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
-        agent_details: An inline agent, instead of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
         webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
         """
@@ -76,7 +89,7 @@ class Calls(SyncResource):
         *,
         to_number: str,
         twilio_phone_number: str,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         voice_agent_id: str | None = ...,
         params: Any = ...,
         webhook_url: str | None = ...,
@@ -90,7 +103,8 @@ class Calls(SyncResource):
 
         to_number: The number to call, E.164.
         twilio_phone_number: Your Twilio number, E.164.
-        agent_details: An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of
+        `voiceAgentId`.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
@@ -103,7 +117,7 @@ class Calls(SyncResource):
         phone_number: str,
         voice_agent_id: str | None = ...,
         params: Any = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         timeout: float | None = ...,
         deadline: float | None = ...,
         max_retries: int | None = ...,
@@ -115,7 +129,7 @@ class Calls(SyncResource):
         phone_number: The registered number to call from, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
-        agent_details: An inline agent, instead of `voiceAgentId` and `params`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
         """
 
 class PhoneNumbers(SyncResource):
@@ -553,6 +567,331 @@ class Analytics(SyncResource):
         `"0"`).
         """
 
+class VoiceAgents(SyncResource):
+    def create(
+        self,
+        *,
+        name: str,
+        type: AgentType | None = ...,
+        conversation: AgentConversation | Mapping[str, Any] | None = ...,
+        voice: AgentVoice | Mapping[str, Any] | None = ...,
+        llm: AgentLlm | Mapping[str, Any] | None = ...,
+        call_settings: AgentCallSettings | Mapping[str, Any] | None = ...,
+        tools: Sequence[AgentToolRef | Mapping[str, Any]] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        phone_number: AgentPhoneNumber | Mapping[str, Any] | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        workflow: AgentWorkflow | Mapping[str, Any] | None = ...,
+        outcome_response_shape: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Create a voice agent (the nested v2 shape).
+
+        name: The agent's name.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+    def list(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        sort_field: str | None = ...,
+        sort_order: str | None = ...,
+        language: Sequence[str] | None = ...,
+        type: Sequence[AgentType] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[VoiceAgent, VoiceAgentPage]:
+        """List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Only agents whose name matches.
+        sort_field: e.g. "createdAt".
+        sort_order: "asc" or "desc".
+        language: Only agents in these languages ("ar", "en"); sent as repeated `language[]`.
+        type: Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`.
+        """
+    def get(
+        self,
+        voice_agent_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Get one voice agent (v2).
+
+        voice_agent_id: The agent's id.
+        """
+    def update(
+        self,
+        voice_agent_id: str,
+        *,
+        name: str | None = ...,
+        type: AgentType | None = ...,
+        conversation: AgentConversation | Mapping[str, Any] | None = ...,
+        voice: AgentVoice | Mapping[str, Any] | None = ...,
+        llm: AgentLlm | Mapping[str, Any] | None = ...,
+        call_settings: AgentCallSettings | Mapping[str, Any] | None = ...,
+        tools: Sequence[AgentToolRef | Mapping[str, Any]] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        phone_number: AgentPhoneNumber | Mapping[str, Any] | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        workflow: AgentWorkflow | Mapping[str, Any] | None = ...,
+        outcome_response_shape: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Change a voice agent (v2): only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+    def clone(
+        self,
+        voice_agent_id: str,
+        *,
+        agent_name: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+
+        voice_agent_id: The agent or template to copy.
+        agent_name: The copy's name (the server picks one when left out).
+        """
+    def create_v1(
+        self,
+        *,
+        agent_name: str,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        description: str | None = ...,
+        preamble: str | None = ...,
+        lang: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        real_time: bool | None = ...,
+        silence_threshold: int | None = ...,
+        interrupt: bool | None = ...,
+        type: AgentType | None = ...,
+        outcome: str | None = ...,
+        outcome_response_shape: Any = ...,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        collection_id: str | None = ...,
+        is_template: bool | None = ...,
+        icon: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+        tools: Any = ...,
+        web_tools_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        web_tools_overrides: Any = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        response_delay: float | None = ...,
+        background_noise: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        llm_config: LlmConfigV1 | Mapping[str, Any] | None = ...,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Create a voice agent in the flat v1 shape.
+
+        agent_name: The agent's name.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+    def list_v1(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[AgentDetails, VoiceAgentV1Page]:
+        """List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    def get_v1(
+        self,
+        voice_agent_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+
+        voice_agent_id: The agent's id.
+        """
+    def update_v1(
+        self,
+        voice_agent_id: str,
+        *,
+        agent_name: str | None = ...,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        description: str | None = ...,
+        preamble: str | None = ...,
+        lang: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        real_time: bool | None = ...,
+        silence_threshold: int | None = ...,
+        interrupt: bool | None = ...,
+        type: AgentType | None = ...,
+        outcome: str | None = ...,
+        outcome_response_shape: Any = ...,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        collection_id: str | None = ...,
+        is_template: bool | None = ...,
+        icon: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+        tools: Any = ...,
+        web_tools_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        web_tools_overrides: Any = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        response_delay: float | None = ...,
+        background_noise: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        llm_config: LlmConfigV1 | Mapping[str, Any] | None = ...,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Change a voice agent in the flat v1 shape: only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+
 class WebTools(SyncResource):
     def create(
         self,
@@ -833,6 +1172,7 @@ class SyncResources:
     knowledge_base: KnowledgeBase
     voice_dictionaries: VoiceDictionaries
     analytics: Analytics
+    voice_agents: VoiceAgents
     web_tools: WebTools
     web_calls: WebCalls
     projects: Projects
@@ -845,7 +1185,7 @@ class AsyncCalls(AsyncResource):
         from_number: str,
         voice_agent_id: str | None = ...,
         params: Any = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         webhook_url: str | None = ...,
         webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
         timeout: float | None = ...,
@@ -859,7 +1199,7 @@ class AsyncCalls(AsyncResource):
         from_number: A number registered in Hamsa, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
-        agent_details: An inline agent, instead of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
         webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
         """
@@ -868,7 +1208,7 @@ class AsyncCalls(AsyncResource):
         *,
         to_number: str,
         twilio_phone_number: str,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         voice_agent_id: str | None = ...,
         params: Any = ...,
         webhook_url: str | None = ...,
@@ -882,7 +1222,8 @@ class AsyncCalls(AsyncResource):
 
         to_number: The number to call, E.164.
         twilio_phone_number: Your Twilio number, E.164.
-        agent_details: An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+        agent_details: An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of
+        `voiceAgentId`.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}`.
         webhook_url: Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
@@ -895,7 +1236,7 @@ class AsyncCalls(AsyncResource):
         phone_number: str,
         voice_agent_id: str | None = ...,
         params: Any = ...,
-        agent_details: Any = ...,
+        agent_details: AgentDetails | Mapping[str, Any] | None = ...,
         timeout: float | None = ...,
         deadline: float | None = ...,
         max_retries: int | None = ...,
@@ -907,7 +1248,7 @@ class AsyncCalls(AsyncResource):
         phone_number: The registered number to call from, E.164.
         voice_agent_id: The voice agent that talks on the call.
         params: Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
-        agent_details: An inline agent, instead of `voiceAgentId` and `params`.
+        agent_details: An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
         """
 
 class AsyncPhoneNumbers(AsyncResource):
@@ -1345,6 +1686,331 @@ class AsyncAnalytics(AsyncResource):
         `"0"`).
         """
 
+class AsyncVoiceAgents(AsyncResource):
+    async def create(
+        self,
+        *,
+        name: str,
+        type: AgentType | None = ...,
+        conversation: AgentConversation | Mapping[str, Any] | None = ...,
+        voice: AgentVoice | Mapping[str, Any] | None = ...,
+        llm: AgentLlm | Mapping[str, Any] | None = ...,
+        call_settings: AgentCallSettings | Mapping[str, Any] | None = ...,
+        tools: Sequence[AgentToolRef | Mapping[str, Any]] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        phone_number: AgentPhoneNumber | Mapping[str, Any] | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        workflow: AgentWorkflow | Mapping[str, Any] | None = ...,
+        outcome_response_shape: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Create a voice agent (the nested v2 shape).
+
+        name: The agent's name.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+    def list(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        search: str | None = ...,
+        sort_field: str | None = ...,
+        sort_order: str | None = ...,
+        language: Sequence[str] | None = ...,
+        type: Sequence[AgentType] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[VoiceAgent, VoiceAgentPage]:
+        """List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Only agents whose name matches.
+        sort_field: e.g. "createdAt".
+        sort_order: "asc" or "desc".
+        language: Only agents in these languages ("ar", "en"); sent as repeated `language[]`.
+        type: Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`.
+        """
+    async def get(
+        self,
+        voice_agent_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Get one voice agent (v2).
+
+        voice_agent_id: The agent's id.
+        """
+    async def update(
+        self,
+        voice_agent_id: str,
+        *,
+        name: str | None = ...,
+        type: AgentType | None = ...,
+        conversation: AgentConversation | Mapping[str, Any] | None = ...,
+        voice: AgentVoice | Mapping[str, Any] | None = ...,
+        llm: AgentLlm | Mapping[str, Any] | None = ...,
+        call_settings: AgentCallSettings | Mapping[str, Any] | None = ...,
+        tools: Sequence[AgentToolRef | Mapping[str, Any]] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        phone_number: AgentPhoneNumber | Mapping[str, Any] | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        workflow: AgentWorkflow | Mapping[str, Any] | None = ...,
+        outcome_response_shape: Any = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceAgent:
+        """Change a voice agent (v2): only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        type: "Single Prompt" or "Flow Agent".
+        conversation: Greeting, prompt, reminders and `{{placeholder}}` defaults.
+        voice: `{voiceId, lang, ...}`.
+        llm: `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+        call_settings: Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+        tools: Web tools, each at a version.
+        phone_number: `{type, id}`: the number the agent answers and calls from.
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event.
+        workflow: The graph of a Flow agent.
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call.
+        """
+    async def clone(
+        self,
+        voice_agent_id: str,
+        *,
+        agent_name: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+
+        voice_agent_id: The agent or template to copy.
+        agent_name: The copy's name (the server picks one when left out).
+        """
+    async def create_v1(
+        self,
+        *,
+        agent_name: str,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        description: str | None = ...,
+        preamble: str | None = ...,
+        lang: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        real_time: bool | None = ...,
+        silence_threshold: int | None = ...,
+        interrupt: bool | None = ...,
+        type: AgentType | None = ...,
+        outcome: str | None = ...,
+        outcome_response_shape: Any = ...,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        collection_id: str | None = ...,
+        is_template: bool | None = ...,
+        icon: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+        tools: Any = ...,
+        web_tools_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        web_tools_overrides: Any = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        response_delay: float | None = ...,
+        background_noise: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        llm_config: LlmConfigV1 | Mapping[str, Any] | None = ...,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Create a voice agent in the flat v1 shape.
+
+        agent_name: The agent's name.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+    def list_v1(
+        self,
+        *,
+        skip: int | None = ...,
+        take: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[AgentDetails, VoiceAgentV1Page]:
+        """List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        """
+    async def get_v1(
+        self,
+        voice_agent_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+
+        voice_agent_id: The agent's id.
+        """
+    async def update_v1(
+        self,
+        voice_agent_id: str,
+        *,
+        agent_name: str | None = ...,
+        greeting_message: str | None = ...,
+        greeting_message_type: str | None = ...,
+        description: str | None = ...,
+        preamble: str | None = ...,
+        lang: str | None = ...,
+        poke_messages: Sequence[str] | None = ...,
+        real_time: bool | None = ...,
+        silence_threshold: int | None = ...,
+        interrupt: bool | None = ...,
+        type: AgentType | None = ...,
+        outcome: str | None = ...,
+        outcome_response_shape: Any = ...,
+        voice_id: str | None = ...,
+        voice_record_id: str | None = ...,
+        collection_id: str | None = ...,
+        is_template: bool | None = ...,
+        icon: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        alignment: Any = ...,
+        tools: Any = ...,
+        web_tools_ids: Sequence[str] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        knowledge_base_items_ids: Sequence[str] | None = ...,
+        web_tools_overrides: Any = ...,
+        user_inactivity_timeout: float | None = ...,
+        max_call_duration: float | None = ...,
+        response_delay: float | None = ...,
+        background_noise: bool | None = ...,
+        wait_for_user_to_speak_first: float | None = ...,
+        thinking_voice: bool | None = ...,
+        speaker_identification: bool | None = ...,
+        llm_config: LlmConfigV1 | Mapping[str, Any] | None = ...,
+        noise_cancellation: str | None = ...,
+        cancel_noise_per: str | None = ...,
+        agentic_rag: bool | None = ...,
+        language_dialect_switcher: bool | None = ...,
+        min_interruption_duration: float | None = ...,
+        vad_activation_threshold: float | None = ...,
+        enable_auto_gain_control: bool | None = ...,
+        send_denoised_to_stt: bool | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AgentDetails:
+        """Change a voice agent in the flat v1 shape: only the fields given are changed.
+
+        voice_agent_id: The agent to change.
+        greeting_message: What the agent says first; `{{name}}` placeholders are filled from `params`.
+        greeting_message_type: "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+        preamble: The system prompt; `{{name}}` placeholders are filled from `params`.
+        lang: "ar" or "en" (the server's default is "ar").
+        poke_messages: What the agent says when the user goes quiet.
+        silence_threshold: Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+        interrupt: Whether the user can interrupt the agent.
+        type: "Single Prompt" or "Flow Agent".
+        outcome: What the call should achieve (free text).
+        outcome_response_shape: A JSON Schema of the outcome to extract from each call (`type`, `properties`,
+        `required`, `items`).
+        webhook_url: Where Hamsa POSTs this agent's call events; https.
+        webhook_auth: Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+        params: Default values of the `{{placeholders}}` (free-form: the keys are yours).
+        alignment: Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+        tools: The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+        user_inactivity_timeout: Seconds without the user before the call ends (documented range 5 to 30; default
+        15).
+        max_call_duration: Seconds (documented range 30 to 600; default 300).
+        response_delay: Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+        wait_for_user_to_speak_first: Seconds to wait for the user to speak first (documented range 0 to 2;
+        default 0).
+        llm_config: The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+        noise_cancellation: e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+        cancel_noise_per: e.g. "conversation".
+        min_interruption_duration: Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5;
+        default 0.5).
+        vad_activation_threshold: Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+        """
+
 class AsyncWebTools(AsyncResource):
     async def create(
         self,
@@ -1625,6 +2291,7 @@ class AsyncResources:
     knowledge_base: AsyncKnowledgeBase
     voice_dictionaries: AsyncVoiceDictionaries
     analytics: AsyncAnalytics
+    voice_agents: AsyncVoiceAgents
     web_tools: AsyncWebTools
     web_calls: AsyncWebCalls
     projects: AsyncProjects

@@ -3,6 +3,30 @@
 // swiftlint:disable all
 
 /// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct AgentType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let singlePrompt = AgentType(rawValue: "Single Prompt")
+    public static let flowAgent = AgentType(rawValue: "Flow Agent")
+
+    /// Every value this SDK version knows.
+    public static let known: [AgentType] = [.singlePrompt, .flowAgent]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
 public struct JobType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
     public let rawValue: String
 
@@ -222,14 +246,14 @@ public struct CreateCallParams: JSONConvertible, Equatable, Hashable, Sendable {
     public var voiceAgentId: String?
     /// Values for the agent's `{{placeholders}}`.
     public var params: JSONValue?
-    /// An inline agent, instead of `voiceAgentId`.
-    public var agentDetails: JSONValue?
+    /// An inline agent in the v1 shape, instead of `voiceAgentId`.
+    public var agentDetails: AgentDetails?
     /// Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https.
     public var webhookUrl: String?
     /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
     public var webhookAuth: WebhookAuth?
 
-    public init(toNumber: String, fromNumber: String, voiceAgentId: String? = nil, params: JSONValue? = nil, agentDetails: JSONValue? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
+    public init(toNumber: String, fromNumber: String, voiceAgentId: String? = nil, params: JSONValue? = nil, agentDetails: AgentDetails? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
         self.toNumber = toNumber
         self.fromNumber = fromNumber
         self.voiceAgentId = voiceAgentId
@@ -259,6 +283,254 @@ public struct CreateCallParams: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("agentDetails", agentDetails)
         writer.set("webhookUrl", webhookUrl)
         writer.set("webhookAuth", webhookAuth)
+        return writer.json
+    }
+}
+
+/// A voice agent in the flat v1 shape: what the v1 agent routes return, and an inline agent
+/// (`agentDetails`) on the call routes, jobs and conversations. Every field is optional; unknown
+/// fields are kept and sent back as they are. `GET /v1/jobs` gives it as a string: JSON text of the
+/// agent is read as the agent, any other text as its `agentName`.
+public struct AgentDetails: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent's id (server-set).
+    public var id: String?
+    public var agentName: String?
+    public var projectId: String?
+    public var apiKeyId: String?
+    /// The voice's record (server-set).
+    public var voiceRecord: JSONValue?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// What the agent says first; `{{name}}` placeholders are filled from `params`.
+    public var greetingMessage: String?
+    /// "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+    public var greetingMessageType: String?
+    public var description: String?
+    /// The system prompt; `{{name}}` placeholders are filled from `params`.
+    public var preamble: String?
+    /// "ar" or "en" (the server's default is "ar").
+    public var lang: String?
+    /// What the agent says when the user goes quiet.
+    public var pokeMessages: [String]?
+    public var realTime: Bool?
+    /// Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+    public var silenceThreshold: Int?
+    /// Whether the user can interrupt the agent.
+    public var interrupt: Bool?
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    /// What the call should achieve (free text).
+    public var outcome: String?
+    /// A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`).
+    public var outcomeResponseShape: JSONValue?
+    public var voiceId: String?
+    public var voiceRecordId: String?
+    public var collectionId: String?
+    public var isTemplate: Bool?
+    public var icon: String?
+    /// Where Hamsa POSTs this agent's call events; https.
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+    public var webhookAuth: WebhookAuth?
+    /// Default values of the `{{placeholders}}` (free-form: the keys are yours).
+    public var params: JSONValue?
+    /// Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+    public var alignment: JSONValue?
+    /// The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+    /// Calendar object). Free-form.
+    public var tools: JSONValue?
+    public var webToolsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var webToolsOverrides: JSONValue?
+    /// Seconds without the user before the call ends (documented range 5 to 30; default 15).
+    public var userInactivityTimeout: Double?
+    /// Seconds (documented range 30 to 600; default 300).
+    public var maxCallDuration: Double?
+    /// Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+    public var responseDelay: Double?
+    public var backgroundNoise: Bool?
+    /// Seconds to wait for the user to speak first (documented range 0 to 2; default 0).
+    public var waitForUserToSpeakFirst: Double?
+    public var thinkingVoice: Bool?
+    public var speakerIdentification: Bool?
+    /// The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+    public var llmConfig: LlmConfigV1?
+    /// e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+    public var noiseCancellation: String?
+    /// e.g. "conversation".
+    public var cancelNoisePer: String?
+    public var agenticRag: Bool?
+    public var languageDialectSwitcher: Bool?
+    /// Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5).
+    public var minInterruptionDuration: Double?
+    /// Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+    public var vadActivationThreshold: Double?
+    public var enableAutoGainControl: Bool?
+    public var sendDenoisedToStt: Bool?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String? = nil, agentName: String? = nil, projectId: String? = nil, apiKeyId: String? = nil, voiceRecord: JSONValue? = nil, createdAt: String? = nil, updatedAt: String? = nil, greetingMessage: String? = nil, greetingMessageType: String? = nil, description: String? = nil, preamble: String? = nil, lang: String? = nil, pokeMessages: [String]? = nil, realTime: Bool? = nil, silenceThreshold: Int? = nil, interrupt: Bool? = nil, type: AgentType? = nil, outcome: String? = nil, outcomeResponseShape: JSONValue? = nil, voiceId: String? = nil, voiceRecordId: String? = nil, collectionId: String? = nil, isTemplate: Bool? = nil, icon: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, tools: JSONValue? = nil, webToolsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, knowledgeBaseItemsIds: [String]? = nil, webToolsOverrides: JSONValue? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, responseDelay: Double? = nil, backgroundNoise: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, llmConfig: LlmConfigV1? = nil, noiseCancellation: String? = nil, cancelNoisePer: String? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.agentName = agentName
+        self.projectId = projectId
+        self.apiKeyId = apiKeyId
+        self.voiceRecord = voiceRecord
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.greetingMessage = greetingMessage
+        self.greetingMessageType = greetingMessageType
+        self.description = description
+        self.preamble = preamble
+        self.lang = lang
+        self.pokeMessages = pokeMessages
+        self.realTime = realTime
+        self.silenceThreshold = silenceThreshold
+        self.interrupt = interrupt
+        self.type = type
+        self.outcome = outcome
+        self.outcomeResponseShape = outcomeResponseShape
+        self.voiceId = voiceId
+        self.voiceRecordId = voiceRecordId
+        self.collectionId = collectionId
+        self.isTemplate = isTemplate
+        self.icon = icon
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.params = params
+        self.alignment = alignment
+        self.tools = tools
+        self.webToolsIds = webToolsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.webToolsOverrides = webToolsOverrides
+        self.userInactivityTimeout = userInactivityTimeout
+        self.maxCallDuration = maxCallDuration
+        self.responseDelay = responseDelay
+        self.backgroundNoise = backgroundNoise
+        self.waitForUserToSpeakFirst = waitForUserToSpeakFirst
+        self.thinkingVoice = thinkingVoice
+        self.speakerIdentification = speakerIdentification
+        self.llmConfig = llmConfig
+        self.noiseCancellation = noiseCancellation
+        self.cancelNoisePer = cancelNoisePer
+        self.agenticRag = agenticRag
+        self.languageDialectSwitcher = languageDialectSwitcher
+        self.minInterruptionDuration = minInterruptionDuration
+        self.vadActivationThreshold = vadActivationThreshold
+        self.enableAutoGainControl = enableAutoGainControl
+        self.sendDenoisedToStt = sendDenoisedToStt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentDetails")
+        id = try reader.optional("id")
+        agentName = try reader.optional("agentName")
+        projectId = try reader.optional("projectId")
+        apiKeyId = try reader.optional("apiKeyId")
+        voiceRecord = try reader.optional("voiceRecord")
+        createdAt = try reader.optional("createdAt")
+        updatedAt = try reader.optional("updatedAt")
+        greetingMessage = try reader.optional("greetingMessage")
+        greetingMessageType = try reader.optional("greetingMessageType")
+        description = try reader.optional("description")
+        preamble = try reader.optional("preamble")
+        lang = try reader.optional("lang")
+        pokeMessages = try reader.optional("pokeMessages")
+        realTime = try reader.optional("realTime")
+        silenceThreshold = try reader.optional("silenceThreshold")
+        interrupt = try reader.optional("interrupt")
+        type = try reader.optional("type")
+        outcome = try reader.optional("outcome")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        voiceId = try reader.optional("voiceId")
+        voiceRecordId = try reader.optional("voiceRecordId")
+        collectionId = try reader.optional("collectionId")
+        isTemplate = try reader.optional("isTemplate")
+        icon = try reader.optional("icon")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        params = try reader.optional("params")
+        alignment = try reader.optional("alignment")
+        tools = try reader.optional("tools")
+        webToolsIds = try reader.optional("webToolsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        webToolsOverrides = try reader.optional("webToolsOverrides")
+        userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        maxCallDuration = try reader.optional("maxCallDuration")
+        responseDelay = try reader.optional("responseDelay")
+        backgroundNoise = try reader.optional("backgroundNoise")
+        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        thinkingVoice = try reader.optional("thinkingVoice")
+        speakerIdentification = try reader.optional("speakerIdentification")
+        llmConfig = try reader.optional("llmConfig")
+        noiseCancellation = try reader.optional("noiseCancellation")
+        cancelNoisePer = try reader.optional("cancelNoisePer")
+        agenticRag = try reader.optional("agenticRag")
+        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "agentName", "projectId", "apiKeyId", "voiceRecord", "createdAt", "updatedAt", "greetingMessage", "greetingMessageType", "description", "preamble", "lang", "pokeMessages", "realTime", "silenceThreshold", "interrupt", "type", "outcome", "outcomeResponseShape", "voiceId", "voiceRecordId", "collectionId", "isTemplate", "icon", "webhookUrl", "webhookAuth", "params", "alignment", "tools", "webToolsIds", "voiceDictionaryIds", "knowledgeBaseItemsIds", "webToolsOverrides", "userInactivityTimeout", "maxCallDuration", "responseDelay", "backgroundNoise", "waitForUserToSpeakFirst", "thinkingVoice", "speakerIdentification", "llmConfig", "noiseCancellation", "cancelNoisePer", "agenticRag", "languageDialectSwitcher", "minInterruptionDuration", "vadActivationThreshold", "enableAutoGainControl", "sendDenoisedToStt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", id)
+        writer.set("agentName", agentName)
+        writer.set("projectId", projectId)
+        writer.set("apiKeyId", apiKeyId)
+        writer.set("voiceRecord", voiceRecord)
+        writer.set("createdAt", createdAt)
+        writer.set("updatedAt", updatedAt)
+        writer.set("greetingMessage", greetingMessage)
+        writer.set("greetingMessageType", greetingMessageType)
+        writer.set("description", description)
+        writer.set("preamble", preamble)
+        writer.set("lang", lang)
+        writer.set("pokeMessages", pokeMessages)
+        writer.set("realTime", realTime)
+        writer.set("silenceThreshold", silenceThreshold)
+        writer.set("interrupt", interrupt)
+        writer.set("type", type)
+        writer.set("outcome", outcome)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("voiceId", voiceId)
+        writer.set("voiceRecordId", voiceRecordId)
+        writer.set("collectionId", collectionId)
+        writer.set("isTemplate", isTemplate)
+        writer.set("icon", icon)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("params", params)
+        writer.set("alignment", alignment)
+        writer.set("tools", tools)
+        writer.set("webToolsIds", webToolsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", webToolsOverrides)
+        writer.set("userInactivityTimeout", userInactivityTimeout)
+        writer.set("maxCallDuration", maxCallDuration)
+        writer.set("responseDelay", responseDelay)
+        writer.set("backgroundNoise", backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", thinkingVoice)
+        writer.set("speakerIdentification", speakerIdentification)
+        writer.set("llmConfig", llmConfig)
+        writer.set("noiseCancellation", noiseCancellation)
+        writer.set("cancelNoisePer", cancelNoisePer)
+        writer.set("agenticRag", agenticRag)
+        writer.set("languageDialectSwitcher", languageDialectSwitcher)
+        writer.set("minInterruptionDuration", minInterruptionDuration)
+        writer.set("vadActivationThreshold", vadActivationThreshold)
+        writer.set("enableAutoGainControl", enableAutoGainControl)
+        writer.set("sendDenoisedToStt", sendDenoisedToStt)
         return writer.json
     }
 }
@@ -303,6 +575,61 @@ extension WebhookAuth: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var debugDescription: String { Redacted.describe(self) }
 }
 
+/// The LLM of a v1 agent.
+public struct LlmConfigV1: JSONConvertible, Equatable, Hashable, Sendable {
+    /// e.g. "OpenAI" (the v1 spelling); kept as sent.
+    public var provider: String?
+    /// e.g. "GPT-4.1".
+    public var modelName: String?
+    /// A custom LLM's endpoint; https.
+    public var baseUrl: String?
+    /// A custom LLM's key (a secret: never shown).
+    public var apiKey: String?
+    public var temperature: Double?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(provider: String? = nil, modelName: String? = nil, baseUrl: String? = nil, apiKey: String? = nil, temperature: Double? = nil, extra: [String: JSONValue] = [:]) {
+        self.provider = provider
+        self.modelName = modelName
+        self.baseUrl = baseUrl
+        self.apiKey = apiKey
+        self.temperature = temperature
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "LlmConfigV1")
+        provider = try reader.optional("provider")
+        modelName = try reader.optional("modelName")
+        baseUrl = try reader.optional("baseUrl")
+        apiKey = try reader.optional("apiKey")
+        temperature = try reader.optional("temperature")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["provider", "modelName", "baseUrl", "apiKey", "temperature"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("provider", provider)
+        writer.set("modelName", modelName)
+        writer.set("baseUrl", baseUrl)
+        writer.set("apiKey", apiKey)
+        writer.set("temperature", temperature)
+        return writer.json
+    }
+}
+
+extension LlmConfigV1: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["provider": provider as Any, "modelName": modelName as Any, "baseUrl": baseUrl as Any, "apiKey": Redacted.value as Any, "temperature": temperature as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
 /// A job: a transcription, TTS or AI-content job, or an outbound call (the call endpoints return one).
 public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
     public var id: String
@@ -324,8 +651,8 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
     public var relevantJobId: String?
     /// On call jobs.
     public var callParams: CallParams?
-    /// The agent snapshot (an object on call jobs, a string on `jobs.get`).
-    public var agentDetails: JSONValue?
+    /// The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent).
+    public var agentDetails: AgentDetails?
     public var apiKeyId: String?
     public var billingId: String?
     public var systemModelKey: String?
@@ -337,7 +664,7 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
     /// Fields this SDK version does not know, kept as they came and sent back unchanged.
     public var extra: [String: JSONValue]
 
-    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: JSONValue? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: AgentDetails? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
         self.id = id
         self.title = title
         self.model = model
@@ -470,8 +797,8 @@ public struct CreateTwilioCallParams: JSONConvertible, Equatable, Hashable, Send
     public var toNumber: String
     /// Your Twilio number, E.164.
     public var twilioPhoneNumber: String
-    /// An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
-    public var agentDetails: JSONValue?
+    /// An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`.
+    public var agentDetails: AgentDetails?
     /// The voice agent that talks on the call.
     public var voiceAgentId: String?
     /// Values for the agent's `{{placeholders}}`.
@@ -481,7 +808,7 @@ public struct CreateTwilioCallParams: JSONConvertible, Equatable, Hashable, Send
     /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
     public var webhookAuth: WebhookAuth?
 
-    public init(toNumber: String, twilioPhoneNumber: String, agentDetails: JSONValue? = nil, voiceAgentId: String? = nil, params: JSONValue? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
+    public init(toNumber: String, twilioPhoneNumber: String, agentDetails: AgentDetails? = nil, voiceAgentId: String? = nil, params: JSONValue? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
         self.toNumber = toNumber
         self.twilioPhoneNumber = twilioPhoneNumber
         self.agentDetails = agentDetails
@@ -526,10 +853,10 @@ public struct CreateCallWithPhoneNumberParams: JSONConvertible, Equatable, Hasha
     public var voiceAgentId: String?
     /// Values for the agent's `{{placeholders}}` (with `voiceAgentId`).
     public var params: JSONValue?
-    /// An inline agent, instead of `voiceAgentId` and `params`.
-    public var agentDetails: JSONValue?
+    /// An inline agent in the v1 shape, instead of `voiceAgentId` and `params`.
+    public var agentDetails: AgentDetails?
 
-    public init(toNumber: String, phoneNumber: String, voiceAgentId: String? = nil, params: JSONValue? = nil, agentDetails: JSONValue? = nil) {
+    public init(toNumber: String, phoneNumber: String, voiceAgentId: String? = nil, params: JSONValue? = nil, agentDetails: AgentDetails? = nil) {
         self.toNumber = toNumber
         self.phoneNumber = phoneNumber
         self.voiceAgentId = voiceAgentId
@@ -998,7 +1325,8 @@ public struct Conversation: JSONConvertible, Equatable, Hashable, Sendable {
     /// Seconds.
     public var callDuration: Double?
     public var channelType: String?
-    public var agentDetails: JSONValue?
+    /// The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent).
+    public var agentDetails: AgentDetails?
     /// The result: transcript, outcome and the rest, as the API sends it.
     public var jobResponse: JSONValue?
     public var callAnalysis: JSONValue?
@@ -1010,7 +1338,7 @@ public struct Conversation: JSONConvertible, Equatable, Hashable, Sendable {
     /// Fields this SDK version does not know, kept as they came and sent back unchanged.
     public var extra: [String: JSONValue]
 
-    public init(id: String, status: JobStatus? = nil, type: JobType? = nil, model: String? = nil, title: String? = nil, processingType: String? = nil, voiceAgentId: String? = nil, apiKeyId: String? = nil, mediaUrl: String? = nil, callParams: CallParams? = nil, callDuration: Double? = nil, channelType: String? = nil, agentDetails: JSONValue? = nil, jobResponse: JSONValue? = nil, callAnalysis: JSONValue? = nil, voiceAgent: JSONValue? = nil, logs: [JSONValue]? = nil, performanceMetrics: JSONValue? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+    public init(id: String, status: JobStatus? = nil, type: JobType? = nil, model: String? = nil, title: String? = nil, processingType: String? = nil, voiceAgentId: String? = nil, apiKeyId: String? = nil, mediaUrl: String? = nil, callParams: CallParams? = nil, callDuration: Double? = nil, channelType: String? = nil, agentDetails: AgentDetails? = nil, jobResponse: JSONValue? = nil, callAnalysis: JSONValue? = nil, voiceAgent: JSONValue? = nil, logs: [JSONValue]? = nil, performanceMetrics: JSONValue? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
         self.id = id
         self.status = status
         self.type = type
@@ -2167,6 +2495,1292 @@ public struct SentimentDistribution: JSONConvertible, Equatable, Hashable, Senda
         writer.set("positive", positive)
         writer.set("neutral", neutral)
         writer.set("negative", negative)
+        return writer.json
+    }
+}
+
+/// `voice_agents.create`: a v2 agent.
+public struct CreateVoiceAgentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent's name.
+    public var name: String
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    /// Greeting, prompt, reminders and `{{placeholder}}` defaults.
+    public var conversation: AgentConversation?
+    /// `{voiceId, lang, ...}`.
+    public var voice: AgentVoice?
+    /// `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+    public var llm: AgentLlm?
+    /// Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+    public var callSettings: AgentCallSettings?
+    /// Web tools, each at a version.
+    public var tools: [AgentToolRef]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    /// `{type, id}`: the number the agent answers and calls from.
+    public var phoneNumber: AgentPhoneNumber?
+    /// Where Hamsa POSTs this agent's call events; https.
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
+    public var webhookAuth: WebhookAuth?
+    /// The graph of a Flow agent.
+    public var workflow: AgentWorkflow?
+    /// A JSON Schema of the outcome to extract from each call.
+    public var outcomeResponseShape: JSONValue?
+
+    public init(name: String, type: AgentType? = nil, conversation: AgentConversation? = nil, voice: AgentVoice? = nil, llm: AgentLlm? = nil, callSettings: AgentCallSettings? = nil, tools: [AgentToolRef]? = nil, knowledgeBaseItemsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, phoneNumber: AgentPhoneNumber? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, workflow: AgentWorkflow? = nil, outcomeResponseShape: JSONValue? = nil) {
+        self.name = name
+        self.type = type
+        self.conversation = conversation
+        self.voice = voice
+        self.llm = llm
+        self.callSettings = callSettings
+        self.tools = tools
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.phoneNumber = phoneNumber
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.workflow = workflow
+        self.outcomeResponseShape = outcomeResponseShape
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateVoiceAgentParams")
+        name = try reader.required("name")
+        type = try reader.optional("type")
+        conversation = try reader.optional("conversation")
+        voice = try reader.optional("voice")
+        llm = try reader.optional("llm")
+        callSettings = try reader.optional("callSettings")
+        tools = try reader.optional("tools")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        phoneNumber = try reader.optional("phoneNumber")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        workflow = try reader.optional("workflow")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", name)
+        writer.set("type", type)
+        writer.set("conversation", conversation)
+        writer.set("voice", voice)
+        writer.set("llm", llm)
+        writer.set("callSettings", callSettings)
+        writer.set("tools", tools)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("phoneNumber", phoneNumber)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("workflow", workflow)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        return writer.json
+    }
+}
+
+/// What a v2 agent says: greeting, prompt, reminders and placeholders.
+public struct AgentConversation: JSONConvertible, Equatable, Hashable, Sendable {
+    /// What the agent says first; `{{name}}` placeholders are filled from `params`.
+    public var greetingMessage: String?
+    /// e.g. "TEXT" (the v2 values are not documented); kept as sent.
+    public var greetingMessageType: String?
+    /// The system prompt; `{{name}}` placeholders are filled from `params`.
+    public var preamble: String?
+    /// What the agent says when the user goes quiet.
+    public var pokeMessages: [String]?
+    /// Default values of the `{{placeholders}}` (free-form: the keys are yours).
+    public var params: JSONValue?
+    /// Text direction: `{greetingMessage, preamble}`, each "ltr" or "rtl".
+    public var alignment: JSONValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(greetingMessage: String? = nil, greetingMessageType: String? = nil, preamble: String? = nil, pokeMessages: [String]? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.greetingMessage = greetingMessage
+        self.greetingMessageType = greetingMessageType
+        self.preamble = preamble
+        self.pokeMessages = pokeMessages
+        self.params = params
+        self.alignment = alignment
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentConversation")
+        greetingMessage = try reader.optional("greetingMessage")
+        greetingMessageType = try reader.optional("greetingMessageType")
+        preamble = try reader.optional("preamble")
+        pokeMessages = try reader.optional("pokeMessages")
+        params = try reader.optional("params")
+        alignment = try reader.optional("alignment")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["greetingMessage", "greetingMessageType", "preamble", "pokeMessages", "params", "alignment"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("greetingMessage", greetingMessage)
+        writer.set("greetingMessageType", greetingMessageType)
+        writer.set("preamble", preamble)
+        writer.set("pokeMessages", pokeMessages)
+        writer.set("params", params)
+        writer.set("alignment", alignment)
+        return writer.json
+    }
+}
+
+/// The voice of a v2 agent.
+public struct AgentVoice: JSONConvertible, Equatable, Hashable, Sendable {
+    /// A Hamsa voice id.
+    public var voiceId: String?
+    public var voiceRecordId: String?
+    /// The voice's record (server-set): `{id, name, provider, language, image, languageCode, voiceRecord}`.
+    public var voiceRecord: JSONValue?
+    /// "ar" or "en".
+    public var lang: String?
+    /// Provider-specific text-to-speech settings.
+    public var ttsParams: JSONValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(voiceId: String? = nil, voiceRecordId: String? = nil, voiceRecord: JSONValue? = nil, lang: String? = nil, ttsParams: JSONValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.voiceId = voiceId
+        self.voiceRecordId = voiceRecordId
+        self.voiceRecord = voiceRecord
+        self.lang = lang
+        self.ttsParams = ttsParams
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentVoice")
+        voiceId = try reader.optional("voiceId")
+        voiceRecordId = try reader.optional("voiceRecordId")
+        voiceRecord = try reader.optional("voiceRecord")
+        lang = try reader.optional("lang")
+        ttsParams = try reader.optional("ttsParams")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["voiceId", "voiceRecordId", "voiceRecord", "lang", "ttsParams"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("voiceId", voiceId)
+        writer.set("voiceRecordId", voiceRecordId)
+        writer.set("voiceRecord", voiceRecord)
+        writer.set("lang", lang)
+        writer.set("ttsParams", ttsParams)
+        return writer.json
+    }
+}
+
+/// The LLM of a v2 agent.
+public struct AgentLlm: JSONConvertible, Equatable, Hashable, Sendable {
+    /// e.g. "openai" (the v2 spelling); kept as sent.
+    public var provider: String?
+    /// e.g. "gpt-4".
+    public var model: String?
+    public var temperature: Double?
+    /// A custom LLM's endpoint; https.
+    public var baseUrl: String?
+    /// A custom LLM's key (a secret: never shown).
+    public var apiKey: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(provider: String? = nil, model: String? = nil, temperature: Double? = nil, baseUrl: String? = nil, apiKey: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.provider = provider
+        self.model = model
+        self.temperature = temperature
+        self.baseUrl = baseUrl
+        self.apiKey = apiKey
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentLlm")
+        provider = try reader.optional("provider")
+        model = try reader.optional("model")
+        temperature = try reader.optional("temperature")
+        baseUrl = try reader.optional("baseUrl")
+        apiKey = try reader.optional("apiKey")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["provider", "model", "temperature", "baseUrl", "apiKey"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("provider", provider)
+        writer.set("model", model)
+        writer.set("temperature", temperature)
+        writer.set("baseUrl", baseUrl)
+        writer.set("apiKey", apiKey)
+        return writer.json
+    }
+}
+
+extension AgentLlm: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["provider": provider as Any, "model": model as Any, "temperature": temperature as Any, "baseUrl": baseUrl as Any, "apiKey": Redacted.value as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// How a v2 agent behaves on a call. The documented ranges are not enforced by the SDK.
+public struct AgentCallSettings: JSONConvertible, Equatable, Hashable, Sendable {
+    /// e.g. "telephony_optimized" (the v2 spelling); kept as sent.
+    public var noiseCancellation: String?
+    /// e.g. "conversation".
+    public var cancelNoisePer: String?
+    /// Whether the user can interrupt the agent.
+    public var interrupt: Bool?
+    /// Milliseconds before the agent answers (documented range 100 to 1500).
+    public var responseDelay: Double?
+    /// Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5).
+    public var minInterruptionDuration: Double?
+    /// Voice-activity threshold (documented range 0.2 to 0.9).
+    public var vadActivationThreshold: Double?
+    /// Seconds without the user before the call ends (documented range 5 to 30).
+    public var userInactivityTimeout: Double?
+    /// Seconds (documented range 30 to 600).
+    public var maxCallDuration: Double?
+    /// Milliseconds of silence that end the user's turn (documented: at least 1).
+    public var silenceThreshold: Int?
+    public var backgroundNoise: Bool?
+    public var enableAutoGainControl: Bool?
+    public var sendDenoisedToStt: Bool?
+    /// Seconds to wait for the user to speak first (documented range 0 to 2).
+    public var waitForUserToSpeakFirst: Double?
+    public var thinkingVoice: Bool?
+    public var speakerIdentification: Bool?
+    public var agenticRag: Bool?
+    public var languageDialectSwitcher: Bool?
+    public var genderDetection: Bool?
+    public var smartCallEnd: Bool?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(noiseCancellation: String? = nil, cancelNoisePer: String? = nil, interrupt: Bool? = nil, responseDelay: Double? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, silenceThreshold: Int? = nil, backgroundNoise: Bool? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, genderDetection: Bool? = nil, smartCallEnd: Bool? = nil, extra: [String: JSONValue] = [:]) {
+        self.noiseCancellation = noiseCancellation
+        self.cancelNoisePer = cancelNoisePer
+        self.interrupt = interrupt
+        self.responseDelay = responseDelay
+        self.minInterruptionDuration = minInterruptionDuration
+        self.vadActivationThreshold = vadActivationThreshold
+        self.userInactivityTimeout = userInactivityTimeout
+        self.maxCallDuration = maxCallDuration
+        self.silenceThreshold = silenceThreshold
+        self.backgroundNoise = backgroundNoise
+        self.enableAutoGainControl = enableAutoGainControl
+        self.sendDenoisedToStt = sendDenoisedToStt
+        self.waitForUserToSpeakFirst = waitForUserToSpeakFirst
+        self.thinkingVoice = thinkingVoice
+        self.speakerIdentification = speakerIdentification
+        self.agenticRag = agenticRag
+        self.languageDialectSwitcher = languageDialectSwitcher
+        self.genderDetection = genderDetection
+        self.smartCallEnd = smartCallEnd
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentCallSettings")
+        noiseCancellation = try reader.optional("noiseCancellation")
+        cancelNoisePer = try reader.optional("cancelNoisePer")
+        interrupt = try reader.optional("interrupt")
+        responseDelay = try reader.optional("responseDelay")
+        minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        maxCallDuration = try reader.optional("maxCallDuration")
+        silenceThreshold = try reader.optional("silenceThreshold")
+        backgroundNoise = try reader.optional("backgroundNoise")
+        enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        thinkingVoice = try reader.optional("thinkingVoice")
+        speakerIdentification = try reader.optional("speakerIdentification")
+        agenticRag = try reader.optional("agenticRag")
+        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        genderDetection = try reader.optional("genderDetection")
+        smartCallEnd = try reader.optional("smartCallEnd")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["noiseCancellation", "cancelNoisePer", "interrupt", "responseDelay", "minInterruptionDuration", "vadActivationThreshold", "userInactivityTimeout", "maxCallDuration", "silenceThreshold", "backgroundNoise", "enableAutoGainControl", "sendDenoisedToStt", "waitForUserToSpeakFirst", "thinkingVoice", "speakerIdentification", "agenticRag", "languageDialectSwitcher", "genderDetection", "smartCallEnd"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("noiseCancellation", noiseCancellation)
+        writer.set("cancelNoisePer", cancelNoisePer)
+        writer.set("interrupt", interrupt)
+        writer.set("responseDelay", responseDelay)
+        writer.set("minInterruptionDuration", minInterruptionDuration)
+        writer.set("vadActivationThreshold", vadActivationThreshold)
+        writer.set("userInactivityTimeout", userInactivityTimeout)
+        writer.set("maxCallDuration", maxCallDuration)
+        writer.set("silenceThreshold", silenceThreshold)
+        writer.set("backgroundNoise", backgroundNoise)
+        writer.set("enableAutoGainControl", enableAutoGainControl)
+        writer.set("sendDenoisedToStt", sendDenoisedToStt)
+        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", thinkingVoice)
+        writer.set("speakerIdentification", speakerIdentification)
+        writer.set("agenticRag", agenticRag)
+        writer.set("languageDialectSwitcher", languageDialectSwitcher)
+        writer.set("genderDetection", genderDetection)
+        writer.set("smartCallEnd", smartCallEnd)
+        return writer.json
+    }
+}
+
+/// A web tool attached to a v2 agent, at one version.
+public struct AgentToolRef: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The tool across its versions.
+    public var persistentId: String?
+    /// The tool version's id.
+    public var toolId: String?
+    public var version: Int?
+    /// e.g. "FUNCTION".
+    public var toolType: String?
+    /// The workflow node that uses it (Flow agents).
+    public var nodeId: String?
+    public var testResult: JSONValue?
+    public var overrides: JSONValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(persistentId: String? = nil, toolId: String? = nil, version: Int? = nil, toolType: String? = nil, nodeId: String? = nil, testResult: JSONValue? = nil, overrides: JSONValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.persistentId = persistentId
+        self.toolId = toolId
+        self.version = version
+        self.toolType = toolType
+        self.nodeId = nodeId
+        self.testResult = testResult
+        self.overrides = overrides
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentToolRef")
+        persistentId = try reader.optional("persistentId")
+        toolId = try reader.optional("toolId")
+        version = try reader.optional("version")
+        toolType = try reader.optional("toolType")
+        nodeId = try reader.optional("nodeId")
+        testResult = try reader.optional("testResult")
+        overrides = try reader.optional("overrides")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["persistentId", "toolId", "version", "toolType", "nodeId", "testResult", "overrides"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("persistentId", persistentId)
+        writer.set("toolId", toolId)
+        writer.set("version", version)
+        writer.set("toolType", toolType)
+        writer.set("nodeId", nodeId)
+        writer.set("testResult", testResult)
+        writer.set("overrides", overrides)
+        return writer.json
+    }
+}
+
+/// The number a v2 agent answers and calls from.
+public struct AgentPhoneNumber: JSONConvertible, Equatable, Hashable, Sendable {
+    /// TWILIO or SIP.
+    public var type: PhoneNumberType?
+    /// The phone number's id.
+    public var id: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(type: PhoneNumberType? = nil, id: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.type = type
+        self.id = id
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentPhoneNumber")
+        type = try reader.optional("type")
+        id = try reader.optional("id")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["type", "id"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("type", type)
+        writer.set("id", id)
+        return writer.json
+    }
+}
+
+/// The graph of a Flow agent.
+public struct AgentWorkflow: JSONConvertible, Equatable, Hashable, Sendable {
+    /// `{id, type ("start", ...), label, message, messageType, position{x,y}, metadata{version}, transitions[]}`.
+    public var nodes: [JSONValue]?
+    public var edges: [JSONValue]?
+    public var customVariables: [JSONValue]?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(nodes: [JSONValue]? = nil, edges: [JSONValue]? = nil, customVariables: [JSONValue]? = nil, extra: [String: JSONValue] = [:]) {
+        self.nodes = nodes
+        self.edges = edges
+        self.customVariables = customVariables
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AgentWorkflow")
+        nodes = try reader.optional("nodes")
+        edges = try reader.optional("edges")
+        customVariables = try reader.optional("customVariables")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["nodes", "edges", "customVariables"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("nodes", nodes)
+        writer.set("edges", edges)
+        writer.set("customVariables", customVariables)
+        return writer.json
+    }
+}
+
+/// A voice agent in the nested v2 shape.
+public struct VoiceAgent: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    public var conversation: AgentConversation?
+    public var voice: AgentVoice?
+    public var llm: AgentLlm?
+    public var callSettings: AgentCallSettings?
+    public var tools: [AgentToolRef]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    public var phoneNumber: AgentPhoneNumber?
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+    public var webhookAuth: WebhookAuth?
+    public var workflow: AgentWorkflow?
+    /// A JSON Schema of the outcome to extract from each call.
+    public var outcomeResponseShape: JSONValue?
+    /// The web tools of `tools`, resolved (on `voice_agents.get`).
+    public var resolvedWebTools: [JSONValue]?
+    /// `{plan}`.
+    public var account: JSONValue?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, name: String? = nil, type: AgentType? = nil, conversation: AgentConversation? = nil, voice: AgentVoice? = nil, llm: AgentLlm? = nil, callSettings: AgentCallSettings? = nil, tools: [AgentToolRef]? = nil, knowledgeBaseItemsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, phoneNumber: AgentPhoneNumber? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, workflow: AgentWorkflow? = nil, outcomeResponseShape: JSONValue? = nil, resolvedWebTools: [JSONValue]? = nil, account: JSONValue? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.conversation = conversation
+        self.voice = voice
+        self.llm = llm
+        self.callSettings = callSettings
+        self.tools = tools
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.phoneNumber = phoneNumber
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.workflow = workflow
+        self.outcomeResponseShape = outcomeResponseShape
+        self.resolvedWebTools = resolvedWebTools
+        self.account = account
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceAgent")
+        id = try reader.required("id")
+        name = try reader.optional("name")
+        type = try reader.optional("type")
+        conversation = try reader.optional("conversation")
+        voice = try reader.optional("voice")
+        llm = try reader.optional("llm")
+        callSettings = try reader.optional("callSettings")
+        tools = try reader.optional("tools")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        phoneNumber = try reader.optional("phoneNumber")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        workflow = try reader.optional("workflow")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        resolvedWebTools = try reader.optional("resolvedWebTools")
+        account = try reader.optional("account")
+        createdAt = try reader.optional("createdAt")
+        updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "name", "type", "conversation", "voice", "llm", "callSettings", "tools", "knowledgeBaseItemsIds", "voiceDictionaryIds", "phoneNumber", "webhookUrl", "webhookAuth", "workflow", "outcomeResponseShape", "resolvedWebTools", "account", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", id)
+        writer.set("name", name)
+        writer.set("type", type)
+        writer.set("conversation", conversation)
+        writer.set("voice", voice)
+        writer.set("llm", llm)
+        writer.set("callSettings", callSettings)
+        writer.set("tools", tools)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("phoneNumber", phoneNumber)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("workflow", workflow)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("resolvedWebTools", resolvedWebTools)
+        writer.set("account", account)
+        writer.set("createdAt", createdAt)
+        writer.set("updatedAt", updatedAt)
+        return writer.json
+    }
+}
+
+/// `voice_agents.list`: v2 agents, one page, filtered and sorted. The array filters go in the query
+/// string as `language[]=ar&language[]=en` and `type[]=...` (the bracketed names the API documents).
+public struct ListVoiceAgentsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+    /// Only agents whose name matches.
+    public var search: String?
+    /// e.g. "createdAt".
+    public var sortField: String?
+    /// "asc" or "desc".
+    public var sortOrder: String?
+    /// Only agents in these languages ("ar", "en"); sent as repeated `language[]`.
+    public var language: [String]?
+    /// Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`.
+    public var type: [AgentType]?
+
+    public init(skip: Int? = nil, take: Int? = nil, search: String? = nil, sortField: String? = nil, sortOrder: String? = nil, language: [String]? = nil, type: [AgentType]? = nil) {
+        self.skip = skip
+        self.take = take
+        self.search = search
+        self.sortField = sortField
+        self.sortOrder = sortOrder
+        self.language = language
+        self.type = type
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListVoiceAgentsParams")
+        skip = try reader.optional("skip")
+        take = try reader.optional("take")
+        search = try reader.optional("search")
+        sortField = try reader.optional("sortField")
+        sortOrder = try reader.optional("sortOrder")
+        language = try reader.optional("language[]")
+        type = try reader.optional("type[]")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("skip", skip)
+        writer.set("take", take)
+        writer.set("search", search)
+        writer.set("sortField", sortField)
+        writer.set("sortOrder", sortOrder)
+        writer.set("language[]", language)
+        writer.set("type[]", type)
+        return writer.json
+    }
+}
+
+/// One page of v2 agents.
+public struct VoiceAgentPage: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Every agent.
+    public var total: Int?
+    /// The agents that match the filters.
+    public var filtered: Int?
+    public var voiceAgents: [VoiceAgent]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(total: Int? = nil, filtered: Int? = nil, voiceAgents: [VoiceAgent] = [], extra: [String: JSONValue] = [:]) {
+        self.total = total
+        self.filtered = filtered
+        self.voiceAgents = voiceAgents
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceAgentPage")
+        total = try reader.optional("total")
+        filtered = try reader.optional("filtered")
+        voiceAgents = try reader.optional("voiceAgents") ?? []
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["total", "filtered", "voiceAgents"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("total", total)
+        writer.set("filtered", filtered)
+        writer.set("voiceAgents", voiceAgents)
+        return writer.json
+    }
+}
+
+/// `voice_agents.get` and `voice_agents.get_v1`.
+public struct GetVoiceAgentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent's id.
+    public var voiceAgentId: String
+
+    public init(voiceAgentId: String) {
+        self.voiceAgentId = voiceAgentId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "GetVoiceAgentParams")
+        voiceAgentId = try reader.required("voiceAgentId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        return writer.json
+    }
+}
+
+/// `voice_agents.update`: only the fields given are sent and changed.
+public struct UpdateVoiceAgentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent to change.
+    public var voiceAgentId: String
+    public var name: String?
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    /// Greeting, prompt, reminders and `{{placeholder}}` defaults.
+    public var conversation: AgentConversation?
+    /// `{voiceId, lang, ...}`.
+    public var voice: AgentVoice?
+    /// `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret).
+    public var llm: AgentLlm?
+    /// Interruptions, delays, timeouts, noise handling (documented ranges in each field).
+    public var callSettings: AgentCallSettings?
+    /// Web tools, each at a version.
+    public var tools: [AgentToolRef]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    /// `{type, id}`: the number the agent answers and calls from.
+    public var phoneNumber: AgentPhoneNumber?
+    /// Where Hamsa POSTs this agent's call events; https.
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event.
+    public var webhookAuth: WebhookAuth?
+    /// The graph of a Flow agent.
+    public var workflow: AgentWorkflow?
+    /// A JSON Schema of the outcome to extract from each call.
+    public var outcomeResponseShape: JSONValue?
+
+    public init(voiceAgentId: String, name: String? = nil, type: AgentType? = nil, conversation: AgentConversation? = nil, voice: AgentVoice? = nil, llm: AgentLlm? = nil, callSettings: AgentCallSettings? = nil, tools: [AgentToolRef]? = nil, knowledgeBaseItemsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, phoneNumber: AgentPhoneNumber? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, workflow: AgentWorkflow? = nil, outcomeResponseShape: JSONValue? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.name = name
+        self.type = type
+        self.conversation = conversation
+        self.voice = voice
+        self.llm = llm
+        self.callSettings = callSettings
+        self.tools = tools
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.phoneNumber = phoneNumber
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.workflow = workflow
+        self.outcomeResponseShape = outcomeResponseShape
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateVoiceAgentParams")
+        voiceAgentId = try reader.required("voiceAgentId")
+        name = try reader.optional("name")
+        type = try reader.optional("type")
+        conversation = try reader.optional("conversation")
+        voice = try reader.optional("voice")
+        llm = try reader.optional("llm")
+        callSettings = try reader.optional("callSettings")
+        tools = try reader.optional("tools")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        phoneNumber = try reader.optional("phoneNumber")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        workflow = try reader.optional("workflow")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("name", name)
+        writer.set("type", type)
+        writer.set("conversation", conversation)
+        writer.set("voice", voice)
+        writer.set("llm", llm)
+        writer.set("callSettings", callSettings)
+        writer.set("tools", tools)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("phoneNumber", phoneNumber)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("workflow", workflow)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        return writer.json
+    }
+}
+
+/// `voice_agents.clone`: a copy of an agent or a template (`voiceAgentId` goes in the query string).
+public struct CloneVoiceAgentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent or template to copy.
+    public var voiceAgentId: String
+    /// The copy's name (the server picks one when left out).
+    public var agentName: String?
+
+    public init(voiceAgentId: String, agentName: String? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.agentName = agentName
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CloneVoiceAgentParams")
+        voiceAgentId = try reader.required("voiceAgentId")
+        agentName = try reader.optional("agentName")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("agentName", agentName)
+        return writer.json
+    }
+}
+
+/// `voice_agents.create_v1`: a flat v1 agent.
+public struct CreateVoiceAgentV1Params: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent's name.
+    public var agentName: String
+    /// What the agent says first; `{{name}}` placeholders are filled from `params`.
+    public var greetingMessage: String?
+    /// "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+    public var greetingMessageType: String?
+    public var description: String?
+    /// The system prompt; `{{name}}` placeholders are filled from `params`.
+    public var preamble: String?
+    /// "ar" or "en" (the server's default is "ar").
+    public var lang: String?
+    /// What the agent says when the user goes quiet.
+    public var pokeMessages: [String]?
+    public var realTime: Bool?
+    /// Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+    public var silenceThreshold: Int?
+    /// Whether the user can interrupt the agent.
+    public var interrupt: Bool?
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    /// What the call should achieve (free text).
+    public var outcome: String?
+    /// A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`).
+    public var outcomeResponseShape: JSONValue?
+    public var voiceId: String?
+    public var voiceRecordId: String?
+    public var collectionId: String?
+    public var isTemplate: Bool?
+    public var icon: String?
+    /// Where Hamsa POSTs this agent's call events; https.
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+    public var webhookAuth: WebhookAuth?
+    /// Default values of the `{{placeholders}}` (free-form: the keys are yours).
+    public var params: JSONValue?
+    /// Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+    public var alignment: JSONValue?
+    /// The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+    /// Calendar object). Free-form.
+    public var tools: JSONValue?
+    public var webToolsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var webToolsOverrides: JSONValue?
+    /// Seconds without the user before the call ends (documented range 5 to 30; default 15).
+    public var userInactivityTimeout: Double?
+    /// Seconds (documented range 30 to 600; default 300).
+    public var maxCallDuration: Double?
+    /// Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+    public var responseDelay: Double?
+    public var backgroundNoise: Bool?
+    /// Seconds to wait for the user to speak first (documented range 0 to 2; default 0).
+    public var waitForUserToSpeakFirst: Double?
+    public var thinkingVoice: Bool?
+    public var speakerIdentification: Bool?
+    /// The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+    public var llmConfig: LlmConfigV1?
+    /// e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+    public var noiseCancellation: String?
+    /// e.g. "conversation".
+    public var cancelNoisePer: String?
+    public var agenticRag: Bool?
+    public var languageDialectSwitcher: Bool?
+    /// Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5).
+    public var minInterruptionDuration: Double?
+    /// Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+    public var vadActivationThreshold: Double?
+    public var enableAutoGainControl: Bool?
+    public var sendDenoisedToStt: Bool?
+
+    public init(agentName: String, greetingMessage: String? = nil, greetingMessageType: String? = nil, description: String? = nil, preamble: String? = nil, lang: String? = nil, pokeMessages: [String]? = nil, realTime: Bool? = nil, silenceThreshold: Int? = nil, interrupt: Bool? = nil, type: AgentType? = nil, outcome: String? = nil, outcomeResponseShape: JSONValue? = nil, voiceId: String? = nil, voiceRecordId: String? = nil, collectionId: String? = nil, isTemplate: Bool? = nil, icon: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, tools: JSONValue? = nil, webToolsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, knowledgeBaseItemsIds: [String]? = nil, webToolsOverrides: JSONValue? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, responseDelay: Double? = nil, backgroundNoise: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, llmConfig: LlmConfigV1? = nil, noiseCancellation: String? = nil, cancelNoisePer: String? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil) {
+        self.agentName = agentName
+        self.greetingMessage = greetingMessage
+        self.greetingMessageType = greetingMessageType
+        self.description = description
+        self.preamble = preamble
+        self.lang = lang
+        self.pokeMessages = pokeMessages
+        self.realTime = realTime
+        self.silenceThreshold = silenceThreshold
+        self.interrupt = interrupt
+        self.type = type
+        self.outcome = outcome
+        self.outcomeResponseShape = outcomeResponseShape
+        self.voiceId = voiceId
+        self.voiceRecordId = voiceRecordId
+        self.collectionId = collectionId
+        self.isTemplate = isTemplate
+        self.icon = icon
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.params = params
+        self.alignment = alignment
+        self.tools = tools
+        self.webToolsIds = webToolsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.webToolsOverrides = webToolsOverrides
+        self.userInactivityTimeout = userInactivityTimeout
+        self.maxCallDuration = maxCallDuration
+        self.responseDelay = responseDelay
+        self.backgroundNoise = backgroundNoise
+        self.waitForUserToSpeakFirst = waitForUserToSpeakFirst
+        self.thinkingVoice = thinkingVoice
+        self.speakerIdentification = speakerIdentification
+        self.llmConfig = llmConfig
+        self.noiseCancellation = noiseCancellation
+        self.cancelNoisePer = cancelNoisePer
+        self.agenticRag = agenticRag
+        self.languageDialectSwitcher = languageDialectSwitcher
+        self.minInterruptionDuration = minInterruptionDuration
+        self.vadActivationThreshold = vadActivationThreshold
+        self.enableAutoGainControl = enableAutoGainControl
+        self.sendDenoisedToStt = sendDenoisedToStt
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateVoiceAgentV1Params")
+        agentName = try reader.required("agentName")
+        greetingMessage = try reader.optional("greetingMessage")
+        greetingMessageType = try reader.optional("greetingMessageType")
+        description = try reader.optional("description")
+        preamble = try reader.optional("preamble")
+        lang = try reader.optional("lang")
+        pokeMessages = try reader.optional("pokeMessages")
+        realTime = try reader.optional("realTime")
+        silenceThreshold = try reader.optional("silenceThreshold")
+        interrupt = try reader.optional("interrupt")
+        type = try reader.optional("type")
+        outcome = try reader.optional("outcome")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        voiceId = try reader.optional("voiceId")
+        voiceRecordId = try reader.optional("voiceRecordId")
+        collectionId = try reader.optional("collectionId")
+        isTemplate = try reader.optional("isTemplate")
+        icon = try reader.optional("icon")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        params = try reader.optional("params")
+        alignment = try reader.optional("alignment")
+        tools = try reader.optional("tools")
+        webToolsIds = try reader.optional("webToolsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        webToolsOverrides = try reader.optional("webToolsOverrides")
+        userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        maxCallDuration = try reader.optional("maxCallDuration")
+        responseDelay = try reader.optional("responseDelay")
+        backgroundNoise = try reader.optional("backgroundNoise")
+        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        thinkingVoice = try reader.optional("thinkingVoice")
+        speakerIdentification = try reader.optional("speakerIdentification")
+        llmConfig = try reader.optional("llmConfig")
+        noiseCancellation = try reader.optional("noiseCancellation")
+        cancelNoisePer = try reader.optional("cancelNoisePer")
+        agenticRag = try reader.optional("agenticRag")
+        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("agentName", agentName)
+        writer.set("greetingMessage", greetingMessage)
+        writer.set("greetingMessageType", greetingMessageType)
+        writer.set("description", description)
+        writer.set("preamble", preamble)
+        writer.set("lang", lang)
+        writer.set("pokeMessages", pokeMessages)
+        writer.set("realTime", realTime)
+        writer.set("silenceThreshold", silenceThreshold)
+        writer.set("interrupt", interrupt)
+        writer.set("type", type)
+        writer.set("outcome", outcome)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("voiceId", voiceId)
+        writer.set("voiceRecordId", voiceRecordId)
+        writer.set("collectionId", collectionId)
+        writer.set("isTemplate", isTemplate)
+        writer.set("icon", icon)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("params", params)
+        writer.set("alignment", alignment)
+        writer.set("tools", tools)
+        writer.set("webToolsIds", webToolsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", webToolsOverrides)
+        writer.set("userInactivityTimeout", userInactivityTimeout)
+        writer.set("maxCallDuration", maxCallDuration)
+        writer.set("responseDelay", responseDelay)
+        writer.set("backgroundNoise", backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", thinkingVoice)
+        writer.set("speakerIdentification", speakerIdentification)
+        writer.set("llmConfig", llmConfig)
+        writer.set("noiseCancellation", noiseCancellation)
+        writer.set("cancelNoisePer", cancelNoisePer)
+        writer.set("agenticRag", agenticRag)
+        writer.set("languageDialectSwitcher", languageDialectSwitcher)
+        writer.set("minInterruptionDuration", minInterruptionDuration)
+        writer.set("vadActivationThreshold", vadActivationThreshold)
+        writer.set("enableAutoGainControl", enableAutoGainControl)
+        writer.set("sendDenoisedToStt", sendDenoisedToStt)
+        return writer.json
+    }
+}
+
+/// `voice_agents.list_v1`: v1 agents, one page.
+public struct ListVoiceAgentsV1Params: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+
+    public init(skip: Int? = nil, take: Int? = nil) {
+        self.skip = skip
+        self.take = take
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListVoiceAgentsV1Params")
+        skip = try reader.optional("skip")
+        take = try reader.optional("take")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("skip", skip)
+        writer.set("take", take)
+        return writer.json
+    }
+}
+
+/// One page of v1 agents.
+public struct VoiceAgentV1Page: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Every agent.
+    public var total: Int?
+    /// The agents that match the filters.
+    public var filtered: Int?
+    public var voiceAgents: [AgentDetails]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(total: Int? = nil, filtered: Int? = nil, voiceAgents: [AgentDetails] = [], extra: [String: JSONValue] = [:]) {
+        self.total = total
+        self.filtered = filtered
+        self.voiceAgents = voiceAgents
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceAgentV1Page")
+        total = try reader.optional("total")
+        filtered = try reader.optional("filtered")
+        voiceAgents = try reader.optional("voiceAgents") ?? []
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["total", "filtered", "voiceAgents"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("total", total)
+        writer.set("filtered", filtered)
+        writer.set("voiceAgents", voiceAgents)
+        return writer.json
+    }
+}
+
+/// `voice_agents.update_v1`: only the fields given are sent and changed.
+public struct UpdateVoiceAgentV1Params: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent to change.
+    public var voiceAgentId: String
+    public var agentName: String?
+    /// What the agent says first; `{{name}}` placeholders are filled from `params`.
+    public var greetingMessage: String?
+    /// "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent.
+    public var greetingMessageType: String?
+    public var description: String?
+    /// The system prompt; `{{name}}` placeholders are filled from `params`.
+    public var preamble: String?
+    /// "ar" or "en" (the server's default is "ar").
+    public var lang: String?
+    /// What the agent says when the user goes quiet.
+    public var pokeMessages: [String]?
+    public var realTime: Bool?
+    /// Milliseconds of silence that end the user's turn (documented: at least 1; default 800).
+    public var silenceThreshold: Int?
+    /// Whether the user can interrupt the agent.
+    public var interrupt: Bool?
+    /// "Single Prompt" or "Flow Agent".
+    public var type: AgentType?
+    /// What the call should achieve (free text).
+    public var outcome: String?
+    /// A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`).
+    public var outcomeResponseShape: JSONValue?
+    public var voiceId: String?
+    public var voiceRecordId: String?
+    public var collectionId: String?
+    public var isTemplate: Bool?
+    public var icon: String?
+    /// Where Hamsa POSTs this agent's call events; https.
+    public var webhookUrl: String?
+    /// Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none).
+    public var webhookAuth: WebhookAuth?
+    /// Default values of the `{{placeholders}}` (free-form: the keys are yours).
+    public var params: JSONValue?
+    /// Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl".
+    public var alignment: JSONValue?
+    /// The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+    /// Calendar object). Free-form.
+    public var tools: JSONValue?
+    public var webToolsIds: [String]?
+    public var voiceDictionaryIds: [String]?
+    public var knowledgeBaseItemsIds: [String]?
+    public var webToolsOverrides: JSONValue?
+    /// Seconds without the user before the call ends (documented range 5 to 30; default 15).
+    public var userInactivityTimeout: Double?
+    /// Seconds (documented range 30 to 600; default 300).
+    public var maxCallDuration: Double?
+    /// Milliseconds before the agent answers (documented range 100 to 1500; default 400).
+    public var responseDelay: Double?
+    public var backgroundNoise: Bool?
+    /// Seconds to wait for the user to speak first (documented range 0 to 2; default 0).
+    public var waitForUserToSpeakFirst: Double?
+    public var thinkingVoice: Bool?
+    public var speakerIdentification: Bool?
+    /// The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`.
+    public var llmConfig: LlmConfigV1?
+    /// e.g. "telephony-optimized" (the v1 spelling); kept as sent.
+    public var noiseCancellation: String?
+    /// e.g. "conversation".
+    public var cancelNoisePer: String?
+    public var agenticRag: Bool?
+    public var languageDialectSwitcher: Bool?
+    /// Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5).
+    public var minInterruptionDuration: Double?
+    /// Voice-activity threshold (documented range 0.2 to 0.9; default 0.5).
+    public var vadActivationThreshold: Double?
+    public var enableAutoGainControl: Bool?
+    public var sendDenoisedToStt: Bool?
+
+    public init(voiceAgentId: String, agentName: String? = nil, greetingMessage: String? = nil, greetingMessageType: String? = nil, description: String? = nil, preamble: String? = nil, lang: String? = nil, pokeMessages: [String]? = nil, realTime: Bool? = nil, silenceThreshold: Int? = nil, interrupt: Bool? = nil, type: AgentType? = nil, outcome: String? = nil, outcomeResponseShape: JSONValue? = nil, voiceId: String? = nil, voiceRecordId: String? = nil, collectionId: String? = nil, isTemplate: Bool? = nil, icon: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, tools: JSONValue? = nil, webToolsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, knowledgeBaseItemsIds: [String]? = nil, webToolsOverrides: JSONValue? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, responseDelay: Double? = nil, backgroundNoise: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, llmConfig: LlmConfigV1? = nil, noiseCancellation: String? = nil, cancelNoisePer: String? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.agentName = agentName
+        self.greetingMessage = greetingMessage
+        self.greetingMessageType = greetingMessageType
+        self.description = description
+        self.preamble = preamble
+        self.lang = lang
+        self.pokeMessages = pokeMessages
+        self.realTime = realTime
+        self.silenceThreshold = silenceThreshold
+        self.interrupt = interrupt
+        self.type = type
+        self.outcome = outcome
+        self.outcomeResponseShape = outcomeResponseShape
+        self.voiceId = voiceId
+        self.voiceRecordId = voiceRecordId
+        self.collectionId = collectionId
+        self.isTemplate = isTemplate
+        self.icon = icon
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.params = params
+        self.alignment = alignment
+        self.tools = tools
+        self.webToolsIds = webToolsIds
+        self.voiceDictionaryIds = voiceDictionaryIds
+        self.knowledgeBaseItemsIds = knowledgeBaseItemsIds
+        self.webToolsOverrides = webToolsOverrides
+        self.userInactivityTimeout = userInactivityTimeout
+        self.maxCallDuration = maxCallDuration
+        self.responseDelay = responseDelay
+        self.backgroundNoise = backgroundNoise
+        self.waitForUserToSpeakFirst = waitForUserToSpeakFirst
+        self.thinkingVoice = thinkingVoice
+        self.speakerIdentification = speakerIdentification
+        self.llmConfig = llmConfig
+        self.noiseCancellation = noiseCancellation
+        self.cancelNoisePer = cancelNoisePer
+        self.agenticRag = agenticRag
+        self.languageDialectSwitcher = languageDialectSwitcher
+        self.minInterruptionDuration = minInterruptionDuration
+        self.vadActivationThreshold = vadActivationThreshold
+        self.enableAutoGainControl = enableAutoGainControl
+        self.sendDenoisedToStt = sendDenoisedToStt
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateVoiceAgentV1Params")
+        voiceAgentId = try reader.required("voiceAgentId")
+        agentName = try reader.optional("agentName")
+        greetingMessage = try reader.optional("greetingMessage")
+        greetingMessageType = try reader.optional("greetingMessageType")
+        description = try reader.optional("description")
+        preamble = try reader.optional("preamble")
+        lang = try reader.optional("lang")
+        pokeMessages = try reader.optional("pokeMessages")
+        realTime = try reader.optional("realTime")
+        silenceThreshold = try reader.optional("silenceThreshold")
+        interrupt = try reader.optional("interrupt")
+        type = try reader.optional("type")
+        outcome = try reader.optional("outcome")
+        outcomeResponseShape = try reader.optional("outcomeResponseShape")
+        voiceId = try reader.optional("voiceId")
+        voiceRecordId = try reader.optional("voiceRecordId")
+        collectionId = try reader.optional("collectionId")
+        isTemplate = try reader.optional("isTemplate")
+        icon = try reader.optional("icon")
+        webhookUrl = try reader.optional("webhookUrl")
+        webhookAuth = try reader.optional("webhookAuth")
+        params = try reader.optional("params")
+        alignment = try reader.optional("alignment")
+        tools = try reader.optional("tools")
+        webToolsIds = try reader.optional("webToolsIds")
+        voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+        knowledgeBaseItemsIds = try reader.optional("knowledgeBaseItemsIds")
+        webToolsOverrides = try reader.optional("webToolsOverrides")
+        userInactivityTimeout = try reader.optional("userInactivityTimeout")
+        maxCallDuration = try reader.optional("maxCallDuration")
+        responseDelay = try reader.optional("responseDelay")
+        backgroundNoise = try reader.optional("backgroundNoise")
+        waitForUserToSpeakFirst = try reader.optional("waitForUserToSpeakFirst")
+        thinkingVoice = try reader.optional("thinkingVoice")
+        speakerIdentification = try reader.optional("speakerIdentification")
+        llmConfig = try reader.optional("llmConfig")
+        noiseCancellation = try reader.optional("noiseCancellation")
+        cancelNoisePer = try reader.optional("cancelNoisePer")
+        agenticRag = try reader.optional("agenticRag")
+        languageDialectSwitcher = try reader.optional("languageDialectSwitcher")
+        minInterruptionDuration = try reader.optional("minInterruptionDuration")
+        vadActivationThreshold = try reader.optional("vadActivationThreshold")
+        enableAutoGainControl = try reader.optional("enableAutoGainControl")
+        sendDenoisedToStt = try reader.optional("sendDenoisedToStt")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", voiceAgentId)
+        writer.set("agentName", agentName)
+        writer.set("greetingMessage", greetingMessage)
+        writer.set("greetingMessageType", greetingMessageType)
+        writer.set("description", description)
+        writer.set("preamble", preamble)
+        writer.set("lang", lang)
+        writer.set("pokeMessages", pokeMessages)
+        writer.set("realTime", realTime)
+        writer.set("silenceThreshold", silenceThreshold)
+        writer.set("interrupt", interrupt)
+        writer.set("type", type)
+        writer.set("outcome", outcome)
+        writer.set("outcomeResponseShape", outcomeResponseShape)
+        writer.set("voiceId", voiceId)
+        writer.set("voiceRecordId", voiceRecordId)
+        writer.set("collectionId", collectionId)
+        writer.set("isTemplate", isTemplate)
+        writer.set("icon", icon)
+        writer.set("webhookUrl", webhookUrl)
+        writer.set("webhookAuth", webhookAuth)
+        writer.set("params", params)
+        writer.set("alignment", alignment)
+        writer.set("tools", tools)
+        writer.set("webToolsIds", webToolsIds)
+        writer.set("voiceDictionaryIds", voiceDictionaryIds)
+        writer.set("knowledgeBaseItemsIds", knowledgeBaseItemsIds)
+        writer.set("webToolsOverrides", webToolsOverrides)
+        writer.set("userInactivityTimeout", userInactivityTimeout)
+        writer.set("maxCallDuration", maxCallDuration)
+        writer.set("responseDelay", responseDelay)
+        writer.set("backgroundNoise", backgroundNoise)
+        writer.set("waitForUserToSpeakFirst", waitForUserToSpeakFirst)
+        writer.set("thinkingVoice", thinkingVoice)
+        writer.set("speakerIdentification", speakerIdentification)
+        writer.set("llmConfig", llmConfig)
+        writer.set("noiseCancellation", noiseCancellation)
+        writer.set("cancelNoisePer", cancelNoisePer)
+        writer.set("agenticRag", agenticRag)
+        writer.set("languageDialectSwitcher", languageDialectSwitcher)
+        writer.set("minInterruptionDuration", minInterruptionDuration)
+        writer.set("vadActivationThreshold", vadActivationThreshold)
+        writer.set("enableAutoGainControl", enableAutoGainControl)
+        writer.set("sendDenoisedToStt", sendDenoisedToStt)
         return writer.json
     }
 }

@@ -15,6 +15,8 @@ extension HamsaClient {
     public var voiceDictionaries: VoiceDictionariesAPI { VoiceDictionariesAPI(client: self) }
     /// `client.analytics`: overview, performance, satisfaction.
     public var analytics: AnalyticsAPI { AnalyticsAPI(client: self) }
+    /// `client.voiceAgents`: create, list, get, update, clone, createV1, listV1, getV1, updateV1.
+    public var voiceAgents: VoiceAgentsAPI { VoiceAgentsAPI(client: self) }
     /// `client.webTools`: create, list, update, checkVersions, get, test, createV1, listV1, updateV1.
     public var webTools: WebToolsAPI { WebToolsAPI(client: self) }
     /// `client.webCalls`: createToken, init, initLegacy.
@@ -260,6 +262,90 @@ public struct AnalyticsAPI: Sendable {
     /// Caller satisfaction over a period: NPS, CSAT, sentiment, resolution.
     public func satisfaction(_ params: AnalyticsParams = .init(), options: RequestOptions? = nil) async throws -> AgentSatisfaction {
         try await client.perform("analytics.satisfaction", arguments: params.json, options: options)
+    }
+}
+
+public struct VoiceAgentsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Create a voice agent (the nested v2 shape).
+    public func create(_ params: CreateVoiceAgentParams, options: RequestOptions? = nil) async throws -> VoiceAgent {
+        try await client.perform("voice_agents.create", arguments: params.json, options: options)
+    }
+
+    /// List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size).
+    public func list(_ params: ListVoiceAgentsParams = .init(), options: RequestOptions? = nil) async throws -> VoiceAgentPage {
+        try await client.perform("voice_agents.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListVoiceAgentsParams = .init(), options: RequestOptions? = nil) -> HamsaPages<VoiceAgent> {
+        client.pages("voice_agents.list", arguments: params.json, options: options)
+    }
+
+    /// Get one voice agent (v2).
+    public func get(_ params: GetVoiceAgentParams, options: RequestOptions? = nil) async throws -> VoiceAgent {
+        try await client.perform("voice_agents.get", arguments: params.json, options: options)
+    }
+
+    /// Get one voice agent (v2).
+    public func get(voiceAgentId: String, options: RequestOptions? = nil) async throws -> VoiceAgent {
+        try await get(GetVoiceAgentParams(voiceAgentId: voiceAgentId), options: options)
+    }
+
+    /// Change a voice agent (v2): only the fields given are changed.
+    public func update(_ params: UpdateVoiceAgentParams, options: RequestOptions? = nil) async throws -> VoiceAgent {
+        try await client.perform("voice_agents.update", arguments: params.json, options: options)
+    }
+
+    /// Change a voice agent (v2): only the fields given are changed.
+    public func update(voiceAgentId: String, name: String? = nil, type: AgentType? = nil, conversation: AgentConversation? = nil, voice: AgentVoice? = nil, llm: AgentLlm? = nil, callSettings: AgentCallSettings? = nil, tools: [AgentToolRef]? = nil, knowledgeBaseItemsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, phoneNumber: AgentPhoneNumber? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, workflow: AgentWorkflow? = nil, outcomeResponseShape: JSONValue? = nil, options: RequestOptions? = nil) async throws -> VoiceAgent {
+        try await update(UpdateVoiceAgentParams(voiceAgentId: voiceAgentId, name: name, type: type, conversation: conversation, voice: voice, llm: llm, callSettings: callSettings, tools: tools, knowledgeBaseItemsIds: knowledgeBaseItemsIds, voiceDictionaryIds: voiceDictionaryIds, phoneNumber: phoneNumber, webhookUrl: webhookUrl, webhookAuth: webhookAuth, workflow: workflow, outcomeResponseShape: outcomeResponseShape), options: options)
+    }
+
+    /// Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+    public func clone(_ params: CloneVoiceAgentParams, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await client.perform("voice_agents.clone", arguments: params.json, options: options)
+    }
+
+    /// Copy a voice agent or a template; the copy is returned in the flat v1 shape.
+    public func clone(voiceAgentId: String, agentName: String? = nil, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await clone(CloneVoiceAgentParams(voiceAgentId: voiceAgentId, agentName: agentName), options: options)
+    }
+
+    /// Create a voice agent in the flat v1 shape.
+    public func createV1(_ params: CreateVoiceAgentV1Params, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await client.perform("voice_agents.create_v1", arguments: params.json, options: options)
+    }
+
+    /// List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size).
+    public func listV1(_ params: ListVoiceAgentsV1Params = .init(), options: RequestOptions? = nil) async throws -> VoiceAgentV1Page {
+        try await client.perform("voice_agents.list_v1", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listV1All(_ params: ListVoiceAgentsV1Params = .init(), options: RequestOptions? = nil) -> HamsaPages<AgentDetails> {
+        client.pages("voice_agents.list_v1", arguments: params.json, options: options)
+    }
+
+    /// Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+    public func getV1(_ params: GetVoiceAgentParams, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await client.perform("voice_agents.get_v1", arguments: params.json, options: options)
+    }
+
+    /// Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`).
+    public func getV1(voiceAgentId: String, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await getV1(GetVoiceAgentParams(voiceAgentId: voiceAgentId), options: options)
+    }
+
+    /// Change a voice agent in the flat v1 shape: only the fields given are changed.
+    public func updateV1(_ params: UpdateVoiceAgentV1Params, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await client.perform("voice_agents.update_v1", arguments: params.json, options: options)
+    }
+
+    /// Change a voice agent in the flat v1 shape: only the fields given are changed.
+    public func updateV1(voiceAgentId: String, agentName: String? = nil, greetingMessage: String? = nil, greetingMessageType: String? = nil, description: String? = nil, preamble: String? = nil, lang: String? = nil, pokeMessages: [String]? = nil, realTime: Bool? = nil, silenceThreshold: Int? = nil, interrupt: Bool? = nil, type: AgentType? = nil, outcome: String? = nil, outcomeResponseShape: JSONValue? = nil, voiceId: String? = nil, voiceRecordId: String? = nil, collectionId: String? = nil, isTemplate: Bool? = nil, icon: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, tools: JSONValue? = nil, webToolsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, knowledgeBaseItemsIds: [String]? = nil, webToolsOverrides: JSONValue? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, responseDelay: Double? = nil, backgroundNoise: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, llmConfig: LlmConfigV1? = nil, noiseCancellation: String? = nil, cancelNoisePer: String? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil, options: RequestOptions? = nil) async throws -> AgentDetails {
+        try await updateV1(UpdateVoiceAgentV1Params(voiceAgentId: voiceAgentId, agentName: agentName, greetingMessage: greetingMessage, greetingMessageType: greetingMessageType, description: description, preamble: preamble, lang: lang, pokeMessages: pokeMessages, realTime: realTime, silenceThreshold: silenceThreshold, interrupt: interrupt, type: type, outcome: outcome, outcomeResponseShape: outcomeResponseShape, voiceId: voiceId, voiceRecordId: voiceRecordId, collectionId: collectionId, isTemplate: isTemplate, icon: icon, webhookUrl: webhookUrl, webhookAuth: webhookAuth, params: params, alignment: alignment, tools: tools, webToolsIds: webToolsIds, voiceDictionaryIds: voiceDictionaryIds, knowledgeBaseItemsIds: knowledgeBaseItemsIds, webToolsOverrides: webToolsOverrides, userInactivityTimeout: userInactivityTimeout, maxCallDuration: maxCallDuration, responseDelay: responseDelay, backgroundNoise: backgroundNoise, waitForUserToSpeakFirst: waitForUserToSpeakFirst, thinkingVoice: thinkingVoice, speakerIdentification: speakerIdentification, llmConfig: llmConfig, noiseCancellation: noiseCancellation, cancelNoisePer: cancelNoisePer, agenticRag: agenticRag, languageDialectSwitcher: languageDialectSwitcher, minInterruptionDuration: minInterruptionDuration, vadActivationThreshold: vadActivationThreshold, enableAutoGainControl: enableAutoGainControl, sendDenoisedToStt: sendDenoisedToStt), options: options)
     }
 }
 

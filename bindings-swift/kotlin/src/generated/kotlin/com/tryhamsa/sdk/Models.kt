@@ -7,6 +7,25 @@ import kotlinx.serialization.json.JsonPrimitive
 
 /** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
 @JvmInline
+value class AgentType(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val SINGLE_PROMPT = AgentType("Single Prompt")
+        val FLOW_AGENT = AgentType("Flow Agent")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<AgentType> = listOf(SINGLE_PROMPT, FLOW_AGENT)
+
+        @JvmField
+        val CODEC: JsonCodec<AgentType> = JsonCodec.of({ AgentType(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
 value class JobType(val value: String) {
     val isKnown: Boolean get() = this in KNOWN
 
@@ -185,8 +204,8 @@ data class CreateCallParams(
     val voiceAgentId: String? = null,
     /** Values for the agent's `{{placeholders}}`. */
     val params: JsonElement? = null,
-    /** An inline agent, instead of `voiceAgentId`. */
-    val agentDetails: JsonElement? = null,
+    /** An inline agent in the v1 shape, instead of `voiceAgentId`. */
+    val agentDetails: AgentDetails? = null,
     /** Where Hamsa POSTs this call's events (`call.started` ... `call.ended`); https. */
     val webhookUrl: String? = null,
     /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
@@ -198,7 +217,7 @@ data class CreateCallParams(
             .set("fromNumber", fromNumber, Codecs.STRING)
             .set("voiceAgentId", voiceAgentId, Codecs.STRING)
             .set("params", params, Codecs.JSON)
-            .set("agentDetails", agentDetails, Codecs.JSON)
+            .set("agentDetails", agentDetails, AgentDetails.CODEC)
             .set("webhookUrl", webhookUrl, Codecs.STRING)
             .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
             .build()
@@ -212,9 +231,212 @@ data class CreateCallParams(
                 fromNumber = reader.required("fromNumber", Codecs.STRING),
                 voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
                 params = reader.optional("params", Codecs.JSON),
-                agentDetails = reader.optional("agentDetails", Codecs.JSON),
+                agentDetails = reader.optional("agentDetails", AgentDetails.CODEC),
                 webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
                 webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+            )
+        }
+    }
+}
+
+/**
+ * A voice agent in the flat v1 shape: what the v1 agent routes return, and an inline agent
+ * (`agentDetails`) on the call routes, jobs and conversations. Every field is optional; unknown
+ * fields are kept and sent back as they are. `GET /v1/jobs` gives it as a string: JSON text of the
+ * agent is read as the agent, any other text as its `agentName`.
+ */
+data class AgentDetails(
+    /** The agent's id (server-set). */
+    val id: String? = null,
+    val agentName: String? = null,
+    val projectId: String? = null,
+    val apiKeyId: String? = null,
+    /** The voice's record (server-set). */
+    val voiceRecord: JsonElement? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+    val greetingMessage: String? = null,
+    /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+    val greetingMessageType: String? = null,
+    val description: String? = null,
+    /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+    val preamble: String? = null,
+    /** "ar" or "en" (the server's default is "ar"). */
+    val lang: String? = null,
+    /** What the agent says when the user goes quiet. */
+    val pokeMessages: List<String>? = null,
+    val realTime: Boolean? = null,
+    /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+    val silenceThreshold: Long? = null,
+    /** Whether the user can interrupt the agent. */
+    val interrupt: Boolean? = null,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    /** What the call should achieve (free text). */
+    val outcome: String? = null,
+    /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+    val outcomeResponseShape: JsonElement? = null,
+    val voiceId: String? = null,
+    val voiceRecordId: String? = null,
+    val collectionId: String? = null,
+    val isTemplate: Boolean? = null,
+    val icon: String? = null,
+    /** Where Hamsa POSTs this agent's call events; https. */
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+    val webhookAuth: WebhookAuth? = null,
+    /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+    val params: JsonElement? = null,
+    /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+    val alignment: JsonElement? = null,
+    /**
+     * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+     * Calendar object). Free-form.
+     */
+    val tools: JsonElement? = null,
+    val webToolsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val webToolsOverrides: JsonElement? = null,
+    /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+    val userInactivityTimeout: Double? = null,
+    /** Seconds (documented range 30 to 600; default 300). */
+    val maxCallDuration: Double? = null,
+    /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+    val responseDelay: Double? = null,
+    val backgroundNoise: Boolean? = null,
+    /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+    val waitForUserToSpeakFirst: Double? = null,
+    val thinkingVoice: Boolean? = null,
+    val speakerIdentification: Boolean? = null,
+    /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+    val llmConfig: LlmConfigV1? = null,
+    /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+    val noiseCancellation: String? = null,
+    /** e.g. "conversation". */
+    val cancelNoisePer: String? = null,
+    val agenticRag: Boolean? = null,
+    val languageDialectSwitcher: Boolean? = null,
+    /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+    val minInterruptionDuration: Double? = null,
+    /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+    val vadActivationThreshold: Double? = null,
+    val enableAutoGainControl: Boolean? = null,
+    val sendDenoisedToStt: Boolean? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("agentName", agentName, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("apiKeyId", apiKeyId, Codecs.STRING)
+            .set("voiceRecord", voiceRecord, Codecs.JSON)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .set("greetingMessage", greetingMessage, Codecs.STRING)
+            .set("greetingMessageType", greetingMessageType, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("preamble", preamble, Codecs.STRING)
+            .set("lang", lang, Codecs.STRING)
+            .set("pokeMessages", pokeMessages, Codecs.list(Codecs.STRING))
+            .set("realTime", realTime, Codecs.BOOLEAN)
+            .set("silenceThreshold", silenceThreshold, Codecs.LONG)
+            .set("interrupt", interrupt, Codecs.BOOLEAN)
+            .set("type", type, AgentType.CODEC)
+            .set("outcome", outcome, Codecs.STRING)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .set("voiceId", voiceId, Codecs.STRING)
+            .set("voiceRecordId", voiceRecordId, Codecs.STRING)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("isTemplate", isTemplate, Codecs.BOOLEAN)
+            .set("icon", icon, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("params", params, Codecs.JSON)
+            .set("alignment", alignment, Codecs.JSON)
+            .set("tools", tools, Codecs.JSON)
+            .set("webToolsIds", webToolsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("webToolsOverrides", webToolsOverrides, Codecs.JSON)
+            .set("userInactivityTimeout", userInactivityTimeout, Codecs.DOUBLE)
+            .set("maxCallDuration", maxCallDuration, Codecs.DOUBLE)
+            .set("responseDelay", responseDelay, Codecs.DOUBLE)
+            .set("backgroundNoise", backgroundNoise, Codecs.BOOLEAN)
+            .set("waitForUserToSpeakFirst", waitForUserToSpeakFirst, Codecs.DOUBLE)
+            .set("thinkingVoice", thinkingVoice, Codecs.BOOLEAN)
+            .set("speakerIdentification", speakerIdentification, Codecs.BOOLEAN)
+            .set("llmConfig", llmConfig, LlmConfigV1.CODEC)
+            .set("noiseCancellation", noiseCancellation, Codecs.STRING)
+            .set("cancelNoisePer", cancelNoisePer, Codecs.STRING)
+            .set("agenticRag", agenticRag, Codecs.BOOLEAN)
+            .set("languageDialectSwitcher", languageDialectSwitcher, Codecs.BOOLEAN)
+            .set("minInterruptionDuration", minInterruptionDuration, Codecs.DOUBLE)
+            .set("vadActivationThreshold", vadActivationThreshold, Codecs.DOUBLE)
+            .set("enableAutoGainControl", enableAutoGainControl, Codecs.BOOLEAN)
+            .set("sendDenoisedToStt", sendDenoisedToStt, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "agentName", "projectId", "apiKeyId", "voiceRecord", "createdAt", "updatedAt", "greetingMessage", "greetingMessageType", "description", "preamble", "lang", "pokeMessages", "realTime", "silenceThreshold", "interrupt", "type", "outcome", "outcomeResponseShape", "voiceId", "voiceRecordId", "collectionId", "isTemplate", "icon", "webhookUrl", "webhookAuth", "params", "alignment", "tools", "webToolsIds", "voiceDictionaryIds", "knowledgeBaseItemsIds", "webToolsOverrides", "userInactivityTimeout", "maxCallDuration", "responseDelay", "backgroundNoise", "waitForUserToSpeakFirst", "thinkingVoice", "speakerIdentification", "llmConfig", "noiseCancellation", "cancelNoisePer", "agenticRag", "languageDialectSwitcher", "minInterruptionDuration", "vadActivationThreshold", "enableAutoGainControl", "sendDenoisedToStt")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentDetails> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentDetails")
+            AgentDetails(
+                id = reader.optional("id", Codecs.STRING),
+                agentName = reader.optional("agentName", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                apiKeyId = reader.optional("apiKeyId", Codecs.STRING),
+                voiceRecord = reader.optional("voiceRecord", Codecs.JSON),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                greetingMessage = reader.optional("greetingMessage", Codecs.STRING),
+                greetingMessageType = reader.optional("greetingMessageType", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                preamble = reader.optional("preamble", Codecs.STRING),
+                lang = reader.optional("lang", Codecs.STRING),
+                pokeMessages = reader.optional("pokeMessages", Codecs.list(Codecs.STRING)),
+                realTime = reader.optional("realTime", Codecs.BOOLEAN),
+                silenceThreshold = reader.optional("silenceThreshold", Codecs.LONG),
+                interrupt = reader.optional("interrupt", Codecs.BOOLEAN),
+                type = reader.optional("type", AgentType.CODEC),
+                outcome = reader.optional("outcome", Codecs.STRING),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+                voiceId = reader.optional("voiceId", Codecs.STRING),
+                voiceRecordId = reader.optional("voiceRecordId", Codecs.STRING),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                isTemplate = reader.optional("isTemplate", Codecs.BOOLEAN),
+                icon = reader.optional("icon", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                params = reader.optional("params", Codecs.JSON),
+                alignment = reader.optional("alignment", Codecs.JSON),
+                tools = reader.optional("tools", Codecs.JSON),
+                webToolsIds = reader.optional("webToolsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                webToolsOverrides = reader.optional("webToolsOverrides", Codecs.JSON),
+                userInactivityTimeout = reader.optional("userInactivityTimeout", Codecs.DOUBLE),
+                maxCallDuration = reader.optional("maxCallDuration", Codecs.DOUBLE),
+                responseDelay = reader.optional("responseDelay", Codecs.DOUBLE),
+                backgroundNoise = reader.optional("backgroundNoise", Codecs.BOOLEAN),
+                waitForUserToSpeakFirst = reader.optional("waitForUserToSpeakFirst", Codecs.DOUBLE),
+                thinkingVoice = reader.optional("thinkingVoice", Codecs.BOOLEAN),
+                speakerIdentification = reader.optional("speakerIdentification", Codecs.BOOLEAN),
+                llmConfig = reader.optional("llmConfig", LlmConfigV1.CODEC),
+                noiseCancellation = reader.optional("noiseCancellation", Codecs.STRING),
+                cancelNoisePer = reader.optional("cancelNoisePer", Codecs.STRING),
+                agenticRag = reader.optional("agenticRag", Codecs.BOOLEAN),
+                languageDialectSwitcher = reader.optional("languageDialectSwitcher", Codecs.BOOLEAN),
+                minInterruptionDuration = reader.optional("minInterruptionDuration", Codecs.DOUBLE),
+                vadActivationThreshold = reader.optional("vadActivationThreshold", Codecs.DOUBLE),
+                enableAutoGainControl = reader.optional("enableAutoGainControl", Codecs.BOOLEAN),
+                sendDenoisedToStt = reader.optional("sendDenoisedToStt", Codecs.BOOLEAN),
+                extra = reader.rest(WIRE_NAMES),
             )
         }
     }
@@ -252,6 +474,50 @@ data class WebhookAuth(
     }
 }
 
+/** The LLM of a v1 agent. */
+data class LlmConfigV1(
+    /** e.g. "OpenAI" (the v1 spelling); kept as sent. */
+    val provider: String? = null,
+    /** e.g. "GPT-4.1". */
+    val modelName: String? = null,
+    /** A custom LLM's endpoint; https. */
+    val baseUrl: String? = null,
+    /** A custom LLM's key (a secret: never shown). */
+    val apiKey: String? = null,
+    val temperature: Double? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("provider", provider, Codecs.STRING)
+            .set("modelName", modelName, Codecs.STRING)
+            .set("baseUrl", baseUrl, Codecs.STRING)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("temperature", temperature, Codecs.DOUBLE)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "LlmConfigV1(" + "provider=" + provider + ", " + "modelName=" + modelName + ", " + "baseUrl=" + baseUrl + ", " + "apiKey=" + REDACTED + ", " + "temperature=" + temperature + ")"
+
+    companion object {
+        private val WIRE_NAMES = setOf("provider", "modelName", "baseUrl", "apiKey", "temperature")
+
+        @JvmField
+        val CODEC: JsonCodec<LlmConfigV1> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "LlmConfigV1")
+            LlmConfigV1(
+                provider = reader.optional("provider", Codecs.STRING),
+                modelName = reader.optional("modelName", Codecs.STRING),
+                baseUrl = reader.optional("baseUrl", Codecs.STRING),
+                apiKey = reader.optional("apiKey", Codecs.STRING),
+                temperature = reader.optional("temperature", Codecs.DOUBLE),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
 /** A job: a transcription, TTS or AI-content job, or an outbound call (the call endpoints return one). */
 data class Job(
     val id: String,
@@ -273,8 +539,8 @@ data class Job(
     val relevantJobId: String? = null,
     /** On call jobs. */
     val callParams: CallParams? = null,
-    /** The agent snapshot (an object on call jobs, a string on `jobs.get`). */
-    val agentDetails: JsonElement? = null,
+    /** The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent). */
+    val agentDetails: AgentDetails? = null,
     val apiKeyId: String? = null,
     val billingId: String? = null,
     val systemModelKey: String? = null,
@@ -305,7 +571,7 @@ data class Job(
             .set("status", status, JobStatus.CODEC)
             .set("relevantJobId", relevantJobId, Codecs.STRING)
             .set("callParams", callParams, CallParams.CODEC)
-            .set("agentDetails", agentDetails, Codecs.JSON)
+            .set("agentDetails", agentDetails, AgentDetails.CODEC)
             .set("apiKeyId", apiKeyId, Codecs.STRING)
             .set("billingId", billingId, Codecs.STRING)
             .set("systemModelKey", systemModelKey, Codecs.STRING)
@@ -340,7 +606,7 @@ data class Job(
                 status = reader.optional("status", JobStatus.CODEC),
                 relevantJobId = reader.optional("relevantJobId", Codecs.STRING),
                 callParams = reader.optional("callParams", CallParams.CODEC),
-                agentDetails = reader.optional("agentDetails", Codecs.JSON),
+                agentDetails = reader.optional("agentDetails", AgentDetails.CODEC),
                 apiKeyId = reader.optional("apiKeyId", Codecs.STRING),
                 billingId = reader.optional("billingId", Codecs.STRING),
                 systemModelKey = reader.optional("systemModelKey", Codecs.STRING),
@@ -391,8 +657,8 @@ data class CreateTwilioCallParams(
     val toNumber: String,
     /** Your Twilio number, E.164. */
     val twilioPhoneNumber: String,
-    /** An inline agent (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`. */
-    val agentDetails: JsonElement? = null,
+    /** An inline agent in the v1 shape (e.g. `{"agentName": "..."}`), instead of or on top of `voiceAgentId`. */
+    val agentDetails: AgentDetails? = null,
     /** The voice agent that talks on the call. */
     val voiceAgentId: String? = null,
     /** Values for the agent's `{{placeholders}}`. */
@@ -406,7 +672,7 @@ data class CreateTwilioCallParams(
         JsonObjectWriter()
             .set("toNumber", toNumber, Codecs.STRING)
             .set("twilioPhoneNumber", twilioPhoneNumber, Codecs.STRING)
-            .set("agentDetails", agentDetails, Codecs.JSON)
+            .set("agentDetails", agentDetails, AgentDetails.CODEC)
             .set("voiceAgentId", voiceAgentId, Codecs.STRING)
             .set("params", params, Codecs.JSON)
             .set("webhookUrl", webhookUrl, Codecs.STRING)
@@ -420,7 +686,7 @@ data class CreateTwilioCallParams(
             CreateTwilioCallParams(
                 toNumber = reader.required("toNumber", Codecs.STRING),
                 twilioPhoneNumber = reader.required("twilioPhoneNumber", Codecs.STRING),
-                agentDetails = reader.optional("agentDetails", Codecs.JSON),
+                agentDetails = reader.optional("agentDetails", AgentDetails.CODEC),
                 voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
                 params = reader.optional("params", Codecs.JSON),
                 webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
@@ -443,8 +709,8 @@ data class CreateCallWithPhoneNumberParams(
     val voiceAgentId: String? = null,
     /** Values for the agent's `{{placeholders}}` (with `voiceAgentId`). */
     val params: JsonElement? = null,
-    /** An inline agent, instead of `voiceAgentId` and `params`. */
-    val agentDetails: JsonElement? = null,
+    /** An inline agent in the v1 shape, instead of `voiceAgentId` and `params`. */
+    val agentDetails: AgentDetails? = null,
 ) : JsonModel {
     override fun toJson(): JsonElement =
         JsonObjectWriter()
@@ -452,7 +718,7 @@ data class CreateCallWithPhoneNumberParams(
             .set("phoneNumber", phoneNumber, Codecs.STRING)
             .set("voiceAgentId", voiceAgentId, Codecs.STRING)
             .set("params", params, Codecs.JSON)
-            .set("agentDetails", agentDetails, Codecs.JSON)
+            .set("agentDetails", agentDetails, AgentDetails.CODEC)
             .build()
 
     companion object {
@@ -464,7 +730,7 @@ data class CreateCallWithPhoneNumberParams(
                 phoneNumber = reader.required("phoneNumber", Codecs.STRING),
                 voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
                 params = reader.optional("params", Codecs.JSON),
-                agentDetails = reader.optional("agentDetails", Codecs.JSON),
+                agentDetails = reader.optional("agentDetails", AgentDetails.CODEC),
             )
         }
     }
@@ -868,7 +1134,8 @@ data class Conversation(
     /** Seconds. */
     val callDuration: Double? = null,
     val channelType: String? = null,
-    val agentDetails: JsonElement? = null,
+    /** The agent of the call, in the v1 shape (`jobs.get` sends it as a string: it is read as the agent). */
+    val agentDetails: AgentDetails? = null,
     /** The result: transcript, outcome and the rest, as the API sends it. */
     val jobResponse: JsonElement? = null,
     val callAnalysis: JsonElement? = null,
@@ -894,7 +1161,7 @@ data class Conversation(
             .set("callParams", callParams, CallParams.CODEC)
             .set("callDuration", callDuration, Codecs.DOUBLE)
             .set("channelType", channelType, Codecs.STRING)
-            .set("agentDetails", agentDetails, Codecs.JSON)
+            .set("agentDetails", agentDetails, AgentDetails.CODEC)
             .set("jobResponse", jobResponse, Codecs.JSON)
             .set("callAnalysis", callAnalysis, Codecs.JSON)
             .set("voiceAgent", voiceAgent, Codecs.JSON)
@@ -923,7 +1190,7 @@ data class Conversation(
                 callParams = reader.optional("callParams", CallParams.CODEC),
                 callDuration = reader.optional("callDuration", Codecs.DOUBLE),
                 channelType = reader.optional("channelType", Codecs.STRING),
-                agentDetails = reader.optional("agentDetails", Codecs.JSON),
+                agentDetails = reader.optional("agentDetails", AgentDetails.CODEC),
                 jobResponse = reader.optional("jobResponse", Codecs.JSON),
                 callAnalysis = reader.optional("callAnalysis", Codecs.JSON),
                 voiceAgent = reader.optional("voiceAgent", Codecs.JSON),
@@ -1922,6 +2189,1100 @@ data class SentimentDistribution(
                 neutral = reader.optional("neutral", Codecs.DOUBLE),
                 negative = reader.optional("negative", Codecs.DOUBLE),
                 extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voice_agents.create`: a v2 agent. */
+data class CreateVoiceAgentParams(
+    /** The agent's name. */
+    val name: String,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    /** Greeting, prompt, reminders and `{{placeholder}}` defaults. */
+    val conversation: AgentConversation? = null,
+    /** `{voiceId, lang, ...}`. */
+    val voice: AgentVoice? = null,
+    /** `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret). */
+    val llm: AgentLlm? = null,
+    /** Interruptions, delays, timeouts, noise handling (documented ranges in each field). */
+    val callSettings: AgentCallSettings? = null,
+    /** Web tools, each at a version. */
+    val tools: List<AgentToolRef>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    /** `{type, id}`: the number the agent answers and calls from. */
+    val phoneNumber: AgentPhoneNumber? = null,
+    /** Where Hamsa POSTs this agent's call events; https. */
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
+    val webhookAuth: WebhookAuth? = null,
+    /** The graph of a Flow agent. */
+    val workflow: AgentWorkflow? = null,
+    /** A JSON Schema of the outcome to extract from each call. */
+    val outcomeResponseShape: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("type", type, AgentType.CODEC)
+            .set("conversation", conversation, AgentConversation.CODEC)
+            .set("voice", voice, AgentVoice.CODEC)
+            .set("llm", llm, AgentLlm.CODEC)
+            .set("callSettings", callSettings, AgentCallSettings.CODEC)
+            .set("tools", tools, Codecs.list(AgentToolRef.CODEC))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("phoneNumber", phoneNumber, AgentPhoneNumber.CODEC)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("workflow", workflow, AgentWorkflow.CODEC)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateVoiceAgentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateVoiceAgentParams")
+            CreateVoiceAgentParams(
+                name = reader.required("name", Codecs.STRING),
+                type = reader.optional("type", AgentType.CODEC),
+                conversation = reader.optional("conversation", AgentConversation.CODEC),
+                voice = reader.optional("voice", AgentVoice.CODEC),
+                llm = reader.optional("llm", AgentLlm.CODEC),
+                callSettings = reader.optional("callSettings", AgentCallSettings.CODEC),
+                tools = reader.optional("tools", Codecs.list(AgentToolRef.CODEC)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                phoneNumber = reader.optional("phoneNumber", AgentPhoneNumber.CODEC),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                workflow = reader.optional("workflow", AgentWorkflow.CODEC),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** What a v2 agent says: greeting, prompt, reminders and placeholders. */
+data class AgentConversation(
+    /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+    val greetingMessage: String? = null,
+    /** e.g. "TEXT" (the v2 values are not documented); kept as sent. */
+    val greetingMessageType: String? = null,
+    /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+    val preamble: String? = null,
+    /** What the agent says when the user goes quiet. */
+    val pokeMessages: List<String>? = null,
+    /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+    val params: JsonElement? = null,
+    /** Text direction: `{greetingMessage, preamble}`, each "ltr" or "rtl". */
+    val alignment: JsonElement? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("greetingMessage", greetingMessage, Codecs.STRING)
+            .set("greetingMessageType", greetingMessageType, Codecs.STRING)
+            .set("preamble", preamble, Codecs.STRING)
+            .set("pokeMessages", pokeMessages, Codecs.list(Codecs.STRING))
+            .set("params", params, Codecs.JSON)
+            .set("alignment", alignment, Codecs.JSON)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("greetingMessage", "greetingMessageType", "preamble", "pokeMessages", "params", "alignment")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentConversation> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentConversation")
+            AgentConversation(
+                greetingMessage = reader.optional("greetingMessage", Codecs.STRING),
+                greetingMessageType = reader.optional("greetingMessageType", Codecs.STRING),
+                preamble = reader.optional("preamble", Codecs.STRING),
+                pokeMessages = reader.optional("pokeMessages", Codecs.list(Codecs.STRING)),
+                params = reader.optional("params", Codecs.JSON),
+                alignment = reader.optional("alignment", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The voice of a v2 agent. */
+data class AgentVoice(
+    /** A Hamsa voice id. */
+    val voiceId: String? = null,
+    val voiceRecordId: String? = null,
+    /** The voice's record (server-set): `{id, name, provider, language, image, languageCode, voiceRecord}`. */
+    val voiceRecord: JsonElement? = null,
+    /** "ar" or "en". */
+    val lang: String? = null,
+    /** Provider-specific text-to-speech settings. */
+    val ttsParams: JsonElement? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("voiceId", voiceId, Codecs.STRING)
+            .set("voiceRecordId", voiceRecordId, Codecs.STRING)
+            .set("voiceRecord", voiceRecord, Codecs.JSON)
+            .set("lang", lang, Codecs.STRING)
+            .set("ttsParams", ttsParams, Codecs.JSON)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("voiceId", "voiceRecordId", "voiceRecord", "lang", "ttsParams")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentVoice> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentVoice")
+            AgentVoice(
+                voiceId = reader.optional("voiceId", Codecs.STRING),
+                voiceRecordId = reader.optional("voiceRecordId", Codecs.STRING),
+                voiceRecord = reader.optional("voiceRecord", Codecs.JSON),
+                lang = reader.optional("lang", Codecs.STRING),
+                ttsParams = reader.optional("ttsParams", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The LLM of a v2 agent. */
+data class AgentLlm(
+    /** e.g. "openai" (the v2 spelling); kept as sent. */
+    val provider: String? = null,
+    /** e.g. "gpt-4". */
+    val model: String? = null,
+    val temperature: Double? = null,
+    /** A custom LLM's endpoint; https. */
+    val baseUrl: String? = null,
+    /** A custom LLM's key (a secret: never shown). */
+    val apiKey: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("provider", provider, Codecs.STRING)
+            .set("model", model, Codecs.STRING)
+            .set("temperature", temperature, Codecs.DOUBLE)
+            .set("baseUrl", baseUrl, Codecs.STRING)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "AgentLlm(" + "provider=" + provider + ", " + "model=" + model + ", " + "temperature=" + temperature + ", " + "baseUrl=" + baseUrl + ", " + "apiKey=" + REDACTED + ")"
+
+    companion object {
+        private val WIRE_NAMES = setOf("provider", "model", "temperature", "baseUrl", "apiKey")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentLlm> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentLlm")
+            AgentLlm(
+                provider = reader.optional("provider", Codecs.STRING),
+                model = reader.optional("model", Codecs.STRING),
+                temperature = reader.optional("temperature", Codecs.DOUBLE),
+                baseUrl = reader.optional("baseUrl", Codecs.STRING),
+                apiKey = reader.optional("apiKey", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** How a v2 agent behaves on a call. The documented ranges are not enforced by the SDK. */
+data class AgentCallSettings(
+    /** e.g. "telephony_optimized" (the v2 spelling); kept as sent. */
+    val noiseCancellation: String? = null,
+    /** e.g. "conversation". */
+    val cancelNoisePer: String? = null,
+    /** Whether the user can interrupt the agent. */
+    val interrupt: Boolean? = null,
+    /** Milliseconds before the agent answers (documented range 100 to 1500). */
+    val responseDelay: Double? = null,
+    /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5). */
+    val minInterruptionDuration: Double? = null,
+    /** Voice-activity threshold (documented range 0.2 to 0.9). */
+    val vadActivationThreshold: Double? = null,
+    /** Seconds without the user before the call ends (documented range 5 to 30). */
+    val userInactivityTimeout: Double? = null,
+    /** Seconds (documented range 30 to 600). */
+    val maxCallDuration: Double? = null,
+    /** Milliseconds of silence that end the user's turn (documented: at least 1). */
+    val silenceThreshold: Long? = null,
+    val backgroundNoise: Boolean? = null,
+    val enableAutoGainControl: Boolean? = null,
+    val sendDenoisedToStt: Boolean? = null,
+    /** Seconds to wait for the user to speak first (documented range 0 to 2). */
+    val waitForUserToSpeakFirst: Double? = null,
+    val thinkingVoice: Boolean? = null,
+    val speakerIdentification: Boolean? = null,
+    val agenticRag: Boolean? = null,
+    val languageDialectSwitcher: Boolean? = null,
+    val genderDetection: Boolean? = null,
+    val smartCallEnd: Boolean? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("noiseCancellation", noiseCancellation, Codecs.STRING)
+            .set("cancelNoisePer", cancelNoisePer, Codecs.STRING)
+            .set("interrupt", interrupt, Codecs.BOOLEAN)
+            .set("responseDelay", responseDelay, Codecs.DOUBLE)
+            .set("minInterruptionDuration", minInterruptionDuration, Codecs.DOUBLE)
+            .set("vadActivationThreshold", vadActivationThreshold, Codecs.DOUBLE)
+            .set("userInactivityTimeout", userInactivityTimeout, Codecs.DOUBLE)
+            .set("maxCallDuration", maxCallDuration, Codecs.DOUBLE)
+            .set("silenceThreshold", silenceThreshold, Codecs.LONG)
+            .set("backgroundNoise", backgroundNoise, Codecs.BOOLEAN)
+            .set("enableAutoGainControl", enableAutoGainControl, Codecs.BOOLEAN)
+            .set("sendDenoisedToStt", sendDenoisedToStt, Codecs.BOOLEAN)
+            .set("waitForUserToSpeakFirst", waitForUserToSpeakFirst, Codecs.DOUBLE)
+            .set("thinkingVoice", thinkingVoice, Codecs.BOOLEAN)
+            .set("speakerIdentification", speakerIdentification, Codecs.BOOLEAN)
+            .set("agenticRag", agenticRag, Codecs.BOOLEAN)
+            .set("languageDialectSwitcher", languageDialectSwitcher, Codecs.BOOLEAN)
+            .set("genderDetection", genderDetection, Codecs.BOOLEAN)
+            .set("smartCallEnd", smartCallEnd, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("noiseCancellation", "cancelNoisePer", "interrupt", "responseDelay", "minInterruptionDuration", "vadActivationThreshold", "userInactivityTimeout", "maxCallDuration", "silenceThreshold", "backgroundNoise", "enableAutoGainControl", "sendDenoisedToStt", "waitForUserToSpeakFirst", "thinkingVoice", "speakerIdentification", "agenticRag", "languageDialectSwitcher", "genderDetection", "smartCallEnd")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentCallSettings> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentCallSettings")
+            AgentCallSettings(
+                noiseCancellation = reader.optional("noiseCancellation", Codecs.STRING),
+                cancelNoisePer = reader.optional("cancelNoisePer", Codecs.STRING),
+                interrupt = reader.optional("interrupt", Codecs.BOOLEAN),
+                responseDelay = reader.optional("responseDelay", Codecs.DOUBLE),
+                minInterruptionDuration = reader.optional("minInterruptionDuration", Codecs.DOUBLE),
+                vadActivationThreshold = reader.optional("vadActivationThreshold", Codecs.DOUBLE),
+                userInactivityTimeout = reader.optional("userInactivityTimeout", Codecs.DOUBLE),
+                maxCallDuration = reader.optional("maxCallDuration", Codecs.DOUBLE),
+                silenceThreshold = reader.optional("silenceThreshold", Codecs.LONG),
+                backgroundNoise = reader.optional("backgroundNoise", Codecs.BOOLEAN),
+                enableAutoGainControl = reader.optional("enableAutoGainControl", Codecs.BOOLEAN),
+                sendDenoisedToStt = reader.optional("sendDenoisedToStt", Codecs.BOOLEAN),
+                waitForUserToSpeakFirst = reader.optional("waitForUserToSpeakFirst", Codecs.DOUBLE),
+                thinkingVoice = reader.optional("thinkingVoice", Codecs.BOOLEAN),
+                speakerIdentification = reader.optional("speakerIdentification", Codecs.BOOLEAN),
+                agenticRag = reader.optional("agenticRag", Codecs.BOOLEAN),
+                languageDialectSwitcher = reader.optional("languageDialectSwitcher", Codecs.BOOLEAN),
+                genderDetection = reader.optional("genderDetection", Codecs.BOOLEAN),
+                smartCallEnd = reader.optional("smartCallEnd", Codecs.BOOLEAN),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A web tool attached to a v2 agent, at one version. */
+data class AgentToolRef(
+    /** The tool across its versions. */
+    val persistentId: String? = null,
+    /** The tool version's id. */
+    val toolId: String? = null,
+    val version: Long? = null,
+    /** e.g. "FUNCTION". */
+    val toolType: String? = null,
+    /** The workflow node that uses it (Flow agents). */
+    val nodeId: String? = null,
+    val testResult: JsonElement? = null,
+    val overrides: JsonElement? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("persistentId", persistentId, Codecs.STRING)
+            .set("toolId", toolId, Codecs.STRING)
+            .set("version", version, Codecs.LONG)
+            .set("toolType", toolType, Codecs.STRING)
+            .set("nodeId", nodeId, Codecs.STRING)
+            .set("testResult", testResult, Codecs.JSON)
+            .set("overrides", overrides, Codecs.JSON)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("persistentId", "toolId", "version", "toolType", "nodeId", "testResult", "overrides")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentToolRef> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentToolRef")
+            AgentToolRef(
+                persistentId = reader.optional("persistentId", Codecs.STRING),
+                toolId = reader.optional("toolId", Codecs.STRING),
+                version = reader.optional("version", Codecs.LONG),
+                toolType = reader.optional("toolType", Codecs.STRING),
+                nodeId = reader.optional("nodeId", Codecs.STRING),
+                testResult = reader.optional("testResult", Codecs.JSON),
+                overrides = reader.optional("overrides", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The number a v2 agent answers and calls from. */
+data class AgentPhoneNumber(
+    /** TWILIO or SIP. */
+    val type: PhoneNumberType? = null,
+    /** The phone number's id. */
+    val id: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("type", type, PhoneNumberType.CODEC)
+            .set("id", id, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("type", "id")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentPhoneNumber> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentPhoneNumber")
+            AgentPhoneNumber(
+                type = reader.optional("type", PhoneNumberType.CODEC),
+                id = reader.optional("id", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The graph of a Flow agent. */
+data class AgentWorkflow(
+    /** `{id, type ("start", ...), label, message, messageType, position{x,y}, metadata{version}, transitions[]}`. */
+    val nodes: List<JsonElement>? = null,
+    val edges: List<JsonElement>? = null,
+    val customVariables: List<JsonElement>? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("nodes", nodes, Codecs.list(Codecs.JSON))
+            .set("edges", edges, Codecs.list(Codecs.JSON))
+            .set("customVariables", customVariables, Codecs.list(Codecs.JSON))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("nodes", "edges", "customVariables")
+
+        @JvmField
+        val CODEC: JsonCodec<AgentWorkflow> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AgentWorkflow")
+            AgentWorkflow(
+                nodes = reader.optional("nodes", Codecs.list(Codecs.JSON)),
+                edges = reader.optional("edges", Codecs.list(Codecs.JSON)),
+                customVariables = reader.optional("customVariables", Codecs.list(Codecs.JSON)),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A voice agent in the nested v2 shape. */
+data class VoiceAgent(
+    val id: String,
+    val name: String? = null,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    val conversation: AgentConversation? = null,
+    val voice: AgentVoice? = null,
+    val llm: AgentLlm? = null,
+    val callSettings: AgentCallSettings? = null,
+    val tools: List<AgentToolRef>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    val phoneNumber: AgentPhoneNumber? = null,
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+    val webhookAuth: WebhookAuth? = null,
+    val workflow: AgentWorkflow? = null,
+    /** A JSON Schema of the outcome to extract from each call. */
+    val outcomeResponseShape: JsonElement? = null,
+    /** The web tools of `tools`, resolved (on `voice_agents.get`). */
+    val resolvedWebTools: List<JsonElement>? = null,
+    /** `{plan}`. */
+    val account: JsonElement? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("type", type, AgentType.CODEC)
+            .set("conversation", conversation, AgentConversation.CODEC)
+            .set("voice", voice, AgentVoice.CODEC)
+            .set("llm", llm, AgentLlm.CODEC)
+            .set("callSettings", callSettings, AgentCallSettings.CODEC)
+            .set("tools", tools, Codecs.list(AgentToolRef.CODEC))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("phoneNumber", phoneNumber, AgentPhoneNumber.CODEC)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("workflow", workflow, AgentWorkflow.CODEC)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .set("resolvedWebTools", resolvedWebTools, Codecs.list(Codecs.JSON))
+            .set("account", account, Codecs.JSON)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "name", "type", "conversation", "voice", "llm", "callSettings", "tools", "knowledgeBaseItemsIds", "voiceDictionaryIds", "phoneNumber", "webhookUrl", "webhookAuth", "workflow", "outcomeResponseShape", "resolvedWebTools", "account", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceAgent> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceAgent")
+            VoiceAgent(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                type = reader.optional("type", AgentType.CODEC),
+                conversation = reader.optional("conversation", AgentConversation.CODEC),
+                voice = reader.optional("voice", AgentVoice.CODEC),
+                llm = reader.optional("llm", AgentLlm.CODEC),
+                callSettings = reader.optional("callSettings", AgentCallSettings.CODEC),
+                tools = reader.optional("tools", Codecs.list(AgentToolRef.CODEC)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                phoneNumber = reader.optional("phoneNumber", AgentPhoneNumber.CODEC),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                workflow = reader.optional("workflow", AgentWorkflow.CODEC),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+                resolvedWebTools = reader.optional("resolvedWebTools", Codecs.list(Codecs.JSON)),
+                account = reader.optional("account", Codecs.JSON),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `voice_agents.list`: v2 agents, one page, filtered and sorted. The array filters go in the query
+ * string as `language[]=ar&language[]=en` and `type[]=...` (the bracketed names the API documents).
+ */
+data class ListVoiceAgentsParams(
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+    /** Only agents whose name matches. */
+    val search: String? = null,
+    /** e.g. "createdAt". */
+    val sortField: String? = null,
+    /** "asc" or "desc". */
+    val sortOrder: String? = null,
+    /** Only agents in these languages ("ar", "en"); sent as repeated `language[]`. */
+    val language: List<String>? = null,
+    /** Only agents of these types ("Single Prompt", "Flow Agent"); sent as repeated `type[]`. */
+    val type: List<AgentType>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .set("search", search, Codecs.STRING)
+            .set("sortField", sortField, Codecs.STRING)
+            .set("sortOrder", sortOrder, Codecs.STRING)
+            .set("language[]", language, Codecs.list(Codecs.STRING))
+            .set("type[]", type, Codecs.list(AgentType.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListVoiceAgentsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListVoiceAgentsParams")
+            ListVoiceAgentsParams(
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+                search = reader.optional("search", Codecs.STRING),
+                sortField = reader.optional("sortField", Codecs.STRING),
+                sortOrder = reader.optional("sortOrder", Codecs.STRING),
+                language = reader.optional("language[]", Codecs.list(Codecs.STRING)),
+                type = reader.optional("type[]", Codecs.list(AgentType.CODEC)),
+            )
+        }
+    }
+}
+
+/** One page of v2 agents. */
+data class VoiceAgentPage(
+    /** Every agent. */
+    val total: Long? = null,
+    /** The agents that match the filters. */
+    val filtered: Long? = null,
+    val voiceAgents: List<VoiceAgent> = emptyList(),
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .set("voiceAgents", voiceAgents, Codecs.list(VoiceAgent.CODEC))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("total", "filtered", "voiceAgents")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceAgentPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceAgentPage")
+            VoiceAgentPage(
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                voiceAgents = reader.optional("voiceAgents", Codecs.list(VoiceAgent.CODEC)) ?: emptyList(),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voice_agents.get` and `voice_agents.get_v1`. */
+data class GetVoiceAgentParams(
+    /** The agent's id. */
+    val voiceAgentId: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetVoiceAgentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "GetVoiceAgentParams")
+            GetVoiceAgentParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `voice_agents.update`: only the fields given are sent and changed. */
+data class UpdateVoiceAgentParams(
+    /** The agent to change. */
+    val voiceAgentId: String,
+    val name: String? = null,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    /** Greeting, prompt, reminders and `{{placeholder}}` defaults. */
+    val conversation: AgentConversation? = null,
+    /** `{voiceId, lang, ...}`. */
+    val voice: AgentVoice? = null,
+    /** `{provider, model, temperature, baseUrl, apiKey}` (`apiKey` is a secret). */
+    val llm: AgentLlm? = null,
+    /** Interruptions, delays, timeouts, noise handling (documented ranges in each field). */
+    val callSettings: AgentCallSettings? = null,
+    /** Web tools, each at a version. */
+    val tools: List<AgentToolRef>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    /** `{type, id}`: the number the agent answers and calls from. */
+    val phoneNumber: AgentPhoneNumber? = null,
+    /** Where Hamsa POSTs this agent's call events; https. */
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event. */
+    val webhookAuth: WebhookAuth? = null,
+    /** The graph of a Flow agent. */
+    val workflow: AgentWorkflow? = null,
+    /** A JSON Schema of the outcome to extract from each call. */
+    val outcomeResponseShape: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("type", type, AgentType.CODEC)
+            .set("conversation", conversation, AgentConversation.CODEC)
+            .set("voice", voice, AgentVoice.CODEC)
+            .set("llm", llm, AgentLlm.CODEC)
+            .set("callSettings", callSettings, AgentCallSettings.CODEC)
+            .set("tools", tools, Codecs.list(AgentToolRef.CODEC))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("phoneNumber", phoneNumber, AgentPhoneNumber.CODEC)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("workflow", workflow, AgentWorkflow.CODEC)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateVoiceAgentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateVoiceAgentParams")
+            UpdateVoiceAgentParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                type = reader.optional("type", AgentType.CODEC),
+                conversation = reader.optional("conversation", AgentConversation.CODEC),
+                voice = reader.optional("voice", AgentVoice.CODEC),
+                llm = reader.optional("llm", AgentLlm.CODEC),
+                callSettings = reader.optional("callSettings", AgentCallSettings.CODEC),
+                tools = reader.optional("tools", Codecs.list(AgentToolRef.CODEC)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                phoneNumber = reader.optional("phoneNumber", AgentPhoneNumber.CODEC),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                workflow = reader.optional("workflow", AgentWorkflow.CODEC),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** `voice_agents.clone`: a copy of an agent or a template (`voiceAgentId` goes in the query string). */
+data class CloneVoiceAgentParams(
+    /** The agent or template to copy. */
+    val voiceAgentId: String,
+    /** The copy's name (the server picks one when left out). */
+    val agentName: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("agentName", agentName, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CloneVoiceAgentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CloneVoiceAgentParams")
+            CloneVoiceAgentParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                agentName = reader.optional("agentName", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `voice_agents.create_v1`: a flat v1 agent. */
+data class CreateVoiceAgentV1Params(
+    /** The agent's name. */
+    val agentName: String,
+    /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+    val greetingMessage: String? = null,
+    /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+    val greetingMessageType: String? = null,
+    val description: String? = null,
+    /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+    val preamble: String? = null,
+    /** "ar" or "en" (the server's default is "ar"). */
+    val lang: String? = null,
+    /** What the agent says when the user goes quiet. */
+    val pokeMessages: List<String>? = null,
+    val realTime: Boolean? = null,
+    /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+    val silenceThreshold: Long? = null,
+    /** Whether the user can interrupt the agent. */
+    val interrupt: Boolean? = null,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    /** What the call should achieve (free text). */
+    val outcome: String? = null,
+    /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+    val outcomeResponseShape: JsonElement? = null,
+    val voiceId: String? = null,
+    val voiceRecordId: String? = null,
+    val collectionId: String? = null,
+    val isTemplate: Boolean? = null,
+    val icon: String? = null,
+    /** Where Hamsa POSTs this agent's call events; https. */
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+    val webhookAuth: WebhookAuth? = null,
+    /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+    val params: JsonElement? = null,
+    /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+    val alignment: JsonElement? = null,
+    /**
+     * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+     * Calendar object). Free-form.
+     */
+    val tools: JsonElement? = null,
+    val webToolsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val webToolsOverrides: JsonElement? = null,
+    /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+    val userInactivityTimeout: Double? = null,
+    /** Seconds (documented range 30 to 600; default 300). */
+    val maxCallDuration: Double? = null,
+    /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+    val responseDelay: Double? = null,
+    val backgroundNoise: Boolean? = null,
+    /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+    val waitForUserToSpeakFirst: Double? = null,
+    val thinkingVoice: Boolean? = null,
+    val speakerIdentification: Boolean? = null,
+    /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+    val llmConfig: LlmConfigV1? = null,
+    /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+    val noiseCancellation: String? = null,
+    /** e.g. "conversation". */
+    val cancelNoisePer: String? = null,
+    val agenticRag: Boolean? = null,
+    val languageDialectSwitcher: Boolean? = null,
+    /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+    val minInterruptionDuration: Double? = null,
+    /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+    val vadActivationThreshold: Double? = null,
+    val enableAutoGainControl: Boolean? = null,
+    val sendDenoisedToStt: Boolean? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("agentName", agentName, Codecs.STRING)
+            .set("greetingMessage", greetingMessage, Codecs.STRING)
+            .set("greetingMessageType", greetingMessageType, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("preamble", preamble, Codecs.STRING)
+            .set("lang", lang, Codecs.STRING)
+            .set("pokeMessages", pokeMessages, Codecs.list(Codecs.STRING))
+            .set("realTime", realTime, Codecs.BOOLEAN)
+            .set("silenceThreshold", silenceThreshold, Codecs.LONG)
+            .set("interrupt", interrupt, Codecs.BOOLEAN)
+            .set("type", type, AgentType.CODEC)
+            .set("outcome", outcome, Codecs.STRING)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .set("voiceId", voiceId, Codecs.STRING)
+            .set("voiceRecordId", voiceRecordId, Codecs.STRING)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("isTemplate", isTemplate, Codecs.BOOLEAN)
+            .set("icon", icon, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("params", params, Codecs.JSON)
+            .set("alignment", alignment, Codecs.JSON)
+            .set("tools", tools, Codecs.JSON)
+            .set("webToolsIds", webToolsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("webToolsOverrides", webToolsOverrides, Codecs.JSON)
+            .set("userInactivityTimeout", userInactivityTimeout, Codecs.DOUBLE)
+            .set("maxCallDuration", maxCallDuration, Codecs.DOUBLE)
+            .set("responseDelay", responseDelay, Codecs.DOUBLE)
+            .set("backgroundNoise", backgroundNoise, Codecs.BOOLEAN)
+            .set("waitForUserToSpeakFirst", waitForUserToSpeakFirst, Codecs.DOUBLE)
+            .set("thinkingVoice", thinkingVoice, Codecs.BOOLEAN)
+            .set("speakerIdentification", speakerIdentification, Codecs.BOOLEAN)
+            .set("llmConfig", llmConfig, LlmConfigV1.CODEC)
+            .set("noiseCancellation", noiseCancellation, Codecs.STRING)
+            .set("cancelNoisePer", cancelNoisePer, Codecs.STRING)
+            .set("agenticRag", agenticRag, Codecs.BOOLEAN)
+            .set("languageDialectSwitcher", languageDialectSwitcher, Codecs.BOOLEAN)
+            .set("minInterruptionDuration", minInterruptionDuration, Codecs.DOUBLE)
+            .set("vadActivationThreshold", vadActivationThreshold, Codecs.DOUBLE)
+            .set("enableAutoGainControl", enableAutoGainControl, Codecs.BOOLEAN)
+            .set("sendDenoisedToStt", sendDenoisedToStt, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateVoiceAgentV1Params> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateVoiceAgentV1Params")
+            CreateVoiceAgentV1Params(
+                agentName = reader.required("agentName", Codecs.STRING),
+                greetingMessage = reader.optional("greetingMessage", Codecs.STRING),
+                greetingMessageType = reader.optional("greetingMessageType", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                preamble = reader.optional("preamble", Codecs.STRING),
+                lang = reader.optional("lang", Codecs.STRING),
+                pokeMessages = reader.optional("pokeMessages", Codecs.list(Codecs.STRING)),
+                realTime = reader.optional("realTime", Codecs.BOOLEAN),
+                silenceThreshold = reader.optional("silenceThreshold", Codecs.LONG),
+                interrupt = reader.optional("interrupt", Codecs.BOOLEAN),
+                type = reader.optional("type", AgentType.CODEC),
+                outcome = reader.optional("outcome", Codecs.STRING),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+                voiceId = reader.optional("voiceId", Codecs.STRING),
+                voiceRecordId = reader.optional("voiceRecordId", Codecs.STRING),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                isTemplate = reader.optional("isTemplate", Codecs.BOOLEAN),
+                icon = reader.optional("icon", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                params = reader.optional("params", Codecs.JSON),
+                alignment = reader.optional("alignment", Codecs.JSON),
+                tools = reader.optional("tools", Codecs.JSON),
+                webToolsIds = reader.optional("webToolsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                webToolsOverrides = reader.optional("webToolsOverrides", Codecs.JSON),
+                userInactivityTimeout = reader.optional("userInactivityTimeout", Codecs.DOUBLE),
+                maxCallDuration = reader.optional("maxCallDuration", Codecs.DOUBLE),
+                responseDelay = reader.optional("responseDelay", Codecs.DOUBLE),
+                backgroundNoise = reader.optional("backgroundNoise", Codecs.BOOLEAN),
+                waitForUserToSpeakFirst = reader.optional("waitForUserToSpeakFirst", Codecs.DOUBLE),
+                thinkingVoice = reader.optional("thinkingVoice", Codecs.BOOLEAN),
+                speakerIdentification = reader.optional("speakerIdentification", Codecs.BOOLEAN),
+                llmConfig = reader.optional("llmConfig", LlmConfigV1.CODEC),
+                noiseCancellation = reader.optional("noiseCancellation", Codecs.STRING),
+                cancelNoisePer = reader.optional("cancelNoisePer", Codecs.STRING),
+                agenticRag = reader.optional("agenticRag", Codecs.BOOLEAN),
+                languageDialectSwitcher = reader.optional("languageDialectSwitcher", Codecs.BOOLEAN),
+                minInterruptionDuration = reader.optional("minInterruptionDuration", Codecs.DOUBLE),
+                vadActivationThreshold = reader.optional("vadActivationThreshold", Codecs.DOUBLE),
+                enableAutoGainControl = reader.optional("enableAutoGainControl", Codecs.BOOLEAN),
+                sendDenoisedToStt = reader.optional("sendDenoisedToStt", Codecs.BOOLEAN),
+            )
+        }
+    }
+}
+
+/** `voice_agents.list_v1`: v1 agents, one page. */
+data class ListVoiceAgentsV1Params(
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListVoiceAgentsV1Params> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListVoiceAgentsV1Params")
+            ListVoiceAgentsV1Params(
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+            )
+        }
+    }
+}
+
+/** One page of v1 agents. */
+data class VoiceAgentV1Page(
+    /** Every agent. */
+    val total: Long? = null,
+    /** The agents that match the filters. */
+    val filtered: Long? = null,
+    val voiceAgents: List<AgentDetails> = emptyList(),
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .set("voiceAgents", voiceAgents, Codecs.list(AgentDetails.CODEC))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("total", "filtered", "voiceAgents")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceAgentV1Page> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceAgentV1Page")
+            VoiceAgentV1Page(
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                voiceAgents = reader.optional("voiceAgents", Codecs.list(AgentDetails.CODEC)) ?: emptyList(),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voice_agents.update_v1`: only the fields given are sent and changed. */
+data class UpdateVoiceAgentV1Params(
+    /** The agent to change. */
+    val voiceAgentId: String,
+    val agentName: String? = null,
+    /** What the agent says first; `{{name}}` placeholders are filled from `params`. */
+    val greetingMessage: String? = null,
+    /** "STATIC" (said as written) or "PROMPT" (generated from it); kept as sent. */
+    val greetingMessageType: String? = null,
+    val description: String? = null,
+    /** The system prompt; `{{name}}` placeholders are filled from `params`. */
+    val preamble: String? = null,
+    /** "ar" or "en" (the server's default is "ar"). */
+    val lang: String? = null,
+    /** What the agent says when the user goes quiet. */
+    val pokeMessages: List<String>? = null,
+    val realTime: Boolean? = null,
+    /** Milliseconds of silence that end the user's turn (documented: at least 1; default 800). */
+    val silenceThreshold: Long? = null,
+    /** Whether the user can interrupt the agent. */
+    val interrupt: Boolean? = null,
+    /** "Single Prompt" or "Flow Agent". */
+    val type: AgentType? = null,
+    /** What the call should achieve (free text). */
+    val outcome: String? = null,
+    /** A JSON Schema of the outcome to extract from each call (`type`, `properties`, `required`, `items`). */
+    val outcomeResponseShape: JsonElement? = null,
+    val voiceId: String? = null,
+    val voiceRecordId: String? = null,
+    val collectionId: String? = null,
+    val isTemplate: Boolean? = null,
+    val icon: String? = null,
+    /** Where Hamsa POSTs this agent's call events; https. */
+    val webhookUrl: String? = null,
+    /** Sent back as `Authorization: <authKey> <authSecret>` with every event (`{}` reads as none). */
+    val webhookAuth: WebhookAuth? = null,
+    /** Default values of the `{{placeholders}}` (free-form: the keys are yours). */
+    val params: JsonElement? = null,
+    /** Text direction of the greeting and the preamble: `{greetingMessage, preamble}`, "ltr" or "rtl". */
+    val alignment: JsonElement? = null,
+    /**
+     * The agent's built-in tools: `{genderDetection, smartCallEnd}` (older agents: a Google
+     * Calendar object). Free-form.
+     */
+    val tools: JsonElement? = null,
+    val webToolsIds: List<String>? = null,
+    val voiceDictionaryIds: List<String>? = null,
+    val knowledgeBaseItemsIds: List<String>? = null,
+    val webToolsOverrides: JsonElement? = null,
+    /** Seconds without the user before the call ends (documented range 5 to 30; default 15). */
+    val userInactivityTimeout: Double? = null,
+    /** Seconds (documented range 30 to 600; default 300). */
+    val maxCallDuration: Double? = null,
+    /** Milliseconds before the agent answers (documented range 100 to 1500; default 400). */
+    val responseDelay: Double? = null,
+    val backgroundNoise: Boolean? = null,
+    /** Seconds to wait for the user to speak first (documented range 0 to 2; default 0). */
+    val waitForUserToSpeakFirst: Double? = null,
+    val thinkingVoice: Boolean? = null,
+    val speakerIdentification: Boolean? = null,
+    /** The LLM: `{provider, modelName, baseUrl, apiKey, temperature}`. */
+    val llmConfig: LlmConfigV1? = null,
+    /** e.g. "telephony-optimized" (the v1 spelling); kept as sent. */
+    val noiseCancellation: String? = null,
+    /** e.g. "conversation". */
+    val cancelNoisePer: String? = null,
+    val agenticRag: Boolean? = null,
+    val languageDialectSwitcher: Boolean? = null,
+    /** Seconds of user speech that interrupt the agent (documented range 0.2 to 1.5; default 0.5). */
+    val minInterruptionDuration: Double? = null,
+    /** Voice-activity threshold (documented range 0.2 to 0.9; default 0.5). */
+    val vadActivationThreshold: Double? = null,
+    val enableAutoGainControl: Boolean? = null,
+    val sendDenoisedToStt: Boolean? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("agentName", agentName, Codecs.STRING)
+            .set("greetingMessage", greetingMessage, Codecs.STRING)
+            .set("greetingMessageType", greetingMessageType, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("preamble", preamble, Codecs.STRING)
+            .set("lang", lang, Codecs.STRING)
+            .set("pokeMessages", pokeMessages, Codecs.list(Codecs.STRING))
+            .set("realTime", realTime, Codecs.BOOLEAN)
+            .set("silenceThreshold", silenceThreshold, Codecs.LONG)
+            .set("interrupt", interrupt, Codecs.BOOLEAN)
+            .set("type", type, AgentType.CODEC)
+            .set("outcome", outcome, Codecs.STRING)
+            .set("outcomeResponseShape", outcomeResponseShape, Codecs.JSON)
+            .set("voiceId", voiceId, Codecs.STRING)
+            .set("voiceRecordId", voiceRecordId, Codecs.STRING)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("isTemplate", isTemplate, Codecs.BOOLEAN)
+            .set("icon", icon, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("params", params, Codecs.JSON)
+            .set("alignment", alignment, Codecs.JSON)
+            .set("tools", tools, Codecs.JSON)
+            .set("webToolsIds", webToolsIds, Codecs.list(Codecs.STRING))
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .set("knowledgeBaseItemsIds", knowledgeBaseItemsIds, Codecs.list(Codecs.STRING))
+            .set("webToolsOverrides", webToolsOverrides, Codecs.JSON)
+            .set("userInactivityTimeout", userInactivityTimeout, Codecs.DOUBLE)
+            .set("maxCallDuration", maxCallDuration, Codecs.DOUBLE)
+            .set("responseDelay", responseDelay, Codecs.DOUBLE)
+            .set("backgroundNoise", backgroundNoise, Codecs.BOOLEAN)
+            .set("waitForUserToSpeakFirst", waitForUserToSpeakFirst, Codecs.DOUBLE)
+            .set("thinkingVoice", thinkingVoice, Codecs.BOOLEAN)
+            .set("speakerIdentification", speakerIdentification, Codecs.BOOLEAN)
+            .set("llmConfig", llmConfig, LlmConfigV1.CODEC)
+            .set("noiseCancellation", noiseCancellation, Codecs.STRING)
+            .set("cancelNoisePer", cancelNoisePer, Codecs.STRING)
+            .set("agenticRag", agenticRag, Codecs.BOOLEAN)
+            .set("languageDialectSwitcher", languageDialectSwitcher, Codecs.BOOLEAN)
+            .set("minInterruptionDuration", minInterruptionDuration, Codecs.DOUBLE)
+            .set("vadActivationThreshold", vadActivationThreshold, Codecs.DOUBLE)
+            .set("enableAutoGainControl", enableAutoGainControl, Codecs.BOOLEAN)
+            .set("sendDenoisedToStt", sendDenoisedToStt, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateVoiceAgentV1Params> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateVoiceAgentV1Params")
+            UpdateVoiceAgentV1Params(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                agentName = reader.optional("agentName", Codecs.STRING),
+                greetingMessage = reader.optional("greetingMessage", Codecs.STRING),
+                greetingMessageType = reader.optional("greetingMessageType", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                preamble = reader.optional("preamble", Codecs.STRING),
+                lang = reader.optional("lang", Codecs.STRING),
+                pokeMessages = reader.optional("pokeMessages", Codecs.list(Codecs.STRING)),
+                realTime = reader.optional("realTime", Codecs.BOOLEAN),
+                silenceThreshold = reader.optional("silenceThreshold", Codecs.LONG),
+                interrupt = reader.optional("interrupt", Codecs.BOOLEAN),
+                type = reader.optional("type", AgentType.CODEC),
+                outcome = reader.optional("outcome", Codecs.STRING),
+                outcomeResponseShape = reader.optional("outcomeResponseShape", Codecs.JSON),
+                voiceId = reader.optional("voiceId", Codecs.STRING),
+                voiceRecordId = reader.optional("voiceRecordId", Codecs.STRING),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                isTemplate = reader.optional("isTemplate", Codecs.BOOLEAN),
+                icon = reader.optional("icon", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                params = reader.optional("params", Codecs.JSON),
+                alignment = reader.optional("alignment", Codecs.JSON),
+                tools = reader.optional("tools", Codecs.JSON),
+                webToolsIds = reader.optional("webToolsIds", Codecs.list(Codecs.STRING)),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+                knowledgeBaseItemsIds = reader.optional("knowledgeBaseItemsIds", Codecs.list(Codecs.STRING)),
+                webToolsOverrides = reader.optional("webToolsOverrides", Codecs.JSON),
+                userInactivityTimeout = reader.optional("userInactivityTimeout", Codecs.DOUBLE),
+                maxCallDuration = reader.optional("maxCallDuration", Codecs.DOUBLE),
+                responseDelay = reader.optional("responseDelay", Codecs.DOUBLE),
+                backgroundNoise = reader.optional("backgroundNoise", Codecs.BOOLEAN),
+                waitForUserToSpeakFirst = reader.optional("waitForUserToSpeakFirst", Codecs.DOUBLE),
+                thinkingVoice = reader.optional("thinkingVoice", Codecs.BOOLEAN),
+                speakerIdentification = reader.optional("speakerIdentification", Codecs.BOOLEAN),
+                llmConfig = reader.optional("llmConfig", LlmConfigV1.CODEC),
+                noiseCancellation = reader.optional("noiseCancellation", Codecs.STRING),
+                cancelNoisePer = reader.optional("cancelNoisePer", Codecs.STRING),
+                agenticRag = reader.optional("agenticRag", Codecs.BOOLEAN),
+                languageDialectSwitcher = reader.optional("languageDialectSwitcher", Codecs.BOOLEAN),
+                minInterruptionDuration = reader.optional("minInterruptionDuration", Codecs.DOUBLE),
+                vadActivationThreshold = reader.optional("vadActivationThreshold", Codecs.DOUBLE),
+                enableAutoGainControl = reader.optional("enableAutoGainControl", Codecs.BOOLEAN),
+                sendDenoisedToStt = reader.optional("sendDenoisedToStt", Codecs.BOOLEAN),
             )
         }
     }

@@ -22,6 +22,7 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val knowledgeBase: KnowledgeBaseApi = KnowledgeBaseApi(this)
     val voiceDictionaries: VoiceDictionariesApi = VoiceDictionariesApi(this)
     val analytics: AnalyticsApi = AnalyticsApi(this)
+    val voiceAgents: VoiceAgentsApi = VoiceAgentsApi(this)
     val webTools: WebToolsApi = WebToolsApi(this)
     val webCalls: WebCallsApi = WebCallsApi(this)
     val projects: ProjectsApi = ProjectsApi(this)
@@ -217,6 +218,73 @@ class AnalyticsApi internal constructor(private val client: HamsaClientBase) {
     /** Caller satisfaction over a period: NPS, CSAT, sentiment, resolution. */
     suspend fun satisfaction(params: AnalyticsParams = AnalyticsParams(), options: RequestOptions? = null): AgentSatisfaction =
         client.perform("analytics.satisfaction", params.toJson(), options, AgentSatisfaction.CODEC)
+}
+
+/** `client.voiceAgents`. */
+class VoiceAgentsApi internal constructor(private val client: HamsaClientBase) {
+    /** Create a voice agent (the nested v2 shape). */
+    suspend fun create(params: CreateVoiceAgentParams, options: RequestOptions? = null): VoiceAgent =
+        client.perform("voice_agents.create", params.toJson(), options, VoiceAgent.CODEC)
+
+    /** List voice agents (v2), one page, filtered and sorted (`skip` = page number, `take` = page size). */
+    suspend fun list(params: ListVoiceAgentsParams = ListVoiceAgentsParams(), options: RequestOptions? = null): VoiceAgentPage =
+        client.perform("voice_agents.list", params.toJson(), options, VoiceAgentPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListVoiceAgentsParams = ListVoiceAgentsParams(), options: RequestOptions? = null): Flow<VoiceAgent> =
+        client.pages("voice_agents.list", params.toJson(), options, VoiceAgent.CODEC)
+
+    /** Get one voice agent (v2). */
+    suspend fun get(params: GetVoiceAgentParams, options: RequestOptions? = null): VoiceAgent =
+        client.perform("voice_agents.get", params.toJson(), options, VoiceAgent.CODEC)
+
+    /** Get one voice agent (v2). */
+    suspend fun get(voiceAgentId: String, options: RequestOptions? = null): VoiceAgent =
+        get(GetVoiceAgentParams(voiceAgentId = voiceAgentId), options)
+
+    /** Change a voice agent (v2): only the fields given are changed. */
+    suspend fun update(params: UpdateVoiceAgentParams, options: RequestOptions? = null): VoiceAgent =
+        client.perform("voice_agents.update", params.toJson(), options, VoiceAgent.CODEC)
+
+    /** Change a voice agent (v2): only the fields given are changed. */
+    suspend fun update(voiceAgentId: String, name: String? = null, type: AgentType? = null, conversation: AgentConversation? = null, voice: AgentVoice? = null, llm: AgentLlm? = null, callSettings: AgentCallSettings? = null, tools: List<AgentToolRef>? = null, knowledgeBaseItemsIds: List<String>? = null, voiceDictionaryIds: List<String>? = null, phoneNumber: AgentPhoneNumber? = null, webhookUrl: String? = null, webhookAuth: WebhookAuth? = null, workflow: AgentWorkflow? = null, outcomeResponseShape: JsonElement? = null, options: RequestOptions? = null): VoiceAgent =
+        update(UpdateVoiceAgentParams(voiceAgentId = voiceAgentId, name = name, type = type, conversation = conversation, voice = voice, llm = llm, callSettings = callSettings, tools = tools, knowledgeBaseItemsIds = knowledgeBaseItemsIds, voiceDictionaryIds = voiceDictionaryIds, phoneNumber = phoneNumber, webhookUrl = webhookUrl, webhookAuth = webhookAuth, workflow = workflow, outcomeResponseShape = outcomeResponseShape), options)
+
+    /** Copy a voice agent or a template; the copy is returned in the flat v1 shape. */
+    suspend fun clone(params: CloneVoiceAgentParams, options: RequestOptions? = null): AgentDetails =
+        client.perform("voice_agents.clone", params.toJson(), options, AgentDetails.CODEC)
+
+    /** Copy a voice agent or a template; the copy is returned in the flat v1 shape. */
+    suspend fun clone(voiceAgentId: String, agentName: String? = null, options: RequestOptions? = null): AgentDetails =
+        clone(CloneVoiceAgentParams(voiceAgentId = voiceAgentId, agentName = agentName), options)
+
+    /** Create a voice agent in the flat v1 shape. */
+    suspend fun createV1(params: CreateVoiceAgentV1Params, options: RequestOptions? = null): AgentDetails =
+        client.perform("voice_agents.create_v1", params.toJson(), options, AgentDetails.CODEC)
+
+    /** List voice agents in the flat v1 shape, one page (`skip` = page number, `take` = page size). */
+    suspend fun listV1(params: ListVoiceAgentsV1Params = ListVoiceAgentsV1Params(), options: RequestOptions? = null): VoiceAgentV1Page =
+        client.perform("voice_agents.list_v1", params.toJson(), options, VoiceAgentV1Page.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listV1All(params: ListVoiceAgentsV1Params = ListVoiceAgentsV1Params(), options: RequestOptions? = null): Flow<AgentDetails> =
+        client.pages("voice_agents.list_v1", params.toJson(), options, AgentDetails.CODEC)
+
+    /** Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`). */
+    suspend fun getV1(params: GetVoiceAgentParams, options: RequestOptions? = null): AgentDetails =
+        client.perform("voice_agents.get_v1", params.toJson(), options, AgentDetails.CODEC)
+
+    /** Get one voice agent in the flat v1 shape (deprecated by the API: prefer `get`). */
+    suspend fun getV1(voiceAgentId: String, options: RequestOptions? = null): AgentDetails =
+        getV1(GetVoiceAgentParams(voiceAgentId = voiceAgentId), options)
+
+    /** Change a voice agent in the flat v1 shape: only the fields given are changed. */
+    suspend fun updateV1(params: UpdateVoiceAgentV1Params, options: RequestOptions? = null): AgentDetails =
+        client.perform("voice_agents.update_v1", params.toJson(), options, AgentDetails.CODEC)
+
+    /** Change a voice agent in the flat v1 shape: only the fields given are changed. */
+    suspend fun updateV1(voiceAgentId: String, agentName: String? = null, greetingMessage: String? = null, greetingMessageType: String? = null, description: String? = null, preamble: String? = null, lang: String? = null, pokeMessages: List<String>? = null, realTime: Boolean? = null, silenceThreshold: Long? = null, interrupt: Boolean? = null, type: AgentType? = null, outcome: String? = null, outcomeResponseShape: JsonElement? = null, voiceId: String? = null, voiceRecordId: String? = null, collectionId: String? = null, isTemplate: Boolean? = null, icon: String? = null, webhookUrl: String? = null, webhookAuth: WebhookAuth? = null, params: JsonElement? = null, alignment: JsonElement? = null, tools: JsonElement? = null, webToolsIds: List<String>? = null, voiceDictionaryIds: List<String>? = null, knowledgeBaseItemsIds: List<String>? = null, webToolsOverrides: JsonElement? = null, userInactivityTimeout: Double? = null, maxCallDuration: Double? = null, responseDelay: Double? = null, backgroundNoise: Boolean? = null, waitForUserToSpeakFirst: Double? = null, thinkingVoice: Boolean? = null, speakerIdentification: Boolean? = null, llmConfig: LlmConfigV1? = null, noiseCancellation: String? = null, cancelNoisePer: String? = null, agenticRag: Boolean? = null, languageDialectSwitcher: Boolean? = null, minInterruptionDuration: Double? = null, vadActivationThreshold: Double? = null, enableAutoGainControl: Boolean? = null, sendDenoisedToStt: Boolean? = null, options: RequestOptions? = null): AgentDetails =
+        updateV1(UpdateVoiceAgentV1Params(voiceAgentId = voiceAgentId, agentName = agentName, greetingMessage = greetingMessage, greetingMessageType = greetingMessageType, description = description, preamble = preamble, lang = lang, pokeMessages = pokeMessages, realTime = realTime, silenceThreshold = silenceThreshold, interrupt = interrupt, type = type, outcome = outcome, outcomeResponseShape = outcomeResponseShape, voiceId = voiceId, voiceRecordId = voiceRecordId, collectionId = collectionId, isTemplate = isTemplate, icon = icon, webhookUrl = webhookUrl, webhookAuth = webhookAuth, params = params, alignment = alignment, tools = tools, webToolsIds = webToolsIds, voiceDictionaryIds = voiceDictionaryIds, knowledgeBaseItemsIds = knowledgeBaseItemsIds, webToolsOverrides = webToolsOverrides, userInactivityTimeout = userInactivityTimeout, maxCallDuration = maxCallDuration, responseDelay = responseDelay, backgroundNoise = backgroundNoise, waitForUserToSpeakFirst = waitForUserToSpeakFirst, thinkingVoice = thinkingVoice, speakerIdentification = speakerIdentification, llmConfig = llmConfig, noiseCancellation = noiseCancellation, cancelNoisePer = cancelNoisePer, agenticRag = agenticRag, languageDialectSwitcher = languageDialectSwitcher, minInterruptionDuration = minInterruptionDuration, vadActivationThreshold = vadActivationThreshold, enableAutoGainControl = enableAutoGainControl, sendDenoisedToStt = sendDenoisedToStt), options)
 }
 
 /** `client.webTools`. */

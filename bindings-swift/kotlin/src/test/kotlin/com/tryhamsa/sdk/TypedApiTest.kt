@@ -51,6 +51,18 @@ class TypedApiTest {
     }
 
     @Test
+    fun voiceAgentCloneSendsItsIdInTheQueryAndReadsTheFlatAgent() {
+        val copy =
+            withScenario("voice_agents/clone_query_and_body.json") { client, _ ->
+                client.voiceAgents.clone("8d3f5c2a-1e4b-4a7d-9c6e-2f1b3a5d7e9c", agentName = "Sara (copy)")
+            }
+        assertEquals("b1", copy.id)
+        assertEquals("Sara (copy)", copy.agentName)
+        assertEquals("GPT-4.1", copy.llmConfig?.modelName)
+        assertEquals(listOf("t-1"), copy.webToolsIds)
+    }
+
+    @Test
     fun unknownFieldsAndEnumValuesAreKept() {
         val job = withScenario("jobs/get_keeps_unknown_fields_and_values.json") { client, scenario ->
             client.jobs.get(GetJobParams.CODEC.decode(scenario.getValue("args")))
