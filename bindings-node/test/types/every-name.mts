@@ -19,10 +19,7 @@ import type {
   CallsResource, PhoneNumbersResource, JobsResource, ConversationsResource, WebhooksResource,
 } from 'hamsa';
 import type {
-  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource, KnowledgeBaseCreateParams,
-  KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams, KnowledgeBaseDeleteUrlParams,
-  VoiceDictionariesCreateParams, VoiceDictionariesListParams, VoiceDictionariesUpdateParams,
-  VoiceDictionariesSetActiveParams, AnalyticsOverviewParams, AnalyticsPerformanceParams, AnalyticsSatisfactionParams,
+  KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource,
   Acknowledgement, AgentPerformance, AgentSatisfaction, AnalyticsOverview, AnalyticsParams, AnalyticsPeriod,
   CallsByDuration, CallsOverTime, CreateKnowledgeBaseItemsParams, CreateVoiceDictionaryParams,
   DeleteKnowledgeBaseUrlParams, DictionaryWord, GetKnowledgeBaseItemParams, KnowledgeBaseItem, KnowledgeBaseItemType,
@@ -161,11 +158,6 @@ async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
   const performance: AgentPerformance = await client.analytics.performance({ period: 'TODAY' });
   const satisfaction: AgentSatisfaction = await client.analytics.satisfaction();
   const sentiment: SentimentDistribution | null | undefined = satisfaction.sentimentDistribution;
-  const aliases: [KnowledgeBaseCreateParams, KnowledgeBaseListParams, KnowledgeBaseGetParams, KnowledgeBaseUpdateParams,
-    KnowledgeBaseDeleteUrlParams, VoiceDictionariesCreateParams, VoiceDictionariesListParams,
-    VoiceDictionariesUpdateParams, VoiceDictionariesSetActiveParams, AnalyticsOverviewParams,
-    AnalyticsPerformanceParams, AnalyticsSatisfactionParams] =
-    [create, list, get, update, deleteUrl, createDictionary, listDictionaries, updateDictionary, toggle, window, window, window];
   const namespaces: [KnowledgeBaseResource, VoiceDictionariesResource, AnalyticsResource] =
     [client.knowledgeBase, client.voiceDictionaries, client.analytics];
   // @ts-expect-error a CUSTOM period's ends are epoch milliseconds (numbers)
@@ -173,7 +165,7 @@ async function knowledgeBaseDictionariesAnalytics(): Promise<void> {
   // @ts-expect-error knowledge_base.create needs its items
   await client.knowledgeBase.create({});
   void [used, items, kbPage, ack.messageKey, words, dictionaryPage.pageSize, toggled.success, overTime, buckets,
-    performance.latency, sentiment, aliases, namespaces];
+    performance.latency, sentiment, namespaces];
 }
 
 function errors(error: unknown): string {
@@ -228,6 +220,11 @@ async function wrongCalls(): Promise<void> {
   void notAnArray;
 }
 
+void everything;
+void knowledgeBaseDictionariesAnalytics;
+void errors;
+void wrongCalls;
+
 // Issue 13: web tools, web calls, projects.
 import type {
   WebTool, WebToolPage, WebToolV1Page, WebToolSettings, WebToolSettingsInput, WebToolSettingsUpdate, WebToolMessage,
@@ -235,17 +232,14 @@ import type {
   WebToolTestEvent, ParticipantToken, ConversationInit, Project, WebCallTool, WebCallToolFunction,
   CreateWebToolParams, UpdateWebToolParams, ListWebToolsParams, ListWebToolsV1Params, GetWebToolParams,
   CheckWebToolVersionsParams, TestWebToolParams, CreateWebCallTokenParams, InitWebCallParams, InitWebCallLegacyParams,
-  GetProjectParams, WebToolsResource, WebCallsResource, ProjectsResource, WebToolsCreateParams, WebToolsListParams,
-  WebToolsUpdateParams, WebToolsCheckVersionsParams, WebToolsGetParams, WebToolsTestParams, WebToolsCreateV1Params,
-  WebToolsListV1Params, WebToolsUpdateV1Params, WebCallsCreateTokenParams, WebCallsInitParams, WebCallsInitLegacyParams,
-  ProjectsGetParams,
+  GetProjectParams, WebToolsResource, WebCallsResource, ProjectsResource,
 } from 'hamsa';
 
 async function webToolsAndCalls(): Promise<void> {
   const method: WebToolMethod = 'GET';
   const settings: WebToolSettingsInput = { serverUrl: 'https://tools.example/w', methodType: method, timeOut: 5, authToken: 't' as Secret };
   const message: WebToolMessageInput = { type: 'REQUEST_START', content: 'One moment' };
-  const create: CreateWebToolParams & WebToolsCreateParams & WebToolsCreateV1Params = {
+  const create: CreateWebToolParams = {
     name: 'weather', description: 'd', params: { type: 'object' }, toolSettings: settings, async: false, messages: [message],
   };
   const tool: WebTool = await client.webTools.create(create);
@@ -253,32 +247,32 @@ async function webToolsAndCalls(): Promise<void> {
   const current: WebToolSettings | null | undefined = tool.toolSettings;
   const said: WebToolMessage[] | undefined = tool.messages;
   const patch: WebToolSettingsUpdate = { timeOut: 10 };
-  const update: UpdateWebToolParams & WebToolsUpdateParams & WebToolsUpdateV1Params = { id: tool.id, toolSettings: patch };
+  const update: UpdateWebToolParams = { id: tool.id, toolSettings: patch };
   const v2: WebTool = await client.webTools.update(update);
   await client.webTools.updateV1(update);
-  const list: ListWebToolsParams & WebToolsListParams = { take: 5, returnUncategorized: true };
+  const list: ListWebToolsParams = { take: 5, returnUncategorized: true };
   const tools: WebTool[] = await client.webTools.list(list).toArray();
   const firstPage: WebToolPage = await client.webTools.list().firstPage();
-  const listV1: ListWebToolsV1Params & WebToolsListV1Params = { isActive: true };
+  const listV1: ListWebToolsV1Params = { isActive: true };
   const oldPage: WebToolV1Page = await client.webTools.listV1(listV1).firstPage();
   const override: WebToolVersionOverride = { httpHeaders: { 'x-a': '1' } };
-  const check: CheckWebToolVersionsParams & WebToolsCheckVersionsParams = { webToolIds: [v2.id], overrides: { [v2.id]: override } };
+  const check: CheckWebToolVersionsParams = { webToolIds: [v2.id], overrides: { [v2.id]: override } };
   const checks: WebToolVersionCheck[] = await client.webTools.checkVersions(check);
   const conflicts: WebToolConflicts | null | undefined = checks[0]?.conflicts;
-  const get: GetWebToolParams & WebToolsGetParams = { id: v2.id };
+  const get: GetWebToolParams = { id: v2.id };
   await client.webTools.get(get);
   await client.webTools.createV1(create);
-  const test: TestWebToolParams & WebToolsTestParams = { serverUrl: 'https://tools.example/w', method: 'POST', timeout: 5 };
+  const test: TestWebToolParams = { serverUrl: 'https://tools.example/w', method: 'POST', timeout: 5 };
   const events: WebToolTestEvent[] = await client.webTools.test(test);
-  const token: CreateWebCallTokenParams & WebCallsCreateTokenParams = { voiceAgentId: 'a', params: { name: 'Sara' } };
+  const token: CreateWebCallTokenParams = { voiceAgentId: 'a', params: { name: 'Sara' } };
   const participant: ParticipantToken = await client.webCalls.createToken(token);
   const fn: WebCallToolFunction = { name: 'open_cart', parameters: { type: 'object' }, func_map: {} };
   const browserTool: WebCallTool = { function: fn };
-  const init: InitWebCallParams & WebCallsInitParams = { voiceAgentId: 'a', jobId: participant.jobId ?? '', tools: [browserTool] };
+  const init: InitWebCallParams = { voiceAgentId: 'a', jobId: participant.jobId ?? '', tools: [browserTool] };
   const started: ConversationInit = await client.webCalls.init(init);
-  const legacy: InitWebCallLegacyParams & WebCallsInitLegacyParams = { voiceAgentId: 'a' };
+  const legacy: InitWebCallLegacyParams = { voiceAgentId: 'a' };
   await client.webCalls.initLegacy(legacy);
-  const none: GetProjectParams & ProjectsGetParams = {};
+  const none: GetProjectParams = {};
   const project: Project = await client.projects.get(none);
   const namespaces: [WebToolsResource, WebCallsResource, ProjectsResource] = [client.webTools, client.webCalls, client.projects];
   // @ts-expect-error the request spells it timeOut
@@ -287,8 +281,4 @@ async function webToolsAndCalls(): Promise<void> {
     events[0]?.event, participant.liveKitAccessToken];
 }
 
-void everything;
-void knowledgeBaseDictionariesAnalytics;
-void errors;
-void wrongCalls;
 void webToolsAndCalls;
