@@ -70,6 +70,9 @@ export declare class Hamsa {
   readonly voiceDictionaries: VoiceDictionariesResource;
   readonly analytics: AnalyticsResource;
   readonly voiceAgents: VoiceAgentsResource;
+  readonly webTools: WebToolsResource;
+  readonly webCalls: WebCallsResource;
+  readonly projects: ProjectsResource;
   readonly webhooks: WebhooksResource;
 }
 
@@ -342,6 +345,64 @@ export interface VoiceAgentsResource {
   getV1(params: GetVoiceAgentParams, options?: RequestOptions): Promise<AgentDetails>;
   /** Change a voice agent in the flat v1 shape: only the fields given are changed. */
   updateV1(params: UpdateVoiceAgentV1Params, options?: RequestOptions): Promise<AgentDetails>;
+}
+
+/** `client.webTools` */
+export interface WebToolsResource {
+  /** Create a web tool (v2: versioned, version 1). */
+  create(params: CreateWebToolParams, options?: RequestOptions): Promise<WebTool>;
+  /**
+   * List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListWebToolsParams, options?: RequestOptions): PageIterator<WebTool, WebToolPage>;
+  /**
+   * Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+   * `version` + 1), which is returned.
+   */
+  update(params: UpdateWebToolParams, options?: RequestOptions): Promise<WebTool>;
+  /** Check whether tools have newer versions, and which of your overrides those conflict with. */
+  checkVersions(params: CheckWebToolVersionsParams, options?: RequestOptions): Promise<WebToolVersionCheck[]>;
+  /** Get one web tool (any version) by id. */
+  get(params: GetWebToolParams, options?: RequestOptions): Promise<WebTool>;
+  /**
+   * Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a stream of
+   * server-sent events). `projectId` defaults to the API key's project.
+   */
+  test(params: TestWebToolParams, options?: RequestOptions): Promise<WebToolTestEvent[]>;
+  /** Create a web tool (v1 route). */
+  createV1(params: CreateWebToolParams, options?: RequestOptions): Promise<WebTool>;
+  /**
+   * List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  listV1(params?: ListWebToolsV1Params, options?: RequestOptions): PageIterator<WebTool, WebToolV1Page>;
+  /** Update a web tool in place (v1 route): only the fields given are sent. */
+  updateV1(params: UpdateWebToolParams, options?: RequestOptions): Promise<WebTool>;
+}
+
+/** `client.webCalls` */
+export interface WebCallsResource {
+  /**
+   * Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the call's job
+   * id (read from the token when the answer leaves it out).
+   */
+  createToken(params: CreateWebCallTokenParams, options?: RequestOptions): Promise<ParticipantToken>;
+  /** Start the conversation of a web call whose token was created. */
+  init(params: InitWebCallParams, options?: RequestOptions): Promise<ConversationInit>;
+  /** Start a web conversation (the older route); answers its job id. */
+  initLegacy(params: InitWebCallLegacyParams, options?: RequestOptions): Promise<ConversationInit>;
+}
+
+/** `client.projects` */
+export interface ProjectsResource {
+  /**
+   * Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in themselves
+   * when it is left out).
+   */
+  get(params?: GetProjectParams, options?: RequestOptions): Promise<Project>;
 }
 
 /** `client.webhooks` */
@@ -724,6 +785,17 @@ export interface CallsOverTime {
   [key: string]: unknown;
 }
 
+/**
+ * `web_tools.check_versions`: whether tools have newer versions, and which of the caller's overrides
+ * a newer version conflicts with.
+ */
+export interface CheckWebToolVersionsParams {
+  /** The tools (version ids) to check. */
+  webToolIds: string[];
+  /** Per tool id, the overrides the caller applies to it. */
+  overrides?: unknown;
+}
+
 /** `voice_agents.clone`: a copy of an agent or a template (`voiceAgentId` goes in the query string). */
 export interface CloneVoiceAgentParams {
   /** The agent or template to copy. */
@@ -758,6 +830,14 @@ export interface Conversation {
   performanceMetrics?: unknown;
   createdAt?: string | null;
   updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** What starting a web conversation answers (`web_calls.init`, `web_calls.init_legacy`). */
+export interface ConversationInit {
+  /** The conversation's job id. */
+  jobId?: string | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }
@@ -960,6 +1040,36 @@ export interface CreateVoiceDictionaryParams {
   words: NewDictionaryWord[];
 }
 
+/** `web_calls.create_token`: a participant token for a browser call with an agent. */
+export interface CreateWebCallTokenParams {
+  /** The agent to talk to. */
+  voiceAgentId: string;
+  /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+  params?: unknown;
+}
+
+/** `web_tools.create` and `web_tools.create_v1`: a new web tool. */
+export interface CreateWebToolParams {
+  /** The name the agent calls the tool by. */
+  name: string;
+  /** What the tool does: the agent reads it to decide when to call it. */
+  description: string;
+  /**
+   * The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+   * as given.
+   */
+  params: unknown;
+  toolSettings: WebToolSettingsInput;
+  /** FUNCTION (the default, and the only documented type). */
+  type?: WebToolType;
+  /** Whether the agent goes on talking while the tool runs (default false). */
+  async?: boolean;
+  /** The collection the tool belongs to. */
+  collectionId?: string | null;
+  /** What the agent says around the call. */
+  messages?: WebToolMessageInput[] | null;
+}
+
 /** `knowledge_base.delete_url`: remove one web page from a URL item (sent as a JSON body on DELETE). */
 export interface DeleteKnowledgeBaseUrlParams {
   /** The item's id. */
@@ -1001,10 +1111,44 @@ export interface GetPhoneNumberParams {
   pid: string;
 }
 
+/** `projects.get`: no arguments; the project is the API key's. */
+export interface GetProjectParams {
+}
+
 /** `voice_agents.get` and `voice_agents.get_v1`. */
 export interface GetVoiceAgentParams {
   /** The agent's id. */
   voiceAgentId: string;
+}
+
+/** `web_tools.get`. */
+export interface GetWebToolParams {
+  /** The tool's id. */
+  id: string;
+}
+
+/** `web_calls.init_legacy`: the older route, which starts a conversation and answers its job id. */
+export interface InitWebCallLegacyParams {
+  voiceAgentId: string;
+  /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+  params?: unknown;
+  voiceEnablement?: boolean | null;
+  tools?: WebCallTool[] | null;
+}
+
+/** `web_calls.init`: start the conversation of a web call whose token was created. */
+export interface InitWebCallParams {
+  voiceAgentId: string;
+  /** The job id of the participant token (`web_calls.create_token`). */
+  jobId: string;
+  /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+  params?: unknown;
+  /** Whether the agent speaks (true) or only writes. */
+  voiceEnablement?: boolean | null;
+  /** Tools the browser runs for the agent. */
+  tools?: WebCallTool[] | null;
+  /** `Web` (the default). */
+  channelType?: string;
 }
 
 /** A job: a transcription, TTS or AI-content job, or an outbound call (the call endpoints return one). */
@@ -1190,6 +1334,35 @@ export interface ListVoiceDictionariesParams {
   take?: number | null;
 }
 
+/** `web_tools.list`: one page of v2 tools (`skip` = page number, `take` = page size). */
+export interface ListWebToolsParams {
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+  search?: string | null;
+  isActive?: boolean | null;
+  /** Only the tools of this agent. */
+  voiceAgentId?: string | null;
+  /** Only the tools of this collection (not with `returnUncategorized`). */
+  collectionId?: string | null;
+  /** Only the tools in no collection (not with `collectionId`). */
+  returnUncategorized?: boolean | null;
+  type?: WebToolType | null;
+}
+
+/** `web_tools.list_v1`: one page of tools (`skip` = page number, `take` = page size). */
+export interface ListWebToolsV1Params {
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+  search?: string | null;
+  isActive?: boolean | null;
+  /** Only the tools of this agent. */
+  voiceAgentId?: string | null;
+}
+
 /** The LLM of a v1 agent. */
 export interface LlmConfigV1 {
   /** e.g. "OpenAI" (the v1 spelling); kept as sent. */
@@ -1236,6 +1409,22 @@ export interface ParseWebhookParams {
   body: string | Uint8Array;
 }
 
+/**
+ * A participant token for a web call (`web_calls.create_token`): the LiveKit access token (a JWT: a
+ * secret, never shown) and the call's job id.
+ */
+export interface ParticipantToken {
+  /** The JWT a web client joins the call's room with (a secret: never shown). */
+  liveKitAccessToken: Secret;
+  /**
+   * The call's job id: the answer's `jobId`, or, when the answer leaves it out, the one inside the
+   * token (`roomConfig.agents[0].metadata`, a JSON text holding `{jobId}`).
+   */
+  jobId?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** A phone number registered in Hamsa. */
 export interface PhoneNumber {
   id: string;
@@ -1269,6 +1458,17 @@ export interface PhoneNumberPage {
 
 export type PhoneNumberType = 'TWILIO' | 'SIP' | (string & {});
 
+/** The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take. */
+export interface Project {
+  id: string;
+  name?: string | null;
+  isDeactivated?: boolean | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** A secret value (an API key, a token): sent as is, never logged. */
 export type Secret = string;
 
@@ -1289,6 +1489,33 @@ export interface SetVoiceDictionaryActiveParams {
   voiceAgentId: string;
   /** On (`true`) or off. */
   isActive: boolean;
+}
+
+/** `web_tools.test`: call a tool's API once, as the agent would, and report what happened. */
+export interface TestWebToolParams {
+  /** The API to call: https (plain http only to a loopback host). */
+  serverUrl: string;
+  method: WebToolMethod;
+  /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+  projectId?: string | null;
+  /** The token sent to the API (a secret: never shown). */
+  authToken?: Secret | null;
+  /** The word before the token (`Bearer`, `Basic`). */
+  authPrefix?: string | null;
+  /** Seconds (the server's default is 5). */
+  timeout?: number | null;
+  /** Headers sent to the API (an object). */
+  httpHeaders?: unknown;
+  /** Query parameters sent to the API (an object). */
+  queryParams?: unknown;
+  /** The request body sent to the API (an object). */
+  body?: unknown;
+  /**
+   * A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+   * documented, so it is treated as a secret.
+   */
+  apiKey?: Secret | null;
+  userId?: string | null;
 }
 
 /** `phone_numbers.unassign`: detach a number from its agent(s). */
@@ -1422,6 +1649,24 @@ export interface UpdateVoiceDictionaryParams {
   words?: NewDictionaryWord[] | null;
 }
 
+/**
+ * `web_tools.update` and `web_tools.update_v1`: change a tool; only the fields given are sent. On v2 the
+ * update makes a new version (a new id, the same `persistentId`, `version` + 1).
+ */
+export interface UpdateWebToolParams {
+  /** The tool's id. */
+  id: string;
+  name?: string | null;
+  description?: string | null;
+  /** A JSON Schema object; sent as given. */
+  params?: unknown;
+  toolSettings?: WebToolSettingsUpdate | null;
+  type?: WebToolType | null;
+  async?: boolean | null;
+  collectionId?: string | null;
+  messages?: WebToolMessageInput[] | null;
+}
+
 /** `webhooks.verify`. */
 export interface VerifyWebhookParams {
   /** The request's `Authorization` header, or null when it had none. */
@@ -1531,6 +1776,188 @@ export interface WaitForJobParams {
   pollIntervalMs?: number | null;
   /** Give up with a `timeout` error after this many milliseconds. */
   timeoutMs?: number | null;
+}
+
+/** A tool the browser offers the agent (the LLM's function-tool shape). */
+export interface WebCallTool {
+  /** `function` (the default). */
+  type?: string;
+  function: WebCallToolFunction;
+}
+
+/** The function a client tool runs in the browser. */
+export interface WebCallToolFunction {
+  name: string;
+  description?: string | null;
+  /** A JSON Schema object: `{"type": "object", "properties": {..}, "required": [..]}`; sent as given. */
+  parameters?: unknown;
+  /** Free-form; spelled `func_map` on the wire. */
+  func_map?: unknown;
+}
+
+/**
+ * A web tool: an HTTP API the agent can call during a conversation. v2 tools are versioned: an update
+ * makes a new version (a new `id`) with the same `persistentId` and `version` + 1.
+ */
+export interface WebTool {
+  id: string;
+  /** The same for every version of a v2 tool. */
+  persistentId?: string | null;
+  version?: number | null;
+  name?: string | null;
+  type?: WebToolType | null;
+  userId?: string | null;
+  projectId?: string | null;
+  isActive?: boolean | null;
+  /** Whether the agent goes on talking while the tool runs. */
+  async?: boolean | null;
+  description?: string | null;
+  collectionId?: string | null;
+  toolSettings?: WebToolSettings | null;
+  /** The tool's parameters, as a JSON Schema. */
+  params?: unknown;
+  messages?: WebToolMessage[];
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The override names the newer version of a tool conflicts with. */
+export interface WebToolConflicts {
+  params?: string[];
+  httpHeaders?: string[];
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A message the agent says around a tool call. */
+export interface WebToolMessage {
+  /**
+   * When it is said: `REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+   * documented, so any string is kept.
+   */
+  type?: string | null;
+  content?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A message the agent says around the tool call. */
+export interface WebToolMessageInput {
+  /**
+   * When it is said (`REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+   * documented, so any string is sent).
+   */
+  type: string;
+  content: string;
+}
+
+export type WebToolMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | (string & {});
+
+/** One page of web tools (v2 list: the latest version of each tool). */
+export interface WebToolPage {
+  items?: WebTool[];
+  /** Every tool. */
+  total?: number | null;
+  /** The tools that match the filters. */
+  filtered?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** How a web tool reaches its server, as the API answers it. */
+export interface WebToolSettings {
+  serverUrl?: string | null;
+  methodType?: WebToolMethod | null;
+  /** The token the tool sends to its server (a secret: never shown). */
+  authToken?: Secret | null;
+  /**
+   * Spelled `timeout` in answers and `timeOut` in requests; the unit is not documented (the v1 example
+   * shows 5000, probably milliseconds).
+   */
+  timeout?: number | null;
+  /** Headers sent to the server (free-form object). */
+  httpHeaders?: unknown;
+  /** Values of the server URL's path parameters (free-form object). */
+  pathParameters?: unknown;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** How a new web tool reaches its server. */
+export interface WebToolSettingsInput {
+  /** The tool's API: https (plain http only to a loopback host). */
+  serverUrl: string;
+  methodType: WebToolMethod;
+  /** The token sent to the server (a secret: never shown). */
+  authToken?: Secret | null;
+  /**
+   * The request's time limit. Spelled `timeOut` here (answers spell it `timeout`); the unit is not
+   * documented (the examples use 2, 5 and 15: probably seconds).
+   */
+  timeOut?: number | null;
+  /** Headers sent to the server (an object of header names to values). */
+  httpHeaders?: unknown;
+  /** Values of the server URL's path parameters (an object). */
+  pathParameters?: unknown;
+}
+
+/** A change to a web tool's settings: only the fields given are sent. */
+export interface WebToolSettingsUpdate {
+  /** https (plain http only to a loopback host). */
+  serverUrl?: string | null;
+  methodType?: WebToolMethod | null;
+  /** A secret: never shown. */
+  authToken?: Secret | null;
+  /** Spelled `timeOut` in requests; see `WebToolSettingsInput`. */
+  timeOut?: number | null;
+  httpHeaders?: unknown;
+  pathParameters?: unknown;
+}
+
+/** One event of a tool test (`{event: "attempt", data: {message: "Starting API test..."}}`). */
+export interface WebToolTestEvent {
+  /** The event's name (`attempt`, ...); absent for an event the server did not name. */
+  event?: string | null;
+  /** What the event carries: JSON, or text. */
+  data?: unknown;
+  /** The stream's event id, when it sends one. */
+  id?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type WebToolType = 'FUNCTION' | (string & {});
+
+/** One page of web tools (v1 list). */
+export interface WebToolV1Page {
+  items?: WebTool[];
+  /** Every tool. */
+  total?: number | null;
+  /** The tools that match the filters. */
+  filtered?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Whether a tool has newer versions (`web_tools.check_versions`). */
+export interface WebToolVersionCheck {
+  toolId: string;
+  hasNewerVersions?: boolean | null;
+  latestVersion?: number | null;
+  latestVersionToolId?: string | null;
+  conflicts?: WebToolConflicts | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** What to check a tool's newer version against. */
+export interface WebToolVersionOverride {
+  /** Parameter values the caller sets (an object). */
+  params?: unknown;
+  /** Headers the caller sets (an object). */
+  httpHeaders?: unknown;
 }
 
 /** Credentials Hamsa sends back to your webhook as `Authorization: <authKey> <authSecret>`. */

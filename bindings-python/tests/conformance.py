@@ -154,6 +154,8 @@ def refused_keyword(error: TypeError) -> dict[str, Any] | None:
 def wire(result: Any) -> Any:
     if isinstance(result, (hamsa.Model, hamsa.Page)):
         return result.to_dict()
+    if isinstance(result, list):  # a result that is a list of models
+        return [wire(item) for item in result]
     return result
 
 

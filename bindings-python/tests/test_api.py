@@ -249,3 +249,22 @@ def test_every_operation_is_a_method_of_both_clients_or_a_function() -> None:
             continue
         assert callable(getattr(getattr(sync, resource), method)), operation
         assert callable(getattr(getattr(asynchronous, resource), method)), operation
+
+
+def test_a_list_of_models_result_is_a_list_of_models(mock: Mock) -> None:
+    stream = 'event: attempt\ndata: {"message": "Starting API test..."}\n\ndata: plain text\n\n'
+    exchange = {
+        "request": {
+            "method": "POST",
+            "path": "/v1/voice-agents/web-tool/test-api-tool",
+            "body": {"serverUrl": "https://tools.example.com", "method": "GET", "projectId": "p1"},
+        },
+        "response": {"status": 200, "headers": {"content-type": "text/event-stream"}, "bodyText": stream},
+    }
+    served = Served(mock, [exchange])
+    client = hamsa.Hamsa(**served.options)
+    events = client.web_tools.test(server_url="https://tools.example.com", method="GET", project_id="p1")
+    assert [type(e) for e in events] == [hamsa.WebToolTestEvent, hamsa.WebToolTestEvent]
+    assert events[0].event == "attempt" and events[0].data == {"message": "Starting API test..."}
+    assert events[1].event is None and events[1].data == "plain text"
+    assert served.report()["requests"] == 1

@@ -264,3 +264,77 @@ def clients() -> None:
     ) as client:
         sync_surface(client)
     AsyncHamsa(api_key="k")
+
+
+# Issue 13: web tools, web calls, projects.
+from hamsa import (  # noqa: E402
+    ConversationInit,
+    ParticipantToken,
+    Project,
+    WebCallTool,
+    WebCallToolFunction,
+    WebTool,
+    WebToolConflicts,
+    WebToolMessage,
+    WebToolMessageInput,
+    WebToolMethod,
+    WebToolPage,
+    WebToolSettings,
+    WebToolSettingsInput,
+    WebToolSettingsUpdate,
+    WebToolTestEvent,
+    WebToolType,
+    WebToolV1Page,
+    WebToolVersionCheck,
+    WebToolVersionOverride,
+)
+
+
+def web_tools_surface(client: Hamsa) -> None:
+    settings = WebToolSettingsInput(server_url="https://tools.example/w", method_type="GET", time_out=5)
+    message = WebToolMessageInput(type="REQUEST_START", content="One moment")
+    tool: WebTool = client.web_tools.create(
+        name="weather",
+        description="Weather now",
+        params={"type": "object", "properties": {}},
+        tool_settings=settings,
+        async_=False,
+        messages=[message],
+    )
+    kind: WebToolType | None = tool.type
+    current: WebToolSettings | None = tool.tool_settings
+    method: WebToolMethod | None = current.method_type if current else None
+    said: list[WebToolMessage] | None = tool.messages
+    v2: WebTool = client.web_tools.update(tool.id, tool_settings=WebToolSettingsUpdate(time_out=10))
+    tools: SyncPager[WebTool, WebToolPage] = client.web_tools.list(take=5, return_uncategorized=True)
+    old: SyncPager[WebTool, WebToolV1Page] = client.web_tools.list_v1(is_active=True)
+    checks: list[WebToolVersionCheck] = client.web_tools.check_versions(
+        web_tool_ids=[tool.id], overrides={tool.id: {"params": {"city": "Riyadh"}}}
+    )
+    conflicts: WebToolConflicts | None = checks[0].conflicts
+    override = WebToolVersionOverride(http_headers={"x-a": "1"})
+    got: WebTool = client.web_tools.get(v2.id)
+    events: list[WebToolTestEvent] = client.web_tools.test(
+        server_url="https://tools.example/w", method="POST", auth_token="t", test_timeout=5, body={"a": 1}
+    )
+    client.web_tools.create_v1(
+        name="n", description="d", params={}, tool_settings={"server_url": "https://x.example", "method_type": "GET"}
+    )
+    client.web_tools.update_v1(got.id, name="n2")
+    token: ParticipantToken = client.web_calls.create_token(voice_agent_id="a", params={"name": "Sara"})
+    tool_fn = WebCallToolFunction(name="open_cart", parameters={"type": "object"}, func_map={"open_cart": "f"})
+    started: ConversationInit = client.web_calls.init(
+        voice_agent_id="a", job_id=token.job_id or "", tools=[WebCallTool(function=tool_fn)]
+    )
+    legacy: ConversationInit = client.web_calls.init_legacy(voice_agent_id="a", voice_enablement=True)
+    project: Project = client.projects.get()
+    print(kind, method, said, list(tools), list(old), conflicts, override, events[0].event, token.live_kit_access_token)
+    print(started.job_id, legacy.job_id, project.id, project.is_deactivated)
+
+
+async def async_web_tools_surface(client: AsyncHamsa) -> None:
+    events: list[WebToolTestEvent] = await client.web_tools.test(server_url="https://x.example", method="GET")
+    project: Project = await client.projects.get()
+    async for tool in client.web_tools.list():
+        print(tool.persistent_id, tool.version)
+    print(events, project)

@@ -17,7 +17,7 @@ pub fn collect(op: &Operation, matches: &ArgMatches) -> Result<Value, String> {
         args.insert(wire.to_owned(), Value::String(id.clone()));
     }
     for field in op.fields {
-        let Some(values) = matches.get_many::<String>(field.wire) else { continue };
+        let Some(values) = matches.get_many::<String>(field.flag) else { continue };
         let values: Vec<&String> = values.collect();
         let value = match field.input {
             Input::List(item) => {

@@ -62,8 +62,8 @@ fn global_args() -> Vec<Arg> {
     ]
 }
 
-/// The clap id of the positional argument. A wire name never holds a space, so no field's flag (whose clap
-/// id is its wire name: `id` for `knowledge_base.get`'s `--id`) can take it.
+/// The clap id of the positional argument. A wire name never holds a space, and a field's clap id is its
+/// flag (kebab-case), so no field (`knowledge_base.get`'s `--id`) can take it.
 pub const POSITIONAL: &str = "positional id";
 
 fn operation_command(op: &Operation) -> Command {
@@ -109,7 +109,9 @@ fn field_arg(field: &Field) -> Arg {
     if field.required {
         help.push_str(" [required]");
     }
-    let arg = Arg::new(field.wire).long(field.flag).help(help.trim().to_owned());
+    // Its id is its flag, which the generator keeps apart from the command line's own (an argument
+    // called `timeout` must not read the global `--timeout`).
+    let arg = Arg::new(field.flag).long(field.flag).help(help.trim().to_owned());
     match field.input {
         Input::List(_) => arg.action(ArgAction::Append),
         _ => arg.action(ArgAction::Set),
@@ -139,6 +141,24 @@ mod tests {
         let flag = |name: &str, wire: &str| find(name).unwrap().fields.iter().find(|f| f.wire == wire).unwrap().flag;
         assert_eq!(flag("calls.create_twilio", "twilioPhoneNumber"), "twilio-phone-number");
         assert_eq!(flag("phone_numbers.get", "pid"), "pid");
+        // An argument whose flag would be one of the command line's own takes the method's name in front.
+        assert_eq!(flag("web_tools.test", "apiKey"), "test-api-key");
+        assert_eq!(flag("web_tools.test", "timeout"), "test-timeout");
+    }
+
+    #[test]
+    fn a_positional_argument_named_id_is_also_its_flag() {
+        use crate::arguments::collect;
+        let op = find("web_tools.update").unwrap();
+        for line in [
+            &["hamsa", "web-tools", "update", "t-1", "--name", "n"][..],
+            &["hamsa", "web-tools", "update", "--id", "t-1", "--name", "n"],
+        ] {
+            let matches = super::build().try_get_matches_from(line).unwrap();
+            let (_, group) = matches.subcommand().unwrap();
+            let (_, leaf) = group.subcommand().unwrap();
+            assert_eq!(collect(op, leaf).unwrap(), serde_json::json!({"id": "t-1", "name": "n"}), "{line:?}");
+        }
     }
 
     #[test]

@@ -302,3 +302,47 @@ async fn knowledge_base_dictionaries_and_analytics_run_from_the_command_line() {
     let custom = mock.run(&["analytics", "satisfaction", "--period", "CUSTOM", "--start-period", "1"]);
     assert!(!custom.status.success(), "a CUSTOM period without its end is refused before sending");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn web_tools_web_calls_and_the_project_from_the_command_line() {
+    let mock = Mock::start().await;
+    let tool = mock.json(&[
+        "web-tools",
+        "create",
+        "--name",
+        "weather",
+        "--description",
+        "Weather now",
+        "--params",
+        r#"{"type":"object","properties":{"city":{"type":"string"}}}"#,
+        "--tool-settings",
+        r#"{"serverUrl":"https://tools.example.com/w","methodType":"GET","timeOut":5}"#,
+    ]);
+    let id = tool["id"].as_str().unwrap();
+    // The positional id (a field called `id`), or its flag.
+    let v2 = mock.json(&["web-tools", "update", id, "--description", "Now"]);
+    assert_eq!((v2["version"].clone(), v2["persistentId"].clone()), (Value::from(2), tool["persistentId"].clone()));
+    assert_eq!(mock.json(&["web-tools", "get", "--id", id])["version"], 1);
+    assert_eq!(mock.json(&["web-tools", "list", "--all"]).as_array().unwrap().len(), 1);
+    let checks = mock.json(&["web-tools", "check-versions", "--web-tool-ids", id]);
+    assert_eq!(checks[0]["latestVersionToolId"], v2["id"]);
+    // `--test-timeout` is the tool test's own timeout (`--timeout` is the command line's); the project is
+    // filled in from `projects get`.
+    let events = mock.json(&[
+        "web-tools",
+        "test",
+        "--server-url",
+        "https://example.com",
+        "--method",
+        "GET",
+        "--test-timeout",
+        "2",
+    ]);
+    assert_eq!(events[0]["event"], "attempt");
+    assert_eq!(mock.json(&["projects", "get"])["id"].as_str().map(str::len), Some(36));
+    let token = mock.json(&["web-calls", "create-token", "--voice-agent-id", "a1"]);
+    let job_id = token["jobId"].as_str().unwrap();
+    let init = mock.json(&["web-calls", "init", "--voice-agent-id", "a1", "--job-id", job_id]);
+    assert_eq!(init["jobId"], job_id);
+    assert!(mock.json(&["web-calls", "init-legacy", "--voice-agent-id", "a1"])["jobId"].is_string());
+}

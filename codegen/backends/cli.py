@@ -49,14 +49,25 @@ def operation(catalog: Catalog, op: Operation) -> Literal:
         ("safety", option(op.safety and rust_str(op.safety))),
         ("positional", option(op.positional and rust_str(op.positional.wire))),
         ("follow", option(follow)),
-        ("fields", Array([field(catalog, f) for f in op.params.fields])),
+        ("fields", Array([field(catalog, op, f) for f in op.params.fields])),
     ])
 
 
-def field(catalog: Catalog, f: Field) -> Literal:
+# The command line's own flags (cli/src/commands.rs): an argument whose flag would be one of them takes
+# the method's name in front (`web_tools.test`'s `apiKey` is `--test-api-key`, not the client's key).
+RESERVED_FLAGS = {"api-key", "base-url", "region", "auth-scheme", "timeout", "max-retries", "header", "output",
+                  "input", "all", "wait", "help", "version"}
+
+
+def flag(op: Operation, f: Field) -> str:
+    name = kebab(f.wire)
+    return f"{kebab(op.method)}-{name}" if name in RESERVED_FLAGS else name
+
+
+def field(catalog: Catalog, op: Operation, f: Field) -> Literal:
     return Literal("Field", [
         ("wire", rust_str(f.wire)),
-        ("flag", rust_str(kebab(f.wire))),
+        ("flag", rust_str(flag(op, f))),
         ("input", input_of(f.type)),
         ("required", "true" if f.required else "false"),
         ("description", rust_str(f.doc.strip())),

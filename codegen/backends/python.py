@@ -176,12 +176,14 @@ def argument_hint(op: Operation, f: Field) -> str:
     return optional(converted or hint(f.type, inputs=True), f)
 
 
-def result_hint(op: Operation, pager: str) -> str:
+def result_hint(op: Operation, pager: str, *, in_class: bool = False) -> str:
     if op.kind == "paged":
         if op.item is None or op.item.kind != "model":
             raise CatalogError(f"{op.name}: the items of a page must be models")
         return f"{pager}[{op.item.name}, {op.result.name}]"
-    return hint(op.result, inputs=False)
+    result = hint(op.result, inputs=False)
+    # Inside a resource class a method may be named `list`, which would shadow the builtin in annotations.
+    return f"builtins.{result}" if in_class and op.result.kind == "array" else result
 
 
 def nested_model(t: Type) -> tuple[str | None, bool]:
@@ -286,7 +288,7 @@ SDK_VERSION = {literal(catalog.version)}
 
 # operation -> {{kind, params: {{keyword: (wire name, conversion, model, is a list)}}, result, item, items}}.
 # kind: the catalog's (plain, paged, waiter, offline); conversion: None, "seconds" (seconds in Python,
-# milliseconds on the wire) or "text" (a str, or bytes decoded as UTF-8); result: the result's model;
+# milliseconds on the wire) or "text" (a str, or bytes decoded as UTF-8); result: the result's model (or the model of its items, for a list);
 # item: a page's item model, items: the page's wire field that holds them. Keywords are in the order of
 # the signatures.
 OPERATIONS: dict[str, dict[str, Any]] = {{
@@ -304,7 +306,8 @@ def operation_entry(op: Operation) -> str:
         nested, many = nested_model(f.type)
         spec = f"({literal(f.wire)}, {optional_literal(conversion(op, f))}, {optional_literal(nested)}, {many})"
         params += f"            {literal(argument(op, f))}: {spec},\n"
-    result = op.result.name if op.result.kind == "model" else None
+    # A list of models names its item's model: the result is converted element by element.
+    result, _ = nested_model(op.result)
     item = op.item.name if op.item is not None and op.item.kind == "model" else None
     return f"""    {literal(op.name)}: {{
         "kind": {literal(op.kind)},
@@ -408,8 +411,9 @@ def resources_stub(catalog: Catalog) -> str:
         out.append(f"\nclass {holder_class(flavour)}:\n    def __init__(self, core: Any) -> None: ...\n")
         out.extend(f"    {r}: {resource_class(r, flavour)}\n" for r in client_resources(catalog))
     text = "".join(out)
+    uses_builtins = "import builtins\n" if "builtins." in text else ""
     return (
-        f"{HEADER}{typing_imports(text)}\n"
+        f"{HEADER}{uses_builtins}{typing_imports(text)}\n"
         "from .._pager import AsyncPager, SyncPager\nfrom .._resource import AsyncResource, SyncResource\n"
         f"{imports(text, '.models', public_model_names(catalog))}{text}"
     )
@@ -450,7 +454,7 @@ def method_runtime(op: Operation, flavour: str) -> str:
 
 def method_stub(op: Operation, flavour: str) -> str:
     awaited = flavour == "async" and op.kind != "paged"
-    returns = result_hint(op, "AsyncPager" if flavour == "async" else "SyncPager")
+    returns = result_hint(op, "AsyncPager" if flavour == "async" else "SyncPager", in_class=True)
     head = f"{'async def' if awaited else 'def'} {function_name(op)}"
     signature = Group(head, ["self", *parameters(op, typed=True)], f" -> {returns}:")
     return f"{signature.lines('    ')}{docstring(method_doc(op), '        ')}"

@@ -132,7 +132,9 @@ def memberwise_init(m: Model) -> str:
 
 
 def json_init(m: Model) -> str:
-    body = f"        let reader = try JSONObjectReader(json, {quoted(m.name)})\n"
+    # A model that reads nothing (a request of no arguments) still checks that it was given an object.
+    binding = "let reader" if m.fields or m.open else "_"
+    body = f"        {binding} = try JSONObjectReader(json, {quoted(m.name)})\n"
     for f in m.fields:
         read = "required" if f.required else "optional"
         fallback = " ?? []" if f.when_absent == "empty" else ""
@@ -147,7 +149,8 @@ def json_property(m: Model) -> str:
     if m.open:
         text += f"\n    static let wireNames: Set<String> = [{', '.join(quoted(f.wire) for f in m.fields)}]\n"
     text += "\n    public var json: JSONValue {\n"
-    text += f"        var writer = JSONObjectWriter({'extra: extra' if m.open else ''})\n"
+    mutable = "var" if m.fields or m.open else "let"
+    text += f"        {mutable} writer = JSONObjectWriter({'extra: extra' if m.open else ''})\n"
     text += "".join(f"        writer.set({quoted(f.wire)}, self.{label(f.wire)})\n" for f in m.fields)
     return text + "        return writer.json\n    }\n"
 

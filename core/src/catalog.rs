@@ -30,6 +30,7 @@ pub fn catalog() -> Value {
                 "items": spec.items_field,
                 "polls": null,
                 "follow": spec.follow.map(|f| json!({"operation": f.operation, "from": f.from})),
+                "project": spec.project,
                 "request": request,
                 "response": response,
             })
@@ -50,6 +51,7 @@ pub fn catalog() -> Value {
             "items": null,
             "polls": helper.polls,
             "follow": null,
+            "project": null,
             "request": request,
             "response": response,
         })

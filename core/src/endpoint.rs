@@ -98,6 +98,9 @@ pub struct EndpointSpec {
     pub items_field: Option<&'static str>,
     /// The waiter that can follow this operation's result.
     pub follow: Option<Follow>,
+    /// The request field (wire name) that holds the project id, when the operation needs one: left out
+    /// by the caller, the client fills it with the API key's project (`projects.get`, fetched once).
+    pub project: Option<&'static str>,
     pub summary: &'static str,
 }
 
@@ -181,14 +184,29 @@ impl std::fmt::Debug for JsonBody {
 }
 
 /// Splits a serialized request into path parameters, query string and body, per the endpoint's spec.
+#[cfg(test)]
 pub(crate) fn prepare(spec: &EndpointSpec, request: &impl Serialize) -> Result<PreparedRequest> {
+    prepare_fields(spec, request_fields(spec, request)?)
+}
+
+/// A request serialized as its wire fields.
+pub(crate) fn request_fields(spec: &EndpointSpec, request: &impl Serialize) -> Result<Map<String, Value>> {
     let value = serde_json::to_value(request)
         .map_err(|e| Error::invalid_argument(spec.name, format!("could not serialize the request: {e}")))?;
-    let mut fields = match value {
-        Value::Object(map) => map,
-        Value::Null => Map::new(),
-        _ => return Err(Error::invalid_argument(spec.name, "the request must be an object")),
-    };
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        _ => Err(Error::invalid_argument(spec.name, "the request must be an object")),
+    }
+}
+
+/// The project field the caller left out (absent or null), if the endpoint has one.
+pub(crate) fn missing_project_field(spec: &EndpointSpec, fields: &Map<String, Value>) -> Option<&'static str> {
+    spec.project.filter(|name| fields.get(*name).is_none_or(Value::is_null))
+}
+
+/// [`prepare`] on fields already serialized (and completed, e.g. with the resolved project id).
+pub(crate) fn prepare_fields(spec: &EndpointSpec, mut fields: Map<String, Value>) -> Result<PreparedRequest> {
     let mut path_and_query = fill_path(spec, &mut fields)?;
     let mut query = Query::new(&mut path_and_query);
     if spec.sends_body() {
@@ -284,6 +302,7 @@ mod tests {
         positional: None,
         items_field: None,
         follow: None,
+        project: None,
         summary: "",
     };
 
@@ -323,5 +342,15 @@ mod tests {
         let prepared = prepare(&spec, &json!({"thingId": "t1", "url": "https://a.example/x?y=1"})).unwrap();
         assert_eq!(prepared.path_and_query, "/v1/things/t1/url");
         assert_eq!(&prepared.body.unwrap().0[..], br#"{"url":"https://a.example/x?y=1"}"#);
+    }
+
+    #[test]
+    fn a_project_field_left_out_or_null_is_missing() {
+        let spec = EndpointSpec { project: Some("projectId"), ..SPEC };
+        let fields = |v: Value| v.as_object().unwrap().clone();
+        assert_eq!(missing_project_field(&spec, &fields(json!({"a": 1}))), Some("projectId"));
+        assert_eq!(missing_project_field(&spec, &fields(json!({"projectId": null}))), Some("projectId"));
+        assert_eq!(missing_project_field(&spec, &fields(json!({"projectId": "p1"}))), None);
+        assert_eq!(missing_project_field(&SPEC, &fields(json!({}))), None);
     }
 }

@@ -45,6 +45,12 @@ pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> 
     if !(200..300).contains(&raw.status) {
         return Err(status_error(&raw));
     }
+    if crate::event_stream::is_event_stream(&raw.headers) {
+        // A stream of server-sent events: its data is the array of its events.
+        let events = crate::event_stream::to_json(&raw.body);
+        let data = T::deserialize(events).map_err(|e| decode_error(operation, &raw, &e))?;
+        return Ok((data, ResponseMeta::new(raw, None, None)));
+    }
     let body = trim_ascii(&raw.body);
     if body.is_empty() {
         let data = from_json::<T>(operation, b"null", &raw)?;
@@ -253,6 +259,21 @@ mod tests {
         assert_eq!(data["text"], "hi");
         let (data, _) = decode::<Option<u32>>("t", raw(200, "")).unwrap();
         assert_eq!(data, None);
+    }
+
+    #[test]
+    fn an_event_stream_is_the_array_of_its_events() {
+        let mut response = raw(200, "event: attempt\ndata: {\"message\":\"go\"}\n\ndata: done\n\n");
+        response.headers.insert("content-type", "text/event-stream; charset=utf-8".parse().unwrap());
+        let (data, meta) = decode::<serde_json::Value>("t", response).unwrap();
+        assert_eq!(data, serde_json::json!([{"event": "attempt", "data": {"message": "go"}}, {"data": "done"}]));
+        assert_eq!(meta.request_id.as_deref(), Some("req_9"));
+        // The same body without the content type is not an event stream: it is JSON, and not valid JSON.
+        assert_eq!(decode::<serde_json::Value>("t", raw(200, "event: attempt\n\n")).unwrap_err().code(), "decode");
+        // A stream on an error status is still the status's error.
+        let mut failed = raw(500, "data: x\n\n");
+        failed.headers.insert("content-type", "text/event-stream".parse().unwrap());
+        assert_eq!(decode::<serde_json::Value>("t", failed).unwrap_err().code(), "server");
     }
 
     #[test]

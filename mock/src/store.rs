@@ -115,6 +115,16 @@ impl Call {
     }
 }
 
+/// A web call started with a participant token or the legacy conversation-init.
+#[derive(Clone, Debug)]
+pub struct WebSession {
+    pub job_id: String,
+    pub voice_agent_id: String,
+    pub params: Value,
+    /// Whether its conversation was started (`web_calls.init`).
+    pub started: bool,
+}
+
 #[derive(Default)]
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
@@ -126,6 +136,9 @@ pub struct Store {
     pub dictionaries: Vec<Value>,
     /// `(dictionaryId, voiceAgentId)` for each dictionary active on an agent.
     pub active_dictionaries: Vec<(String, String)>,
+    /// Web tools as the API answers them, every version of each (oldest first).
+    pub web_tools: Vec<Value>,
+    pub web_sessions: Vec<WebSession>,
     next_id: u64,
 }
 

@@ -60,6 +60,25 @@ module.exports.resources = {
     getV1: { operation: 'voice_agents.get_v1', kind: 'plain' },
     updateV1: { operation: 'voice_agents.update_v1', kind: 'plain' },
   },
+  webTools: {
+    create: { operation: 'web_tools.create', kind: 'plain' },
+    list: { operation: 'web_tools.list', kind: 'paged', items: 'items' },
+    update: { operation: 'web_tools.update', kind: 'plain' },
+    checkVersions: { operation: 'web_tools.check_versions', kind: 'plain' },
+    get: { operation: 'web_tools.get', kind: 'plain' },
+    test: { operation: 'web_tools.test', kind: 'plain' },
+    createV1: { operation: 'web_tools.create_v1', kind: 'plain' },
+    listV1: { operation: 'web_tools.list_v1', kind: 'paged', items: 'items' },
+    updateV1: { operation: 'web_tools.update_v1', kind: 'plain' },
+  },
+  webCalls: {
+    createToken: { operation: 'web_calls.create_token', kind: 'plain' },
+    init: { operation: 'web_calls.init', kind: 'plain' },
+    initLegacy: { operation: 'web_calls.init_legacy', kind: 'plain' },
+  },
+  projects: {
+    get: { operation: 'projects.get', kind: 'plain' },
+  },
   webhooks: {
     verify: {
       operation: 'webhooks.verify',

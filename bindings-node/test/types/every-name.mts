@@ -224,3 +224,61 @@ void everything;
 void knowledgeBaseDictionariesAnalytics;
 void errors;
 void wrongCalls;
+
+// Issue 13: web tools, web calls, projects.
+import type {
+  WebTool, WebToolPage, WebToolV1Page, WebToolSettings, WebToolSettingsInput, WebToolSettingsUpdate, WebToolMessage,
+  WebToolMessageInput, WebToolMethod, WebToolType, WebToolVersionCheck, WebToolConflicts, WebToolVersionOverride,
+  WebToolTestEvent, ParticipantToken, ConversationInit, Project, WebCallTool, WebCallToolFunction,
+  CreateWebToolParams, UpdateWebToolParams, ListWebToolsParams, ListWebToolsV1Params, GetWebToolParams,
+  CheckWebToolVersionsParams, TestWebToolParams, CreateWebCallTokenParams, InitWebCallParams, InitWebCallLegacyParams,
+  GetProjectParams, WebToolsResource, WebCallsResource, ProjectsResource,
+} from 'hamsa';
+
+async function webToolsAndCalls(): Promise<void> {
+  const method: WebToolMethod = 'GET';
+  const settings: WebToolSettingsInput = { serverUrl: 'https://tools.example/w', methodType: method, timeOut: 5, authToken: 't' as Secret };
+  const message: WebToolMessageInput = { type: 'REQUEST_START', content: 'One moment' };
+  const create: CreateWebToolParams = {
+    name: 'weather', description: 'd', params: { type: 'object' }, toolSettings: settings, async: false, messages: [message],
+  };
+  const tool: WebTool = await client.webTools.create(create);
+  const toolType: WebToolType | null | undefined = tool.type;
+  const current: WebToolSettings | null | undefined = tool.toolSettings;
+  const said: WebToolMessage[] | undefined = tool.messages;
+  const patch: WebToolSettingsUpdate = { timeOut: 10 };
+  const update: UpdateWebToolParams = { id: tool.id, toolSettings: patch };
+  const v2: WebTool = await client.webTools.update(update);
+  await client.webTools.updateV1(update);
+  const list: ListWebToolsParams = { take: 5, returnUncategorized: true };
+  const tools: WebTool[] = await client.webTools.list(list).toArray();
+  const firstPage: WebToolPage = await client.webTools.list().firstPage();
+  const listV1: ListWebToolsV1Params = { isActive: true };
+  const oldPage: WebToolV1Page = await client.webTools.listV1(listV1).firstPage();
+  const override: WebToolVersionOverride = { httpHeaders: { 'x-a': '1' } };
+  const check: CheckWebToolVersionsParams = { webToolIds: [v2.id], overrides: { [v2.id]: override } };
+  const checks: WebToolVersionCheck[] = await client.webTools.checkVersions(check);
+  const conflicts: WebToolConflicts | null | undefined = checks[0]?.conflicts;
+  const get: GetWebToolParams = { id: v2.id };
+  await client.webTools.get(get);
+  await client.webTools.createV1(create);
+  const test: TestWebToolParams = { serverUrl: 'https://tools.example/w', method: 'POST', timeout: 5 };
+  const events: WebToolTestEvent[] = await client.webTools.test(test);
+  const token: CreateWebCallTokenParams = { voiceAgentId: 'a', params: { name: 'Sara' } };
+  const participant: ParticipantToken = await client.webCalls.createToken(token);
+  const fn: WebCallToolFunction = { name: 'open_cart', parameters: { type: 'object' }, func_map: {} };
+  const browserTool: WebCallTool = { function: fn };
+  const init: InitWebCallParams = { voiceAgentId: 'a', jobId: participant.jobId ?? '', tools: [browserTool] };
+  const started: ConversationInit = await client.webCalls.init(init);
+  const legacy: InitWebCallLegacyParams = { voiceAgentId: 'a' };
+  await client.webCalls.initLegacy(legacy);
+  const none: GetProjectParams = {};
+  const project: Project = await client.projects.get(none);
+  const namespaces: [WebToolsResource, WebCallsResource, ProjectsResource] = [client.webTools, client.webCalls, client.projects];
+  // @ts-expect-error the request spells it timeOut
+  const misspelt: WebToolSettingsUpdate = { timeout: 10 };
+  void [toolType, current, said, tools, firstPage, oldPage, conflicts, events, started, project, namespaces, misspelt,
+    events[0]?.event, participant.liveKitAccessToken];
+}
+
+void webToolsAndCalls;

@@ -22,7 +22,13 @@ Options = Optional[Mapping[str, str]]
 
 def _result(operation: str, raw: Any) -> Any:
     model = OPERATIONS[operation]["result"]
-    if model is None or not isinstance(raw, dict):
+    if model is None:
+        return raw
+    if isinstance(raw, list):
+        # A result that is a list of models (the table names the item's model).
+        wrap = Model._registry[model]._wrap
+        return [wrap(item) if isinstance(item, dict) else item for item in raw]
+    if not isinstance(raw, dict):
         return raw
     return Model._registry[model]._wrap(raw)
 

@@ -15,8 +15,11 @@ pub mod conversations;
 pub mod jobs;
 pub mod knowledge_base;
 pub mod phone_numbers;
+pub mod projects;
 pub mod voice_agents;
 pub mod voice_dictionaries;
+pub mod web_calls;
+pub mod web_tools;
 
 pub use analytics::*;
 pub use calls::*;
@@ -24,8 +27,11 @@ pub use conversations::*;
 pub use jobs::*;
 pub use knowledge_base::*;
 pub use phone_numbers::*;
+pub use projects::*;
 pub use voice_agents::*;
 pub use voice_dictionaries::*;
+pub use web_calls::*;
+pub use web_tools::*;
 
 /// The endpoint table. Calls `$callback!` with every resource and its methods, in this grammar (the
 /// clauses after the types are optional, in this order):
@@ -39,7 +45,8 @@ pub use voice_dictionaries::*;
 ///         [, result = envelope]                 the answer has no `data`: the result is the envelope
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
 ///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | .. }]
-///         [, follow = "resource.waiter" from "wireName"];   the result can be waited on
+///         [, follow = "resource.waiter" from "wireName"]   the result can be waited on
+///         [, project = "wireName"];             the project id: when left out, the API key's project
 /// }
 /// ```
 ///
@@ -49,6 +56,8 @@ pub use voice_dictionaries::*;
 /// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
 /// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
 /// type is [`Acknowledgement`](crate::models::Acknowledgement)).
+/// `project` names the request's optional project-id field: a caller that leaves it out gets the API key's
+/// project, which the client fetches once with `projects.get` and keeps.
 #[macro_export]
 macro_rules! for_each_endpoint {
     ($callback:ident) => {
@@ -193,6 +202,61 @@ macro_rules! for_each_endpoint {
                     $crate::endpoints::UpdateVoiceAgentV1Params => $crate::models::AgentDetails,
                     positional = "voiceAgentId";
             }
+            web_tools / WebTools {
+                /// Create a web tool (v2: versioned, version 1).
+                create: CreateWebTool = POST "/v2/voice-agents/web-tool", Unsafe,
+                    $crate::endpoints::CreateWebToolParams => $crate::models::WebTool;
+                /// List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+                list: ListWebTools = GET "/v2/voice-agents/web-tool/list", Safe,
+                    $crate::endpoints::ListWebToolsParams => $crate::models::WebToolPage,
+                    paged { items: "items" => items: $crate::models::WebTool, page: skip, size: take = 10, total: filtered | total };
+                /// Update a web tool: only the fields given are sent. Makes a new version (a new id, the same
+                /// `persistentId`, `version` + 1), which is returned.
+                update: UpdateWebTool = PATCH "/v2/voice-agents/web-tool/{id}", Idempotent,
+                    $crate::endpoints::UpdateWebToolParams => $crate::models::WebTool,
+                    positional = "id";
+                /// Check whether tools have newer versions, and which of your overrides those conflict with.
+                check_versions: CheckWebToolVersions = POST "/v2/voice-agents/web-tool/version-check", Safe,
+                    $crate::endpoints::CheckWebToolVersionsParams => ::std::vec::Vec<$crate::models::WebToolVersionCheck>;
+                /// Get one web tool (any version) by id.
+                get: GetWebTool = GET "/v1/voice-agents/web-tool/{id}", Safe,
+                    $crate::endpoints::GetWebToolParams => $crate::models::WebTool,
+                    positional = "id";
+                /// Call a tool's API once, as the agent would, and return the events of the test (the API
+                /// answers JSON or a stream of server-sent events). `projectId` defaults to the API key's project.
+                test: TestWebTool = POST "/v1/voice-agents/web-tool/test-api-tool", Unsafe,
+                    $crate::endpoints::TestWebToolParams => $crate::models::WebToolTestEvents,
+                    project = "projectId";
+                /// Create a web tool (v1 route).
+                create_v1: CreateWebToolV1 = POST "/v1/voice-agents/web-tool", Unsafe,
+                    $crate::endpoints::CreateWebToolParams => $crate::models::WebTool;
+                /// List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+                list_v1: ListWebToolsV1 = GET "/v1/voice-agents/web-tool/list", Safe,
+                    $crate::endpoints::ListWebToolsV1Params => $crate::models::WebToolV1Page,
+                    paged { items: "items" => items: $crate::models::WebTool, page: skip, size: take = 10, total: filtered | total };
+                /// Update a web tool in place (v1 route): only the fields given are sent.
+                update_v1: UpdateWebToolV1 = PATCH "/v1/voice-agents/web-tool/{id}", Idempotent,
+                    $crate::endpoints::UpdateWebToolParams => $crate::models::WebTool,
+                    positional = "id";
+            }
+            web_calls / WebCalls {
+                /// Create a participant token for a browser call with an agent: the LiveKit access token (a
+                /// secret) and the call's job id (read from the token when the answer leaves it out).
+                create_token: CreateWebCallToken = POST "/v1/voice-agents/room/participant-token", Unsafe,
+                    $crate::endpoints::CreateWebCallTokenParams => $crate::models::ParticipantToken;
+                /// Start the conversation of a web call whose token was created.
+                init: InitWebCall = POST "/v1/voice-agents/room/conversation-init", Unsafe,
+                    $crate::endpoints::InitWebCallParams => $crate::models::ConversationInit;
+                /// Start a web conversation (the older route); answers its job id.
+                init_legacy: InitWebCallLegacy = POST "/v1/voice-agents/conversation-init", Unsafe,
+                    $crate::endpoints::InitWebCallLegacyParams => $crate::models::ConversationInit;
+            }
+            projects / Projects {
+                /// Get the project the API key belongs to; its `id` is the `projectId` other operations take
+                /// (and fill in themselves when it is left out).
+                get: GetProject = GET "/v1/projects/by-api-key", Safe,
+                    $crate::endpoints::GetProjectParams => $crate::models::Project;
+            }
         }
     };
 }
@@ -280,7 +344,8 @@ macro_rules! define_endpoints {
                         size: $size:ident = $default_size:literal,
                         total: $($total:ident)|+
                     })?
-                    $(, follow = $follow:literal from $follow_from:literal)?;
+                    $(, follow = $follow:literal from $follow_from:literal)?
+                    $(, project = $project:literal)?;
             )*
         }
     )*) => {
@@ -308,6 +373,7 @@ macro_rules! define_endpoints {
                             operation: $follow,
                             from: $follow_from,
                         })?),
+                        project: $crate::__optional!($($project)?),
                         summary: concat!($($doc),*),
                     };
                     type Request = $Req;

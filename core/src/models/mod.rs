@@ -10,8 +10,11 @@ mod job;
 mod knowledge_base;
 mod lenient;
 mod phone_number;
+mod project;
 mod voice_agent;
 mod voice_dictionary;
+mod web_call;
+mod web_tool;
 
 pub use acknowledgement::*;
 pub use analytics::*;
@@ -20,8 +23,11 @@ pub use conversation::*;
 pub use job::*;
 pub use knowledge_base::*;
 pub use phone_number::*;
+pub use project::*;
 pub use voice_agent::*;
 pub use voice_dictionary::*;
+pub use web_call::*;
+pub use web_tool::*;
 
 /// Fields this SDK version does not know, kept verbatim.
 pub type Extra = serde_json::Map<String, serde_json::Value>;

@@ -5,15 +5,18 @@ mod calls;
 mod conversations;
 mod knowledge_base;
 mod phone_numbers;
+mod projects;
 mod voice_agents;
 mod voice_dictionaries;
+mod web_calls;
+mod web_tools;
 
 use crate::config::MockConfig;
 use crate::envelope;
 use crate::store::Store;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 
@@ -82,6 +85,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/voice-agents", post(voice_agents::create_v1).get(voice_agents::list_v1))
         .route("/v1/voice-agents/clone", post(voice_agents::clone))
         .route("/v1/voice-agents/{id}", get(voice_agents::get_v1).patch(voice_agents::update_v1))
+        .route("/v2/voice-agents/web-tool", post(web_tools::create))
+        .route("/v2/voice-agents/web-tool/list", get(web_tools::list))
+        .route("/v2/voice-agents/web-tool/version-check", post(web_tools::check_versions))
+        .route("/v2/voice-agents/web-tool/{id}", patch(web_tools::update))
+        .route("/v1/voice-agents/web-tool", post(web_tools::create_v1))
+        .route("/v1/voice-agents/web-tool/list", get(web_tools::list_v1))
+        .route("/v1/voice-agents/web-tool/test-api-tool", post(web_tools::test))
+        .route("/v1/voice-agents/web-tool/{id}", get(web_tools::get).patch(web_tools::update_v1))
+        .route("/v1/voice-agents/room/participant-token", post(web_calls::create_token))
+        .route("/v1/voice-agents/room/conversation-init", post(web_calls::init))
+        .route("/v1/voice-agents/conversation-init", post(web_calls::init_legacy))
+        .route("/v1/projects/by-api-key", get(projects::get))
         .fallback(|| async {
             envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
         })

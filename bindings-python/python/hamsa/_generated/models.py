@@ -13,6 +13,8 @@ JobStatus = str
 PhoneNumberType = str
 KnowledgeBaseItemType = str
 AnalyticsPeriod = str
+WebToolMethod = str
+WebToolType = str
 WebhookEventType = str
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "PhoneNumberType",
     "KnowledgeBaseItemType",
     "AnalyticsPeriod",
+    "WebToolMethod",
+    "WebToolType",
     "WebhookEventType",
     "AgentDetails",
     "WebhookAuth",
@@ -59,6 +63,23 @@ __all__ = [
     "VoiceAgent",
     "VoiceAgentPage",
     "VoiceAgentV1Page",
+    "WebToolSettingsInput",
+    "WebToolMessageInput",
+    "WebTool",
+    "WebToolSettings",
+    "WebToolMessage",
+    "WebToolPage",
+    "WebToolSettingsUpdate",
+    "WebToolVersionOverride",
+    "WebToolVersionCheck",
+    "WebToolConflicts",
+    "WebToolTestEvent",
+    "WebToolV1Page",
+    "ParticipantToken",
+    "WebCallTool",
+    "WebCallToolFunction",
+    "ConversationInit",
+    "Project",
     "WebhookEvent",
 ]
 
@@ -289,6 +310,112 @@ class VoiceAgentPage(Model):
 
 class VoiceAgentV1Page(Model):
     """One page of v1 agents."""
+
+    __slots__ = ()
+
+
+class WebToolSettingsInput(Model):
+    """How a new web tool reaches its server."""
+
+    __slots__ = ()
+
+
+class WebToolMessageInput(Model):
+    """A message the agent says around the tool call."""
+
+    __slots__ = ()
+
+
+class WebTool(Model):
+    """A web tool: an HTTP API the agent can call during a conversation. v2 tools are versioned: an update
+    makes a new version (a new `id`) with the same `persistentId` and `version` + 1.
+    """
+
+    __slots__ = ()
+
+
+class WebToolSettings(Model):
+    """How a web tool reaches its server, as the API answers it."""
+
+    __slots__ = ()
+
+
+class WebToolMessage(Model):
+    """A message the agent says around a tool call."""
+
+    __slots__ = ()
+
+
+class WebToolPage(Model):
+    """One page of web tools (v2 list: the latest version of each tool)."""
+
+    __slots__ = ()
+
+
+class WebToolSettingsUpdate(Model):
+    """A change to a web tool's settings: only the fields given are sent."""
+
+    __slots__ = ()
+
+
+class WebToolVersionOverride(Model):
+    """What to check a tool's newer version against."""
+
+    __slots__ = ()
+
+
+class WebToolVersionCheck(Model):
+    """Whether a tool has newer versions (`web_tools.check_versions`)."""
+
+    __slots__ = ()
+
+
+class WebToolConflicts(Model):
+    """The override names the newer version of a tool conflicts with."""
+
+    __slots__ = ()
+
+
+class WebToolTestEvent(Model):
+    """One event of a tool test (`{event: "attempt", data: {message: "Starting API test..."}}`)."""
+
+    __slots__ = ()
+
+
+class WebToolV1Page(Model):
+    """One page of web tools (v1 list)."""
+
+    __slots__ = ()
+
+
+class ParticipantToken(Model):
+    """A participant token for a web call (`web_calls.create_token`): the LiveKit access token (a JWT: a
+    secret, never shown) and the call's job id.
+    """
+
+    __slots__ = ()
+
+
+class WebCallTool(Model):
+    """A tool the browser offers the agent (the LLM's function-tool shape)."""
+
+    __slots__ = ()
+
+
+class WebCallToolFunction(Model):
+    """The function a client tool runs in the browser."""
+
+    __slots__ = ()
+
+
+class ConversationInit(Model):
+    """What starting a web conversation answers (`web_calls.init`, `web_calls.init_legacy`)."""
+
+    __slots__ = ()
+
+
+class Project(Model):
+    """The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take."""
 
     __slots__ = ()
 

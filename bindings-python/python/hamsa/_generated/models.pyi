@@ -10,6 +10,8 @@ JobStatus = Literal["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "NO_ANSWER"
 PhoneNumberType = Literal["TWILIO", "SIP"] | str
 KnowledgeBaseItemType = Literal["TEXT", "URL", "FILE"] | str
 AnalyticsPeriod = Literal["LAST_HOUR", "TODAY", "YESTERDAY", "THIS_WEEK", "THIS_MONTH", "CUSTOM"] | str
+WebToolMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"] | str
+WebToolType = Literal["FUNCTION"] | str
 WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
 
 __all__ = [
@@ -19,6 +21,8 @@ __all__ = [
     "PhoneNumberType",
     "KnowledgeBaseItemType",
     "AnalyticsPeriod",
+    "WebToolMethod",
+    "WebToolType",
     "WebhookEventType",
     "AgentDetails",
     "WebhookAuth",
@@ -56,6 +60,23 @@ __all__ = [
     "VoiceAgent",
     "VoiceAgentPage",
     "VoiceAgentV1Page",
+    "WebToolSettingsInput",
+    "WebToolMessageInput",
+    "WebTool",
+    "WebToolSettings",
+    "WebToolMessage",
+    "WebToolPage",
+    "WebToolSettingsUpdate",
+    "WebToolVersionOverride",
+    "WebToolVersionCheck",
+    "WebToolConflicts",
+    "WebToolTestEvent",
+    "WebToolV1Page",
+    "ParticipantToken",
+    "WebCallTool",
+    "WebCallToolFunction",
+    "ConversationInit",
+    "Project",
     "WebhookEvent",
 ]
 
@@ -1333,6 +1354,402 @@ class VoiceAgentV1Page(Model):
         """The agents that match the filters."""
     @property
     def voice_agents(self) -> list[AgentDetails] | None: ...
+
+class WebToolSettingsInput(Model):
+    """How a new web tool reaches its server."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        server_url: str = ...,
+        method_type: WebToolMethod = ...,
+        auth_token: str | None = ...,
+        time_out: float | None = ...,
+        http_headers: Any = ...,
+        path_parameters: Any = ...,
+    ) -> None: ...
+    @property
+    def server_url(self) -> str:
+        """The tool's API: https (plain http only to a loopback host)."""
+    @property
+    def method_type(self) -> WebToolMethod: ...
+    @property
+    def auth_token(self) -> str | None:
+        """The token sent to the server (a secret: never shown)."""
+    @property
+    def time_out(self) -> float | None:
+        """The request's time limit. Spelled `timeOut` here (answers spell it `timeout`); the unit is not
+        documented (the examples use 2, 5 and 15: probably seconds).
+        """
+    @property
+    def http_headers(self) -> Any:
+        """Headers sent to the server (an object of header names to values)."""
+    @property
+    def path_parameters(self) -> Any:
+        """Values of the server URL's path parameters (an object)."""
+
+class WebToolMessageInput(Model):
+    """A message the agent says around the tool call."""
+    def __init__(self, _wire: Mapping[str, Any] | None = None, /, *, type: str = ..., content: str = ...) -> None: ...
+    @property
+    def type(self) -> str:
+        """When it is said (`REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+        documented, so any string is sent).
+        """
+    @property
+    def content(self) -> str: ...
+
+class WebTool(Model):
+    """A web tool: an HTTP API the agent can call during a conversation. v2 tools are versioned: an update
+    makes a new version (a new `id`) with the same `persistentId` and `version` + 1.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        persistent_id: str | None = ...,
+        version: int | None = ...,
+        name: str | None = ...,
+        type: WebToolType | None = ...,
+        user_id: str | None = ...,
+        project_id: str | None = ...,
+        is_active: bool | None = ...,
+        async_: bool | None = ...,
+        description: str | None = ...,
+        collection_id: str | None = ...,
+        tool_settings: WebToolSettings | Mapping[str, Any] | None = ...,
+        params: Any = ...,
+        messages: Sequence[WebToolMessage | Mapping[str, Any]] | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def persistent_id(self) -> str | None:
+        """The same for every version of a v2 tool."""
+    @property
+    def version(self) -> int | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def type(self) -> WebToolType | None: ...
+    @property
+    def user_id(self) -> str | None: ...
+    @property
+    def project_id(self) -> str | None: ...
+    @property
+    def is_active(self) -> bool | None: ...
+    @property
+    def async_(self) -> bool | None:
+        """Whether the agent goes on talking while the tool runs."""
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def collection_id(self) -> str | None: ...
+    @property
+    def tool_settings(self) -> WebToolSettings | None: ...
+    @property
+    def params(self) -> Any:
+        """The tool's parameters, as a JSON Schema."""
+    @property
+    def messages(self) -> list[WebToolMessage] | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class WebToolSettings(Model):
+    """How a web tool reaches its server, as the API answers it."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        server_url: str | None = ...,
+        method_type: WebToolMethod | None = ...,
+        auth_token: str | None = ...,
+        timeout: float | None = ...,
+        http_headers: Any = ...,
+        path_parameters: Any = ...,
+    ) -> None: ...
+    @property
+    def server_url(self) -> str | None: ...
+    @property
+    def method_type(self) -> WebToolMethod | None: ...
+    @property
+    def auth_token(self) -> str | None:
+        """The token the tool sends to its server (a secret: never shown)."""
+    @property
+    def timeout(self) -> float | None:
+        """Spelled `timeout` in answers and `timeOut` in requests; the unit is not documented (the v1 example
+        shows 5000, probably milliseconds).
+        """
+    @property
+    def http_headers(self) -> Any:
+        """Headers sent to the server (free-form object)."""
+    @property
+    def path_parameters(self) -> Any:
+        """Values of the server URL's path parameters (free-form object)."""
+
+class WebToolMessage(Model):
+    """A message the agent says around a tool call."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        type: str | None = ...,
+        content: str | None = ...,
+    ) -> None: ...
+    @property
+    def type(self) -> str | None:
+        """When it is said: `REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+        documented, so any string is kept.
+        """
+    @property
+    def content(self) -> str | None: ...
+
+class WebToolPage(Model):
+    """One page of web tools (v2 list: the latest version of each tool)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        items: Sequence[WebTool | Mapping[str, Any]] | None = ...,
+        total: int | None = ...,
+        filtered: int | None = ...,
+    ) -> None: ...
+    @property
+    def items(self) -> list[WebTool] | None: ...
+    @property
+    def total(self) -> int | None:
+        """Every tool."""
+    @property
+    def filtered(self) -> int | None:
+        """The tools that match the filters."""
+
+class WebToolSettingsUpdate(Model):
+    """A change to a web tool's settings: only the fields given are sent."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        server_url: str | None = ...,
+        method_type: WebToolMethod | None = ...,
+        auth_token: str | None = ...,
+        time_out: float | None = ...,
+        http_headers: Any = ...,
+        path_parameters: Any = ...,
+    ) -> None: ...
+    @property
+    def server_url(self) -> str | None:
+        """https (plain http only to a loopback host)."""
+    @property
+    def method_type(self) -> WebToolMethod | None: ...
+    @property
+    def auth_token(self) -> str | None:
+        """A secret: never shown."""
+    @property
+    def time_out(self) -> float | None:
+        """Spelled `timeOut` in requests; see `WebToolSettingsInput`."""
+    @property
+    def http_headers(self) -> Any: ...
+    @property
+    def path_parameters(self) -> Any: ...
+
+class WebToolVersionOverride(Model):
+    """What to check a tool's newer version against."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        params: Any = ...,
+        http_headers: Any = ...,
+    ) -> None: ...
+    @property
+    def params(self) -> Any:
+        """Parameter values the caller sets (an object)."""
+    @property
+    def http_headers(self) -> Any:
+        """Headers the caller sets (an object)."""
+
+class WebToolVersionCheck(Model):
+    """Whether a tool has newer versions (`web_tools.check_versions`)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        tool_id: str = ...,
+        has_newer_versions: bool | None = ...,
+        latest_version: int | None = ...,
+        latest_version_tool_id: str | None = ...,
+        conflicts: WebToolConflicts | Mapping[str, Any] | None = ...,
+    ) -> None: ...
+    @property
+    def tool_id(self) -> str: ...
+    @property
+    def has_newer_versions(self) -> bool | None: ...
+    @property
+    def latest_version(self) -> int | None: ...
+    @property
+    def latest_version_tool_id(self) -> str | None: ...
+    @property
+    def conflicts(self) -> WebToolConflicts | None: ...
+
+class WebToolConflicts(Model):
+    """The override names the newer version of a tool conflicts with."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        params: Sequence[str] | None = ...,
+        http_headers: Sequence[str] | None = ...,
+    ) -> None: ...
+    @property
+    def params(self) -> list[str] | None: ...
+    @property
+    def http_headers(self) -> list[str] | None: ...
+
+class WebToolTestEvent(Model):
+    """One event of a tool test (`{event: "attempt", data: {message: "Starting API test..."}}`)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        event: str | None = ...,
+        data: Any = ...,
+        id: str | None = ...,
+    ) -> None: ...
+    @property
+    def event(self) -> str | None:
+        """The event's name (`attempt`, ...); absent for an event the server did not name."""
+    @property
+    def data(self) -> Any:
+        """What the event carries: JSON, or text."""
+    @property
+    def id(self) -> str | None:
+        """The stream's event id, when it sends one."""
+
+class WebToolV1Page(Model):
+    """One page of web tools (v1 list)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        items: Sequence[WebTool | Mapping[str, Any]] | None = ...,
+        total: int | None = ...,
+        filtered: int | None = ...,
+    ) -> None: ...
+    @property
+    def items(self) -> list[WebTool] | None: ...
+    @property
+    def total(self) -> int | None:
+        """Every tool."""
+    @property
+    def filtered(self) -> int | None:
+        """The tools that match the filters."""
+
+class ParticipantToken(Model):
+    """A participant token for a web call (`web_calls.create_token`): the LiveKit access token (a JWT: a
+    secret, never shown) and the call's job id.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        live_kit_access_token: str = ...,
+        job_id: str | None = ...,
+    ) -> None: ...
+    @property
+    def live_kit_access_token(self) -> str:
+        """The JWT a web client joins the call's room with (a secret: never shown)."""
+    @property
+    def job_id(self) -> str | None:
+        """The call's job id: the answer's `jobId`, or, when the answer leaves it out, the one inside the
+        token (`roomConfig.agents[0].metadata`, a JSON text holding `{jobId}`).
+        """
+
+class WebCallTool(Model):
+    """A tool the browser offers the agent (the LLM's function-tool shape)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        type: str | None = ...,
+        function: WebCallToolFunction | Mapping[str, Any] = ...,
+    ) -> None: ...
+    @property
+    def type(self) -> str | None:
+        """`function` (the default)."""
+    @property
+    def function(self) -> WebCallToolFunction: ...
+
+class WebCallToolFunction(Model):
+    """The function a client tool runs in the browser."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        name: str = ...,
+        description: str | None = ...,
+        parameters: Any = ...,
+        func_map: Any = ...,
+    ) -> None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def parameters(self) -> Any:
+        """A JSON Schema object: `{"type": "object", "properties": {..}, "required": [..]}`; sent as given."""
+    @property
+    def func_map(self) -> Any:
+        """Free-form; spelled `func_map` on the wire."""
+
+class ConversationInit(Model):
+    """What starting a web conversation answers (`web_calls.init`, `web_calls.init_legacy`)."""
+    def __init__(self, _wire: Mapping[str, Any] | None = None, /, *, job_id: str | None = ...) -> None: ...
+    @property
+    def job_id(self) -> str | None:
+        """The conversation's job id."""
+
+class Project(Model):
+    """The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        name: str | None = ...,
+        is_deactivated: bool | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def is_deactivated(self) -> bool | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
 
 class WebhookEvent(Model):
     """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and

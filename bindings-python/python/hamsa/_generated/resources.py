@@ -1252,6 +1252,437 @@ class VoiceAgents(SyncResource):
         )
 
 
+class WebTools(SyncResource):
+    """`client.web_tools`."""
+
+    def create(
+        self,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a web tool (v2: versioned, version 1).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+        return self._invoke(
+            "web_tools.create",
+            {
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        is_active=OMIT,
+        voice_agent_id=OMIT,
+        collection_id=OMIT,
+        return_uncategorized=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        collection_id: Only the tools of this collection (not with `returnUncategorized`).
+        return_uncategorized: Only the tools in no collection (not with `collectionId`).
+        """
+        return self._pager(
+            "web_tools.list",
+            {
+                "skip": skip,
+                "take": take,
+                "search": search,
+                "is_active": is_active,
+                "voice_agent_id": voice_agent_id,
+                "collection_id": collection_id,
+                "return_uncategorized": return_uncategorized,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+        `version` + 1), which is returned.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+        return self._invoke(
+            "web_tools.update",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def check_versions(
+        self,
+        *,
+        web_tool_ids=OMIT,
+        overrides=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Check whether tools have newer versions, and which of your overrides those conflict with.
+
+        web_tool_ids: The tools (version ids) to check.
+        overrides: Per tool id, the overrides the caller applies to it.
+        """
+        return self._invoke(
+            "web_tools.check_versions",
+            {"web_tool_ids": web_tool_ids, "overrides": overrides},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get(self, id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one web tool (any version) by id.
+
+        id: The tool's id.
+        """
+        return self._invoke("web_tools.get", {"id": id}, timeout, deadline, max_retries, extra_headers)
+
+    def test(
+        self,
+        *,
+        server_url=OMIT,
+        method=OMIT,
+        project_id=OMIT,
+        auth_token=OMIT,
+        auth_prefix=OMIT,
+        test_timeout=OMIT,
+        http_headers=OMIT,
+        query_params=OMIT,
+        body=OMIT,
+        api_key=OMIT,
+        user_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a
+        stream of server-sent events). `projectId` defaults to the API key's project.
+
+        server_url: The API to call: https (plain http only to a loopback host).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        auth_token: The token sent to the API (a secret: never shown).
+        auth_prefix: The word before the token (`Bearer`, `Basic`).
+        test_timeout: Seconds (the server's default is 5).
+        http_headers: Headers sent to the API (an object).
+        query_params: Query parameters sent to the API (an object).
+        body: The request body sent to the API (an object).
+        api_key: A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+        """
+        return self._invoke(
+            "web_tools.test",
+            {
+                "server_url": server_url,
+                "method": method,
+                "project_id": project_id,
+                "auth_token": auth_token,
+                "auth_prefix": auth_prefix,
+                "test_timeout": test_timeout,
+                "http_headers": http_headers,
+                "query_params": query_params,
+                "body": body,
+                "api_key": api_key,
+                "user_id": user_id,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def create_v1(
+        self,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a web tool (v1 route).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+        return self._invoke(
+            "web_tools.create_v1",
+            {
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list_v1(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        is_active=OMIT,
+        voice_agent_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        """
+        return self._pager(
+            "web_tools.list_v1",
+            {"skip": skip, "take": take, "search": search, "is_active": is_active, "voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update_v1(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Update a web tool in place (v1 route): only the fields given are sent.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+        return self._invoke(
+            "web_tools.update_v1",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class WebCalls(SyncResource):
+    """`client.web_calls`."""
+
+    def create_token(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        params=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the
+        call's job id (read from the token when the answer leaves it out).
+
+        voice_agent_id: The agent to talk to.
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+        return self._invoke(
+            "web_calls.create_token",
+            {"voice_agent_id": voice_agent_id, "params": params},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def init(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        job_id=OMIT,
+        params=OMIT,
+        voice_enablement=OMIT,
+        tools=OMIT,
+        channel_type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start the conversation of a web call whose token was created.
+
+        job_id: The job id of the participant token (`web_calls.create_token`).
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        voice_enablement: Whether the agent speaks (true) or only writes.
+        tools: Tools the browser runs for the agent.
+        channel_type: `Web` (the default).
+        """
+        return self._invoke(
+            "web_calls.init",
+            {
+                "voice_agent_id": voice_agent_id,
+                "job_id": job_id,
+                "params": params,
+                "voice_enablement": voice_enablement,
+                "tools": tools,
+                "channel_type": channel_type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def init_legacy(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        params=OMIT,
+        voice_enablement=OMIT,
+        tools=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start a web conversation (the older route); answers its job id.
+
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+        return self._invoke(
+            "web_calls.init_legacy",
+            {"voice_agent_id": voice_agent_id, "params": params, "voice_enablement": voice_enablement, "tools": tools},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Projects(SyncResource):
+    """`client.projects`."""
+
+    def get(self, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in
+        themselves when it is left out).
+        """
+        return self._invoke("projects.get", {}, timeout, deadline, max_retries, extra_headers)
+
+
 class SyncResources:
     """The resource namespaces of a client."""
 
@@ -1264,6 +1695,9 @@ class SyncResources:
         self.voice_dictionaries = VoiceDictionaries(core)
         self.analytics = Analytics(core)
         self.voice_agents = VoiceAgents(core)
+        self.web_tools = WebTools(core)
+        self.web_calls = WebCalls(core)
+        self.projects = Projects(core)
 
 
 class AsyncCalls(AsyncResource):
@@ -2526,6 +2960,437 @@ class AsyncVoiceAgents(AsyncResource):
         )
 
 
+class AsyncWebTools(AsyncResource):
+    """`client.web_tools`."""
+
+    async def create(
+        self,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a web tool (v2: versioned, version 1).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+        return await self._invoke(
+            "web_tools.create",
+            {
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        is_active=OMIT,
+        voice_agent_id=OMIT,
+        collection_id=OMIT,
+        return_uncategorized=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        collection_id: Only the tools of this collection (not with `returnUncategorized`).
+        return_uncategorized: Only the tools in no collection (not with `collectionId`).
+        """
+        return self._pager(
+            "web_tools.list",
+            {
+                "skip": skip,
+                "take": take,
+                "search": search,
+                "is_active": is_active,
+                "voice_agent_id": voice_agent_id,
+                "collection_id": collection_id,
+                "return_uncategorized": return_uncategorized,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+        `version` + 1), which is returned.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+        return await self._invoke(
+            "web_tools.update",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def check_versions(
+        self,
+        *,
+        web_tool_ids=OMIT,
+        overrides=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Check whether tools have newer versions, and which of your overrides those conflict with.
+
+        web_tool_ids: The tools (version ids) to check.
+        overrides: Per tool id, the overrides the caller applies to it.
+        """
+        return await self._invoke(
+            "web_tools.check_versions",
+            {"web_tool_ids": web_tool_ids, "overrides": overrides},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get(self, id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one web tool (any version) by id.
+
+        id: The tool's id.
+        """
+        return await self._invoke("web_tools.get", {"id": id}, timeout, deadline, max_retries, extra_headers)
+
+    async def test(
+        self,
+        *,
+        server_url=OMIT,
+        method=OMIT,
+        project_id=OMIT,
+        auth_token=OMIT,
+        auth_prefix=OMIT,
+        test_timeout=OMIT,
+        http_headers=OMIT,
+        query_params=OMIT,
+        body=OMIT,
+        api_key=OMIT,
+        user_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a
+        stream of server-sent events). `projectId` defaults to the API key's project.
+
+        server_url: The API to call: https (plain http only to a loopback host).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        auth_token: The token sent to the API (a secret: never shown).
+        auth_prefix: The word before the token (`Bearer`, `Basic`).
+        test_timeout: Seconds (the server's default is 5).
+        http_headers: Headers sent to the API (an object).
+        query_params: Query parameters sent to the API (an object).
+        body: The request body sent to the API (an object).
+        api_key: A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+        """
+        return await self._invoke(
+            "web_tools.test",
+            {
+                "server_url": server_url,
+                "method": method,
+                "project_id": project_id,
+                "auth_token": auth_token,
+                "auth_prefix": auth_prefix,
+                "test_timeout": test_timeout,
+                "http_headers": http_headers,
+                "query_params": query_params,
+                "body": body,
+                "api_key": api_key,
+                "user_id": user_id,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def create_v1(
+        self,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a web tool (v1 route).
+
+        name: The name the agent calls the tool by.
+        description: What the tool does: the agent reads it to decide when to call it.
+        params: The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+        type: FUNCTION (the default, and the only documented type).
+        async_: Whether the agent goes on talking while the tool runs (default false).
+        collection_id: The collection the tool belongs to.
+        messages: What the agent says around the call.
+        """
+        return await self._invoke(
+            "web_tools.create_v1",
+            {
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list_v1(
+        self,
+        *,
+        skip=OMIT,
+        take=OMIT,
+        search=OMIT,
+        is_active=OMIT,
+        voice_agent_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        voice_agent_id: Only the tools of this agent.
+        """
+        return self._pager(
+            "web_tools.list_v1",
+            {"skip": skip, "take": take, "search": search, "is_active": is_active, "voice_agent_id": voice_agent_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update_v1(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        description=OMIT,
+        params=OMIT,
+        tool_settings=OMIT,
+        type=OMIT,
+        async_=OMIT,
+        collection_id=OMIT,
+        messages=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Update a web tool in place (v1 route): only the fields given are sent.
+
+        id: The tool's id.
+        params: A JSON Schema object; sent as given.
+        """
+        return await self._invoke(
+            "web_tools.update_v1",
+            {
+                "id": id,
+                "name": name,
+                "description": description,
+                "params": params,
+                "tool_settings": tool_settings,
+                "type": type,
+                "async_": async_,
+                "collection_id": collection_id,
+                "messages": messages,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncWebCalls(AsyncResource):
+    """`client.web_calls`."""
+
+    async def create_token(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        params=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the
+        call's job id (read from the token when the answer leaves it out).
+
+        voice_agent_id: The agent to talk to.
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+        return await self._invoke(
+            "web_calls.create_token",
+            {"voice_agent_id": voice_agent_id, "params": params},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def init(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        job_id=OMIT,
+        params=OMIT,
+        voice_enablement=OMIT,
+        tools=OMIT,
+        channel_type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start the conversation of a web call whose token was created.
+
+        job_id: The job id of the participant token (`web_calls.create_token`).
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        voice_enablement: Whether the agent speaks (true) or only writes.
+        tools: Tools the browser runs for the agent.
+        channel_type: `Web` (the default).
+        """
+        return await self._invoke(
+            "web_calls.init",
+            {
+                "voice_agent_id": voice_agent_id,
+                "job_id": job_id,
+                "params": params,
+                "voice_enablement": voice_enablement,
+                "tools": tools,
+                "channel_type": channel_type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def init_legacy(
+        self,
+        *,
+        voice_agent_id=OMIT,
+        params=OMIT,
+        voice_enablement=OMIT,
+        tools=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start a web conversation (the older route); answers its job id.
+
+        params: Values for the agent's `{{placeholders}}`: free-form, sent as given.
+        """
+        return await self._invoke(
+            "web_calls.init_legacy",
+            {"voice_agent_id": voice_agent_id, "params": params, "voice_enablement": voice_enablement, "tools": tools},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncProjects(AsyncResource):
+    """`client.projects`."""
+
+    async def get(self, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in
+        themselves when it is left out).
+        """
+        return await self._invoke("projects.get", {}, timeout, deadline, max_retries, extra_headers)
+
+
 class AsyncResources:
     """The resource namespaces of a client."""
 
@@ -2538,3 +3403,6 @@ class AsyncResources:
         self.voice_dictionaries = AsyncVoiceDictionaries(core)
         self.analytics = AsyncAnalytics(core)
         self.voice_agents = AsyncVoiceAgents(core)
+        self.web_tools = AsyncWebTools(core)
+        self.web_calls = AsyncWebCalls(core)
+        self.projects = AsyncProjects(core)

@@ -160,6 +160,56 @@ public struct AnalyticsPeriod: RawRepresentable, Hashable, Sendable, CustomStrin
 }
 
 /// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct WebToolMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let get = WebToolMethod(rawValue: "GET")
+    public static let post = WebToolMethod(rawValue: "POST")
+    public static let put = WebToolMethod(rawValue: "PUT")
+    public static let patch = WebToolMethod(rawValue: "PATCH")
+    public static let delete = WebToolMethod(rawValue: "DELETE")
+
+    /// Every value this SDK version knows.
+    public static let known: [WebToolMethod] = [.get, .post, .put, .patch, .delete]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct WebToolType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let function = WebToolType(rawValue: "FUNCTION")
+
+    /// Every value this SDK version knows.
+    public static let known: [WebToolType] = [.function]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
 public struct WebhookEventType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
     public let rawValue: String
 
@@ -3731,6 +3781,1149 @@ public struct UpdateVoiceAgentV1Params: JSONConvertible, Equatable, Hashable, Se
         writer.set("vadActivationThreshold", self.vadActivationThreshold)
         writer.set("enableAutoGainControl", self.enableAutoGainControl)
         writer.set("sendDenoisedToStt", self.sendDenoisedToStt)
+        return writer.json
+    }
+}
+
+/// `web_tools.create` and `web_tools.create_v1`: a new web tool.
+public struct CreateWebToolParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The name the agent calls the tool by.
+    public var name: String
+    /// What the tool does: the agent reads it to decide when to call it.
+    public var description: String
+    /// The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+    /// as given.
+    public var params: JSONValue
+    public var toolSettings: WebToolSettingsInput
+    /// FUNCTION (the default, and the only documented type).
+    public var type: WebToolType?
+    /// Whether the agent goes on talking while the tool runs (default false).
+    public var async: Bool?
+    /// The collection the tool belongs to.
+    public var collectionId: String?
+    /// What the agent says around the call.
+    public var messages: [WebToolMessageInput]?
+
+    public init(name: String, description: String, params: JSONValue, toolSettings: WebToolSettingsInput, type: WebToolType? = nil, async: Bool? = nil, collectionId: String? = nil, messages: [WebToolMessageInput]? = nil) {
+        self.name = name
+        self.description = description
+        self.params = params
+        self.toolSettings = toolSettings
+        self.type = type
+        self.async = async
+        self.collectionId = collectionId
+        self.messages = messages
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateWebToolParams")
+        self.name = try reader.required("name")
+        self.description = try reader.required("description")
+        self.params = try reader.required("params")
+        self.toolSettings = try reader.required("toolSettings")
+        self.type = try reader.optional("type")
+        self.async = try reader.optional("async")
+        self.collectionId = try reader.optional("collectionId")
+        self.messages = try reader.optional("messages")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", self.name)
+        writer.set("description", self.description)
+        writer.set("params", self.params)
+        writer.set("toolSettings", self.toolSettings)
+        writer.set("type", self.type)
+        writer.set("async", self.async)
+        writer.set("collectionId", self.collectionId)
+        writer.set("messages", self.messages)
+        return writer.json
+    }
+}
+
+/// How a new web tool reaches its server.
+public struct WebToolSettingsInput: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The tool's API: https (plain http only to a loopback host).
+    public var serverUrl: String
+    public var methodType: WebToolMethod
+    /// The token sent to the server (a secret: never shown).
+    public var authToken: String?
+    /// The request's time limit. Spelled `timeOut` here (answers spell it `timeout`); the unit is not
+    /// documented (the examples use 2, 5 and 15: probably seconds).
+    public var timeOut: Double?
+    /// Headers sent to the server (an object of header names to values).
+    public var httpHeaders: JSONValue?
+    /// Values of the server URL's path parameters (an object).
+    public var pathParameters: JSONValue?
+
+    public init(serverUrl: String, methodType: WebToolMethod, authToken: String? = nil, timeOut: Double? = nil, httpHeaders: JSONValue? = nil, pathParameters: JSONValue? = nil) {
+        self.serverUrl = serverUrl
+        self.methodType = methodType
+        self.authToken = authToken
+        self.timeOut = timeOut
+        self.httpHeaders = httpHeaders
+        self.pathParameters = pathParameters
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolSettingsInput")
+        self.serverUrl = try reader.required("serverUrl")
+        self.methodType = try reader.required("methodType")
+        self.authToken = try reader.optional("authToken")
+        self.timeOut = try reader.optional("timeOut")
+        self.httpHeaders = try reader.optional("httpHeaders")
+        self.pathParameters = try reader.optional("pathParameters")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("serverUrl", self.serverUrl)
+        writer.set("methodType", self.methodType)
+        writer.set("authToken", self.authToken)
+        writer.set("timeOut", self.timeOut)
+        writer.set("httpHeaders", self.httpHeaders)
+        writer.set("pathParameters", self.pathParameters)
+        return writer.json
+    }
+}
+
+extension WebToolSettingsInput: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["serverUrl": self.serverUrl as Any, "methodType": self.methodType as Any, "authToken": Redacted.value as Any, "timeOut": self.timeOut as Any, "httpHeaders": self.httpHeaders as Any, "pathParameters": self.pathParameters as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// A message the agent says around the tool call.
+public struct WebToolMessageInput: JSONConvertible, Equatable, Hashable, Sendable {
+    /// When it is said (`REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+    /// documented, so any string is sent).
+    public var type: String
+    public var content: String
+
+    public init(type: String, content: String) {
+        self.type = type
+        self.content = content
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolMessageInput")
+        self.type = try reader.required("type")
+        self.content = try reader.required("content")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("type", self.type)
+        writer.set("content", self.content)
+        return writer.json
+    }
+}
+
+/// A web tool: an HTTP API the agent can call during a conversation. v2 tools are versioned: an update
+/// makes a new version (a new `id`) with the same `persistentId` and `version` + 1.
+public struct WebTool: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    /// The same for every version of a v2 tool.
+    public var persistentId: String?
+    public var version: Int?
+    public var name: String?
+    public var type: WebToolType?
+    public var userId: String?
+    public var projectId: String?
+    public var isActive: Bool?
+    /// Whether the agent goes on talking while the tool runs.
+    public var async: Bool?
+    public var description: String?
+    public var collectionId: String?
+    public var toolSettings: WebToolSettings?
+    /// The tool's parameters, as a JSON Schema.
+    public var params: JSONValue?
+    public var messages: [WebToolMessage]
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, persistentId: String? = nil, version: Int? = nil, name: String? = nil, type: WebToolType? = nil, userId: String? = nil, projectId: String? = nil, isActive: Bool? = nil, async: Bool? = nil, description: String? = nil, collectionId: String? = nil, toolSettings: WebToolSettings? = nil, params: JSONValue? = nil, messages: [WebToolMessage] = [], createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.persistentId = persistentId
+        self.version = version
+        self.name = name
+        self.type = type
+        self.userId = userId
+        self.projectId = projectId
+        self.isActive = isActive
+        self.async = async
+        self.description = description
+        self.collectionId = collectionId
+        self.toolSettings = toolSettings
+        self.params = params
+        self.messages = messages
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebTool")
+        self.id = try reader.required("id")
+        self.persistentId = try reader.optional("persistentId")
+        self.version = try reader.optional("version")
+        self.name = try reader.optional("name")
+        self.type = try reader.optional("type")
+        self.userId = try reader.optional("userId")
+        self.projectId = try reader.optional("projectId")
+        self.isActive = try reader.optional("isActive")
+        self.async = try reader.optional("async")
+        self.description = try reader.optional("description")
+        self.collectionId = try reader.optional("collectionId")
+        self.toolSettings = try reader.optional("toolSettings")
+        self.params = try reader.optional("params")
+        self.messages = try reader.optional("messages") ?? []
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "persistentId", "version", "name", "type", "userId", "projectId", "isActive", "async", "description", "collectionId", "toolSettings", "params", "messages", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("persistentId", self.persistentId)
+        writer.set("version", self.version)
+        writer.set("name", self.name)
+        writer.set("type", self.type)
+        writer.set("userId", self.userId)
+        writer.set("projectId", self.projectId)
+        writer.set("isActive", self.isActive)
+        writer.set("async", self.async)
+        writer.set("description", self.description)
+        writer.set("collectionId", self.collectionId)
+        writer.set("toolSettings", self.toolSettings)
+        writer.set("params", self.params)
+        writer.set("messages", self.messages)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        return writer.json
+    }
+}
+
+/// How a web tool reaches its server, as the API answers it.
+public struct WebToolSettings: JSONConvertible, Equatable, Hashable, Sendable {
+    public var serverUrl: String?
+    public var methodType: WebToolMethod?
+    /// The token the tool sends to its server (a secret: never shown).
+    public var authToken: String?
+    /// Spelled `timeout` in answers and `timeOut` in requests; the unit is not documented (the v1 example
+    /// shows 5000, probably milliseconds).
+    public var timeout: Double?
+    /// Headers sent to the server (free-form object).
+    public var httpHeaders: JSONValue?
+    /// Values of the server URL's path parameters (free-form object).
+    public var pathParameters: JSONValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(serverUrl: String? = nil, methodType: WebToolMethod? = nil, authToken: String? = nil, timeout: Double? = nil, httpHeaders: JSONValue? = nil, pathParameters: JSONValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.serverUrl = serverUrl
+        self.methodType = methodType
+        self.authToken = authToken
+        self.timeout = timeout
+        self.httpHeaders = httpHeaders
+        self.pathParameters = pathParameters
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolSettings")
+        self.serverUrl = try reader.optional("serverUrl")
+        self.methodType = try reader.optional("methodType")
+        self.authToken = try reader.optional("authToken")
+        self.timeout = try reader.optional("timeout")
+        self.httpHeaders = try reader.optional("httpHeaders")
+        self.pathParameters = try reader.optional("pathParameters")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["serverUrl", "methodType", "authToken", "timeout", "httpHeaders", "pathParameters"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("serverUrl", self.serverUrl)
+        writer.set("methodType", self.methodType)
+        writer.set("authToken", self.authToken)
+        writer.set("timeout", self.timeout)
+        writer.set("httpHeaders", self.httpHeaders)
+        writer.set("pathParameters", self.pathParameters)
+        return writer.json
+    }
+}
+
+extension WebToolSettings: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["serverUrl": self.serverUrl as Any, "methodType": self.methodType as Any, "authToken": Redacted.value as Any, "timeout": self.timeout as Any, "httpHeaders": self.httpHeaders as Any, "pathParameters": self.pathParameters as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// A message the agent says around a tool call.
+public struct WebToolMessage: JSONConvertible, Equatable, Hashable, Sendable {
+    /// When it is said: `REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+    /// documented, so any string is kept.
+    public var type: String?
+    public var content: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(type: String? = nil, content: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.type = type
+        self.content = content
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolMessage")
+        self.type = try reader.optional("type")
+        self.content = try reader.optional("content")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["type", "content"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("type", self.type)
+        writer.set("content", self.content)
+        return writer.json
+    }
+}
+
+/// `web_tools.list`: one page of v2 tools (`skip` = page number, `take` = page size).
+public struct ListWebToolsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+    public var search: String?
+    public var isActive: Bool?
+    /// Only the tools of this agent.
+    public var voiceAgentId: String?
+    /// Only the tools of this collection (not with `returnUncategorized`).
+    public var collectionId: String?
+    /// Only the tools in no collection (not with `collectionId`).
+    public var returnUncategorized: Bool?
+    public var type: WebToolType?
+
+    public init(skip: Int? = nil, take: Int? = nil, search: String? = nil, isActive: Bool? = nil, voiceAgentId: String? = nil, collectionId: String? = nil, returnUncategorized: Bool? = nil, type: WebToolType? = nil) {
+        self.skip = skip
+        self.take = take
+        self.search = search
+        self.isActive = isActive
+        self.voiceAgentId = voiceAgentId
+        self.collectionId = collectionId
+        self.returnUncategorized = returnUncategorized
+        self.type = type
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListWebToolsParams")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
+        self.search = try reader.optional("search")
+        self.isActive = try reader.optional("isActive")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+        self.collectionId = try reader.optional("collectionId")
+        self.returnUncategorized = try reader.optional("returnUncategorized")
+        self.type = try reader.optional("type")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
+        writer.set("search", self.search)
+        writer.set("isActive", self.isActive)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("collectionId", self.collectionId)
+        writer.set("returnUncategorized", self.returnUncategorized)
+        writer.set("type", self.type)
+        return writer.json
+    }
+}
+
+/// One page of web tools (v2 list: the latest version of each tool).
+public struct WebToolPage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var items: [WebTool]
+    /// Every tool.
+    public var total: Int?
+    /// The tools that match the filters.
+    public var filtered: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(items: [WebTool] = [], total: Int? = nil, filtered: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.items = items
+        self.total = total
+        self.filtered = filtered
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolPage")
+        self.items = try reader.optional("items") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["items", "total", "filtered"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("items", self.items)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        return writer.json
+    }
+}
+
+/// `web_tools.update` and `web_tools.update_v1`: change a tool; only the fields given are sent. On v2 the
+/// update makes a new version (a new id, the same `persistentId`, `version` + 1).
+public struct UpdateWebToolParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The tool's id.
+    public var id: String
+    public var name: String?
+    public var description: String?
+    /// A JSON Schema object; sent as given.
+    public var params: JSONValue?
+    public var toolSettings: WebToolSettingsUpdate?
+    public var type: WebToolType?
+    public var async: Bool?
+    public var collectionId: String?
+    public var messages: [WebToolMessageInput]?
+
+    public init(id: String, name: String? = nil, description: String? = nil, params: JSONValue? = nil, toolSettings: WebToolSettingsUpdate? = nil, type: WebToolType? = nil, async: Bool? = nil, collectionId: String? = nil, messages: [WebToolMessageInput]? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.params = params
+        self.toolSettings = toolSettings
+        self.type = type
+        self.async = async
+        self.collectionId = collectionId
+        self.messages = messages
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateWebToolParams")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.description = try reader.optional("description")
+        self.params = try reader.optional("params")
+        self.toolSettings = try reader.optional("toolSettings")
+        self.type = try reader.optional("type")
+        self.async = try reader.optional("async")
+        self.collectionId = try reader.optional("collectionId")
+        self.messages = try reader.optional("messages")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("description", self.description)
+        writer.set("params", self.params)
+        writer.set("toolSettings", self.toolSettings)
+        writer.set("type", self.type)
+        writer.set("async", self.async)
+        writer.set("collectionId", self.collectionId)
+        writer.set("messages", self.messages)
+        return writer.json
+    }
+}
+
+/// A change to a web tool's settings: only the fields given are sent.
+public struct WebToolSettingsUpdate: JSONConvertible, Equatable, Hashable, Sendable {
+    /// https (plain http only to a loopback host).
+    public var serverUrl: String?
+    public var methodType: WebToolMethod?
+    /// A secret: never shown.
+    public var authToken: String?
+    /// Spelled `timeOut` in requests; see `WebToolSettingsInput`.
+    public var timeOut: Double?
+    public var httpHeaders: JSONValue?
+    public var pathParameters: JSONValue?
+
+    public init(serverUrl: String? = nil, methodType: WebToolMethod? = nil, authToken: String? = nil, timeOut: Double? = nil, httpHeaders: JSONValue? = nil, pathParameters: JSONValue? = nil) {
+        self.serverUrl = serverUrl
+        self.methodType = methodType
+        self.authToken = authToken
+        self.timeOut = timeOut
+        self.httpHeaders = httpHeaders
+        self.pathParameters = pathParameters
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolSettingsUpdate")
+        self.serverUrl = try reader.optional("serverUrl")
+        self.methodType = try reader.optional("methodType")
+        self.authToken = try reader.optional("authToken")
+        self.timeOut = try reader.optional("timeOut")
+        self.httpHeaders = try reader.optional("httpHeaders")
+        self.pathParameters = try reader.optional("pathParameters")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("serverUrl", self.serverUrl)
+        writer.set("methodType", self.methodType)
+        writer.set("authToken", self.authToken)
+        writer.set("timeOut", self.timeOut)
+        writer.set("httpHeaders", self.httpHeaders)
+        writer.set("pathParameters", self.pathParameters)
+        return writer.json
+    }
+}
+
+extension WebToolSettingsUpdate: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["serverUrl": self.serverUrl as Any, "methodType": self.methodType as Any, "authToken": Redacted.value as Any, "timeOut": self.timeOut as Any, "httpHeaders": self.httpHeaders as Any, "pathParameters": self.pathParameters as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// `web_tools.check_versions`: whether tools have newer versions, and which of the caller's overrides
+/// a newer version conflicts with.
+public struct CheckWebToolVersionsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The tools (version ids) to check.
+    public var webToolIds: [String]
+    /// Per tool id, the overrides the caller applies to it.
+    public var overrides: JSONValue?
+
+    public init(webToolIds: [String], overrides: JSONValue? = nil) {
+        self.webToolIds = webToolIds
+        self.overrides = overrides
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CheckWebToolVersionsParams")
+        self.webToolIds = try reader.required("webToolIds")
+        self.overrides = try reader.optional("overrides")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("webToolIds", self.webToolIds)
+        writer.set("overrides", self.overrides)
+        return writer.json
+    }
+}
+
+/// What to check a tool's newer version against.
+public struct WebToolVersionOverride: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Parameter values the caller sets (an object).
+    public var params: JSONValue?
+    /// Headers the caller sets (an object).
+    public var httpHeaders: JSONValue?
+
+    public init(params: JSONValue? = nil, httpHeaders: JSONValue? = nil) {
+        self.params = params
+        self.httpHeaders = httpHeaders
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolVersionOverride")
+        self.params = try reader.optional("params")
+        self.httpHeaders = try reader.optional("httpHeaders")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("params", self.params)
+        writer.set("httpHeaders", self.httpHeaders)
+        return writer.json
+    }
+}
+
+/// Whether a tool has newer versions (`web_tools.check_versions`).
+public struct WebToolVersionCheck: JSONConvertible, Equatable, Hashable, Sendable {
+    public var toolId: String
+    public var hasNewerVersions: Bool?
+    public var latestVersion: Int?
+    public var latestVersionToolId: String?
+    public var conflicts: WebToolConflicts?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(toolId: String, hasNewerVersions: Bool? = nil, latestVersion: Int? = nil, latestVersionToolId: String? = nil, conflicts: WebToolConflicts? = nil, extra: [String: JSONValue] = [:]) {
+        self.toolId = toolId
+        self.hasNewerVersions = hasNewerVersions
+        self.latestVersion = latestVersion
+        self.latestVersionToolId = latestVersionToolId
+        self.conflicts = conflicts
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolVersionCheck")
+        self.toolId = try reader.required("toolId")
+        self.hasNewerVersions = try reader.optional("hasNewerVersions")
+        self.latestVersion = try reader.optional("latestVersion")
+        self.latestVersionToolId = try reader.optional("latestVersionToolId")
+        self.conflicts = try reader.optional("conflicts")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["toolId", "hasNewerVersions", "latestVersion", "latestVersionToolId", "conflicts"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("toolId", self.toolId)
+        writer.set("hasNewerVersions", self.hasNewerVersions)
+        writer.set("latestVersion", self.latestVersion)
+        writer.set("latestVersionToolId", self.latestVersionToolId)
+        writer.set("conflicts", self.conflicts)
+        return writer.json
+    }
+}
+
+/// The override names the newer version of a tool conflicts with.
+public struct WebToolConflicts: JSONConvertible, Equatable, Hashable, Sendable {
+    public var params: [String]
+    public var httpHeaders: [String]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(params: [String] = [], httpHeaders: [String] = [], extra: [String: JSONValue] = [:]) {
+        self.params = params
+        self.httpHeaders = httpHeaders
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolConflicts")
+        self.params = try reader.optional("params") ?? []
+        self.httpHeaders = try reader.optional("httpHeaders") ?? []
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["params", "httpHeaders"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("params", self.params)
+        writer.set("httpHeaders", self.httpHeaders)
+        return writer.json
+    }
+}
+
+/// `web_tools.get`.
+public struct GetWebToolParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The tool's id.
+    public var id: String
+
+    public init(id: String) {
+        self.id = id
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "GetWebToolParams")
+        self.id = try reader.required("id")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", self.id)
+        return writer.json
+    }
+}
+
+/// `web_tools.test`: call a tool's API once, as the agent would, and report what happened.
+public struct TestWebToolParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The API to call: https (plain http only to a loopback host).
+    public var serverUrl: String
+    public var method: WebToolMethod
+    /// The project; left out, the API key's project (fetched once per client with `projects.get`).
+    public var projectId: String?
+    /// The token sent to the API (a secret: never shown).
+    public var authToken: String?
+    /// The word before the token (`Bearer`, `Basic`).
+    public var authPrefix: String?
+    /// Seconds (the server's default is 5).
+    public var timeout: Double?
+    /// Headers sent to the API (an object).
+    public var httpHeaders: JSONValue?
+    /// Query parameters sent to the API (an object).
+    public var queryParams: JSONValue?
+    /// The request body sent to the API (an object).
+    public var body: JSONValue?
+    /// A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+    /// documented, so it is treated as a secret.
+    public var apiKey: String?
+    public var userId: String?
+
+    public init(serverUrl: String, method: WebToolMethod, projectId: String? = nil, authToken: String? = nil, authPrefix: String? = nil, timeout: Double? = nil, httpHeaders: JSONValue? = nil, queryParams: JSONValue? = nil, body: JSONValue? = nil, apiKey: String? = nil, userId: String? = nil) {
+        self.serverUrl = serverUrl
+        self.method = method
+        self.projectId = projectId
+        self.authToken = authToken
+        self.authPrefix = authPrefix
+        self.timeout = timeout
+        self.httpHeaders = httpHeaders
+        self.queryParams = queryParams
+        self.body = body
+        self.apiKey = apiKey
+        self.userId = userId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TestWebToolParams")
+        self.serverUrl = try reader.required("serverUrl")
+        self.method = try reader.required("method")
+        self.projectId = try reader.optional("projectId")
+        self.authToken = try reader.optional("authToken")
+        self.authPrefix = try reader.optional("authPrefix")
+        self.timeout = try reader.optional("timeout")
+        self.httpHeaders = try reader.optional("httpHeaders")
+        self.queryParams = try reader.optional("queryParams")
+        self.body = try reader.optional("body")
+        self.apiKey = try reader.optional("apiKey")
+        self.userId = try reader.optional("userId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("serverUrl", self.serverUrl)
+        writer.set("method", self.method)
+        writer.set("projectId", self.projectId)
+        writer.set("authToken", self.authToken)
+        writer.set("authPrefix", self.authPrefix)
+        writer.set("timeout", self.timeout)
+        writer.set("httpHeaders", self.httpHeaders)
+        writer.set("queryParams", self.queryParams)
+        writer.set("body", self.body)
+        writer.set("apiKey", self.apiKey)
+        writer.set("userId", self.userId)
+        return writer.json
+    }
+}
+
+extension TestWebToolParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["serverUrl": self.serverUrl as Any, "method": self.method as Any, "projectId": self.projectId as Any, "authToken": Redacted.value as Any, "authPrefix": self.authPrefix as Any, "timeout": self.timeout as Any, "httpHeaders": self.httpHeaders as Any, "queryParams": self.queryParams as Any, "body": self.body as Any, "apiKey": Redacted.value as Any, "userId": self.userId as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// One event of a tool test (`{event: "attempt", data: {message: "Starting API test..."}}`).
+public struct WebToolTestEvent: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The event's name (`attempt`, ...); absent for an event the server did not name.
+    public var event: String?
+    /// What the event carries: JSON, or text.
+    public var data: JSONValue?
+    /// The stream's event id, when it sends one.
+    public var id: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(event: String? = nil, data: JSONValue? = nil, id: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.event = event
+        self.data = data
+        self.id = id
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolTestEvent")
+        self.event = try reader.optional("event")
+        self.data = try reader.optional("data")
+        self.id = try reader.optional("id")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["event", "data", "id"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("event", self.event)
+        writer.set("data", self.data)
+        writer.set("id", self.id)
+        return writer.json
+    }
+}
+
+/// `web_tools.list_v1`: one page of tools (`skip` = page number, `take` = page size).
+public struct ListWebToolsV1Params: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+    public var search: String?
+    public var isActive: Bool?
+    /// Only the tools of this agent.
+    public var voiceAgentId: String?
+
+    public init(skip: Int? = nil, take: Int? = nil, search: String? = nil, isActive: Bool? = nil, voiceAgentId: String? = nil) {
+        self.skip = skip
+        self.take = take
+        self.search = search
+        self.isActive = isActive
+        self.voiceAgentId = voiceAgentId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListWebToolsV1Params")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
+        self.search = try reader.optional("search")
+        self.isActive = try reader.optional("isActive")
+        self.voiceAgentId = try reader.optional("voiceAgentId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
+        writer.set("search", self.search)
+        writer.set("isActive", self.isActive)
+        writer.set("voiceAgentId", self.voiceAgentId)
+        return writer.json
+    }
+}
+
+/// One page of web tools (v1 list).
+public struct WebToolV1Page: JSONConvertible, Equatable, Hashable, Sendable {
+    public var items: [WebTool]
+    /// Every tool.
+    public var total: Int?
+    /// The tools that match the filters.
+    public var filtered: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(items: [WebTool] = [], total: Int? = nil, filtered: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.items = items
+        self.total = total
+        self.filtered = filtered
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebToolV1Page")
+        self.items = try reader.optional("items") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["items", "total", "filtered"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("items", self.items)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        return writer.json
+    }
+}
+
+/// `web_calls.create_token`: a participant token for a browser call with an agent.
+public struct CreateWebCallTokenParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The agent to talk to.
+    public var voiceAgentId: String
+    /// Values for the agent's `{{placeholders}}`: free-form, sent as given.
+    public var params: JSONValue?
+
+    public init(voiceAgentId: String, params: JSONValue? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.params = params
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateWebCallTokenParams")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.params = try reader.optional("params")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("params", self.params)
+        return writer.json
+    }
+}
+
+/// A participant token for a web call (`web_calls.create_token`): the LiveKit access token (a JWT: a
+/// secret, never shown) and the call's job id.
+public struct ParticipantToken: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The JWT a web client joins the call's room with (a secret: never shown).
+    public var liveKitAccessToken: String
+    /// The call's job id: the answer's `jobId`, or, when the answer leaves it out, the one inside the
+    /// token (`roomConfig.agents[0].metadata`, a JSON text holding `{jobId}`).
+    public var jobId: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(liveKitAccessToken: String, jobId: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.liveKitAccessToken = liveKitAccessToken
+        self.jobId = jobId
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ParticipantToken")
+        self.liveKitAccessToken = try reader.required("liveKitAccessToken")
+        self.jobId = try reader.optional("jobId")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["liveKitAccessToken", "jobId"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("liveKitAccessToken", self.liveKitAccessToken)
+        writer.set("jobId", self.jobId)
+        return writer.json
+    }
+}
+
+extension ParticipantToken: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["liveKitAccessToken": Redacted.value as Any, "jobId": self.jobId as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// `web_calls.init`: start the conversation of a web call whose token was created.
+public struct InitWebCallParams: JSONConvertible, Equatable, Hashable, Sendable {
+    public var voiceAgentId: String
+    /// The job id of the participant token (`web_calls.create_token`).
+    public var jobId: String
+    /// Values for the agent's `{{placeholders}}`: free-form, sent as given.
+    public var params: JSONValue?
+    /// Whether the agent speaks (true) or only writes.
+    public var voiceEnablement: Bool?
+    /// Tools the browser runs for the agent.
+    public var tools: [WebCallTool]?
+    /// `Web` (the default).
+    public var channelType: String?
+
+    public init(voiceAgentId: String, jobId: String, params: JSONValue? = nil, voiceEnablement: Bool? = nil, tools: [WebCallTool]? = nil, channelType: String? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.jobId = jobId
+        self.params = params
+        self.voiceEnablement = voiceEnablement
+        self.tools = tools
+        self.channelType = channelType
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "InitWebCallParams")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.jobId = try reader.required("jobId")
+        self.params = try reader.optional("params")
+        self.voiceEnablement = try reader.optional("voiceEnablement")
+        self.tools = try reader.optional("tools")
+        self.channelType = try reader.optional("channelType")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("jobId", self.jobId)
+        writer.set("params", self.params)
+        writer.set("voiceEnablement", self.voiceEnablement)
+        writer.set("tools", self.tools)
+        writer.set("channelType", self.channelType)
+        return writer.json
+    }
+}
+
+/// A tool the browser offers the agent (the LLM's function-tool shape).
+public struct WebCallTool: JSONConvertible, Equatable, Hashable, Sendable {
+    /// `function` (the default).
+    public var type: String?
+    public var function: WebCallToolFunction
+
+    public init(function: WebCallToolFunction, type: String? = nil) {
+        self.function = function
+        self.type = type
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebCallTool")
+        self.type = try reader.optional("type")
+        self.function = try reader.required("function")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("type", self.type)
+        writer.set("function", self.function)
+        return writer.json
+    }
+}
+
+/// The function a client tool runs in the browser.
+public struct WebCallToolFunction: JSONConvertible, Equatable, Hashable, Sendable {
+    public var name: String
+    public var description: String?
+    /// A JSON Schema object: `{"type": "object", "properties": {..}, "required": [..]}`; sent as given.
+    public var parameters: JSONValue?
+    /// Free-form; spelled `func_map` on the wire.
+    public var funcMap: JSONValue?
+
+    public init(name: String, description: String? = nil, parameters: JSONValue? = nil, funcMap: JSONValue? = nil) {
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+        self.funcMap = funcMap
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "WebCallToolFunction")
+        self.name = try reader.required("name")
+        self.description = try reader.optional("description")
+        self.parameters = try reader.optional("parameters")
+        self.funcMap = try reader.optional("func_map")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", self.name)
+        writer.set("description", self.description)
+        writer.set("parameters", self.parameters)
+        writer.set("func_map", self.funcMap)
+        return writer.json
+    }
+}
+
+/// What starting a web conversation answers (`web_calls.init`, `web_calls.init_legacy`).
+public struct ConversationInit: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The conversation's job id.
+    public var jobId: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(jobId: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.jobId = jobId
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ConversationInit")
+        self.jobId = try reader.optional("jobId")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["jobId"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("jobId", self.jobId)
+        return writer.json
+    }
+}
+
+/// `web_calls.init_legacy`: the older route, which starts a conversation and answers its job id.
+public struct InitWebCallLegacyParams: JSONConvertible, Equatable, Hashable, Sendable {
+    public var voiceAgentId: String
+    /// Values for the agent's `{{placeholders}}`: free-form, sent as given.
+    public var params: JSONValue?
+    public var voiceEnablement: Bool?
+    public var tools: [WebCallTool]?
+
+    public init(voiceAgentId: String, params: JSONValue? = nil, voiceEnablement: Bool? = nil, tools: [WebCallTool]? = nil) {
+        self.voiceAgentId = voiceAgentId
+        self.params = params
+        self.voiceEnablement = voiceEnablement
+        self.tools = tools
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "InitWebCallLegacyParams")
+        self.voiceAgentId = try reader.required("voiceAgentId")
+        self.params = try reader.optional("params")
+        self.voiceEnablement = try reader.optional("voiceEnablement")
+        self.tools = try reader.optional("tools")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceAgentId", self.voiceAgentId)
+        writer.set("params", self.params)
+        writer.set("voiceEnablement", self.voiceEnablement)
+        writer.set("tools", self.tools)
+        return writer.json
+    }
+}
+
+/// `projects.get`: no arguments; the project is the API key's.
+public struct GetProjectParams: JSONConvertible, Equatable, Hashable, Sendable {
+
+    public init() {
+    }
+
+    public init(json: JSONValue) throws {
+        _ = try JSONObjectReader(json, "GetProjectParams")
+    }
+
+    public var json: JSONValue {
+        let writer = JSONObjectWriter()
+        return writer.json
+    }
+}
+
+/// The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take.
+public struct Project: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var isDeactivated: Bool?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, name: String? = nil, isDeactivated: Bool? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.isDeactivated = isDeactivated
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "Project")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.isDeactivated = try reader.optional("isDeactivated")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "name", "isDeactivated", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("isDeactivated", self.isDeactivated)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
 }

@@ -45,6 +45,19 @@ public enum HamsaOperations {
         "voice_agents.list_v1": roundTrip(VoiceAgentV1Page.self),
         "voice_agents.get_v1": roundTrip(AgentDetails.self),
         "voice_agents.update_v1": roundTrip(AgentDetails.self),
+        "web_tools.create": roundTrip(WebTool.self),
+        "web_tools.list": roundTrip(WebToolPage.self),
+        "web_tools.update": roundTrip(WebTool.self),
+        "web_tools.check_versions": roundTrip([WebToolVersionCheck].self),
+        "web_tools.get": roundTrip(WebTool.self),
+        "web_tools.test": roundTrip([WebToolTestEvent].self),
+        "web_tools.create_v1": roundTrip(WebTool.self),
+        "web_tools.list_v1": roundTrip(WebToolV1Page.self),
+        "web_tools.update_v1": roundTrip(WebTool.self),
+        "web_calls.create_token": roundTrip(ParticipantToken.self),
+        "web_calls.init": roundTrip(ConversationInit.self),
+        "web_calls.init_legacy": roundTrip(ConversationInit.self),
+        "projects.get": roundTrip(Project.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -59,6 +72,8 @@ public enum HamsaOperations {
         "voice_dictionaries.list": roundTrip(VoiceDictionary.self),
         "voice_agents.list": roundTrip(VoiceAgent.self),
         "voice_agents.list_v1": roundTrip(AgentDetails.self),
+        "web_tools.list": roundTrip(WebTool.self),
+        "web_tools.list_v1": roundTrip(WebTool.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

@@ -17,6 +17,12 @@ extension HamsaClient {
     public var analytics: AnalyticsAPI { AnalyticsAPI(client: self) }
     /// `client.voiceAgents`: create, list, get, update, clone, createV1, listV1, getV1, updateV1.
     public var voiceAgents: VoiceAgentsAPI { VoiceAgentsAPI(client: self) }
+    /// `client.webTools`: create, list, update, checkVersions, get, test, createV1, listV1, updateV1.
+    public var webTools: WebToolsAPI { WebToolsAPI(client: self) }
+    /// `client.webCalls`: createToken, init, initLegacy.
+    public var webCalls: WebCallsAPI { WebCallsAPI(client: self) }
+    /// `client.projects`: get.
+    public var projects: ProjectsAPI { ProjectsAPI(client: self) }
     /// `client.webhooks`: verify, parse. They need no client; also reachable as `Webhooks`.
     public var webhooks: Webhooks.Type { Webhooks.self }
 }
@@ -340,6 +346,113 @@ public struct VoiceAgentsAPI: Sendable {
     /// Change a voice agent in the flat v1 shape: only the fields given are changed.
     public func updateV1(voiceAgentId: String, agentName: String? = nil, greetingMessage: String? = nil, greetingMessageType: String? = nil, description: String? = nil, preamble: String? = nil, lang: String? = nil, pokeMessages: [String]? = nil, realTime: Bool? = nil, silenceThreshold: Int? = nil, interrupt: Bool? = nil, type: AgentType? = nil, outcome: String? = nil, outcomeResponseShape: JSONValue? = nil, voiceId: String? = nil, voiceRecordId: String? = nil, collectionId: String? = nil, isTemplate: Bool? = nil, icon: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, params: JSONValue? = nil, alignment: JSONValue? = nil, tools: JSONValue? = nil, webToolsIds: [String]? = nil, voiceDictionaryIds: [String]? = nil, knowledgeBaseItemsIds: [String]? = nil, webToolsOverrides: JSONValue? = nil, userInactivityTimeout: Double? = nil, maxCallDuration: Double? = nil, responseDelay: Double? = nil, backgroundNoise: Bool? = nil, waitForUserToSpeakFirst: Double? = nil, thinkingVoice: Bool? = nil, speakerIdentification: Bool? = nil, llmConfig: LlmConfigV1? = nil, noiseCancellation: String? = nil, cancelNoisePer: String? = nil, agenticRag: Bool? = nil, languageDialectSwitcher: Bool? = nil, minInterruptionDuration: Double? = nil, vadActivationThreshold: Double? = nil, enableAutoGainControl: Bool? = nil, sendDenoisedToStt: Bool? = nil, options: RequestOptions? = nil) async throws -> AgentDetails {
         try await updateV1(UpdateVoiceAgentV1Params(voiceAgentId: voiceAgentId, agentName: agentName, greetingMessage: greetingMessage, greetingMessageType: greetingMessageType, description: description, preamble: preamble, lang: lang, pokeMessages: pokeMessages, realTime: realTime, silenceThreshold: silenceThreshold, interrupt: interrupt, type: type, outcome: outcome, outcomeResponseShape: outcomeResponseShape, voiceId: voiceId, voiceRecordId: voiceRecordId, collectionId: collectionId, isTemplate: isTemplate, icon: icon, webhookUrl: webhookUrl, webhookAuth: webhookAuth, params: params, alignment: alignment, tools: tools, webToolsIds: webToolsIds, voiceDictionaryIds: voiceDictionaryIds, knowledgeBaseItemsIds: knowledgeBaseItemsIds, webToolsOverrides: webToolsOverrides, userInactivityTimeout: userInactivityTimeout, maxCallDuration: maxCallDuration, responseDelay: responseDelay, backgroundNoise: backgroundNoise, waitForUserToSpeakFirst: waitForUserToSpeakFirst, thinkingVoice: thinkingVoice, speakerIdentification: speakerIdentification, llmConfig: llmConfig, noiseCancellation: noiseCancellation, cancelNoisePer: cancelNoisePer, agenticRag: agenticRag, languageDialectSwitcher: languageDialectSwitcher, minInterruptionDuration: minInterruptionDuration, vadActivationThreshold: vadActivationThreshold, enableAutoGainControl: enableAutoGainControl, sendDenoisedToStt: sendDenoisedToStt), options: options)
+    }
+}
+
+public struct WebToolsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Create a web tool (v2: versioned, version 1).
+    public func create(_ params: CreateWebToolParams, options: RequestOptions? = nil) async throws -> WebTool {
+        try await client.perform("web_tools.create", arguments: params.json, options: options)
+    }
+
+    /// List web tools, one page (`skip` = page number, `take` = page size); the latest version of each.
+    public func list(_ params: ListWebToolsParams = .init(), options: RequestOptions? = nil) async throws -> WebToolPage {
+        try await client.perform("web_tools.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListWebToolsParams = .init(), options: RequestOptions? = nil) -> HamsaPages<WebTool> {
+        client.pages("web_tools.list", arguments: params.json, options: options)
+    }
+
+    /// Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+    /// `version` + 1), which is returned.
+    public func update(_ params: UpdateWebToolParams, options: RequestOptions? = nil) async throws -> WebTool {
+        try await client.perform("web_tools.update", arguments: params.json, options: options)
+    }
+
+    /// Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+    /// `version` + 1), which is returned.
+    public func update(id: String, name: String? = nil, description: String? = nil, params: JSONValue? = nil, toolSettings: WebToolSettingsUpdate? = nil, type: WebToolType? = nil, async: Bool? = nil, collectionId: String? = nil, messages: [WebToolMessageInput]? = nil, options: RequestOptions? = nil) async throws -> WebTool {
+        try await update(UpdateWebToolParams(id: id, name: name, description: description, params: params, toolSettings: toolSettings, type: type, async: async, collectionId: collectionId, messages: messages), options: options)
+    }
+
+    /// Check whether tools have newer versions, and which of your overrides those conflict with.
+    public func checkVersions(_ params: CheckWebToolVersionsParams, options: RequestOptions? = nil) async throws -> [WebToolVersionCheck] {
+        try await client.perform("web_tools.check_versions", arguments: params.json, options: options)
+    }
+
+    /// Get one web tool (any version) by id.
+    public func get(_ params: GetWebToolParams, options: RequestOptions? = nil) async throws -> WebTool {
+        try await client.perform("web_tools.get", arguments: params.json, options: options)
+    }
+
+    /// Get one web tool (any version) by id.
+    public func get(id: String, options: RequestOptions? = nil) async throws -> WebTool {
+        try await get(GetWebToolParams(id: id), options: options)
+    }
+
+    /// Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a stream
+    /// of server-sent events). `projectId` defaults to the API key's project.
+    public func test(_ params: TestWebToolParams, options: RequestOptions? = nil) async throws -> [WebToolTestEvent] {
+        try await client.perform("web_tools.test", arguments: params.json, options: options)
+    }
+
+    /// Create a web tool (v1 route).
+    public func createV1(_ params: CreateWebToolParams, options: RequestOptions? = nil) async throws -> WebTool {
+        try await client.perform("web_tools.create_v1", arguments: params.json, options: options)
+    }
+
+    /// List web tools, one page (v1 route; `skip` = page number, `take` = page size).
+    public func listV1(_ params: ListWebToolsV1Params = .init(), options: RequestOptions? = nil) async throws -> WebToolV1Page {
+        try await client.perform("web_tools.list_v1", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listV1All(_ params: ListWebToolsV1Params = .init(), options: RequestOptions? = nil) -> HamsaPages<WebTool> {
+        client.pages("web_tools.list_v1", arguments: params.json, options: options)
+    }
+
+    /// Update a web tool in place (v1 route): only the fields given are sent.
+    public func updateV1(_ params: UpdateWebToolParams, options: RequestOptions? = nil) async throws -> WebTool {
+        try await client.perform("web_tools.update_v1", arguments: params.json, options: options)
+    }
+
+    /// Update a web tool in place (v1 route): only the fields given are sent.
+    public func updateV1(id: String, name: String? = nil, description: String? = nil, params: JSONValue? = nil, toolSettings: WebToolSettingsUpdate? = nil, type: WebToolType? = nil, async: Bool? = nil, collectionId: String? = nil, messages: [WebToolMessageInput]? = nil, options: RequestOptions? = nil) async throws -> WebTool {
+        try await updateV1(UpdateWebToolParams(id: id, name: name, description: description, params: params, toolSettings: toolSettings, type: type, async: async, collectionId: collectionId, messages: messages), options: options)
+    }
+}
+
+public struct WebCallsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the call's
+    /// job id (read from the token when the answer leaves it out).
+    public func createToken(_ params: CreateWebCallTokenParams, options: RequestOptions? = nil) async throws -> ParticipantToken {
+        try await client.perform("web_calls.create_token", arguments: params.json, options: options)
+    }
+
+    /// Start the conversation of a web call whose token was created.
+    public func init(_ params: InitWebCallParams, options: RequestOptions? = nil) async throws -> ConversationInit {
+        try await client.perform("web_calls.init", arguments: params.json, options: options)
+    }
+
+    /// Start a web conversation (the older route); answers its job id.
+    public func initLegacy(_ params: InitWebCallLegacyParams, options: RequestOptions? = nil) async throws -> ConversationInit {
+        try await client.perform("web_calls.init_legacy", arguments: params.json, options: options)
+    }
+}
+
+public struct ProjectsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in
+    /// themselves when it is left out).
+    public func get(_ params: GetProjectParams = .init(), options: RequestOptions? = nil) async throws -> Project {
+        try await client.perform("projects.get", arguments: params.json, options: options)
     }
 }
 

@@ -134,6 +134,46 @@ value class AnalyticsPeriod(val value: String) {
 
 /** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
 @JvmInline
+value class WebToolMethod(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val GET = WebToolMethod("GET")
+        val POST = WebToolMethod("POST")
+        val PUT = WebToolMethod("PUT")
+        val PATCH = WebToolMethod("PATCH")
+        val DELETE = WebToolMethod("DELETE")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<WebToolMethod> = listOf(GET, POST, PUT, PATCH, DELETE)
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolMethod> = JsonCodec.of({ WebToolMethod(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
+value class WebToolType(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val FUNCTION = WebToolType("FUNCTION")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<WebToolType> = listOf(FUNCTION)
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolType> = JsonCodec.of({ WebToolType(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
 value class WebhookEventType(val value: String) {
     val isKnown: Boolean get() = this in KNOWN
 
@@ -3243,6 +3283,1036 @@ data class UpdateVoiceAgentV1Params(
                 vadActivationThreshold = reader.optional("vadActivationThreshold", Codecs.DOUBLE),
                 enableAutoGainControl = reader.optional("enableAutoGainControl", Codecs.BOOLEAN),
                 sendDenoisedToStt = reader.optional("sendDenoisedToStt", Codecs.BOOLEAN),
+            )
+        }
+    }
+}
+
+/** `web_tools.create` and `web_tools.create_v1`: a new web tool. */
+data class CreateWebToolParams(
+    /** The name the agent calls the tool by. */
+    val name: String,
+    /** What the tool does: the agent reads it to decide when to call it. */
+    val description: String,
+    /**
+     * The tool's parameters, as a JSON Schema object (`{"type": "object", "properties": {..}}`); sent
+     * as given.
+     */
+    val params: JsonElement,
+    val toolSettings: WebToolSettingsInput,
+    /** FUNCTION (the default, and the only documented type). */
+    val type: WebToolType? = null,
+    /** Whether the agent goes on talking while the tool runs (default false). */
+    val async: Boolean? = null,
+    /** The collection the tool belongs to. */
+    val collectionId: String? = null,
+    /** What the agent says around the call. */
+    val messages: List<WebToolMessageInput>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("params", params, Codecs.JSON)
+            .set("toolSettings", toolSettings, WebToolSettingsInput.CODEC)
+            .set("type", type, WebToolType.CODEC)
+            .set("async", async, Codecs.BOOLEAN)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("messages", messages, Codecs.list(WebToolMessageInput.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateWebToolParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateWebToolParams")
+            CreateWebToolParams(
+                name = reader.required("name", Codecs.STRING),
+                description = reader.required("description", Codecs.STRING),
+                params = reader.required("params", Codecs.JSON),
+                toolSettings = reader.required("toolSettings", WebToolSettingsInput.CODEC),
+                type = reader.optional("type", WebToolType.CODEC),
+                async = reader.optional("async", Codecs.BOOLEAN),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                messages = reader.optional("messages", Codecs.list(WebToolMessageInput.CODEC)),
+            )
+        }
+    }
+}
+
+/** How a new web tool reaches its server. */
+data class WebToolSettingsInput(
+    /** The tool's API: https (plain http only to a loopback host). */
+    val serverUrl: String,
+    val methodType: WebToolMethod,
+    /** The token sent to the server (a secret: never shown). */
+    val authToken: String? = null,
+    /**
+     * The request's time limit. Spelled `timeOut` here (answers spell it `timeout`); the unit is not
+     * documented (the examples use 2, 5 and 15: probably seconds).
+     */
+    val timeOut: Double? = null,
+    /** Headers sent to the server (an object of header names to values). */
+    val httpHeaders: JsonElement? = null,
+    /** Values of the server URL's path parameters (an object). */
+    val pathParameters: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("serverUrl", serverUrl, Codecs.STRING)
+            .set("methodType", methodType, WebToolMethod.CODEC)
+            .set("authToken", authToken, Codecs.STRING)
+            .set("timeOut", timeOut, Codecs.DOUBLE)
+            .set("httpHeaders", httpHeaders, Codecs.JSON)
+            .set("pathParameters", pathParameters, Codecs.JSON)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "WebToolSettingsInput(" + "serverUrl=" + serverUrl + ", " + "methodType=" + methodType + ", " + "authToken=" + REDACTED + ", " + "timeOut=" + timeOut + ", " + "httpHeaders=" + httpHeaders + ", " + "pathParameters=" + pathParameters + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebToolSettingsInput> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolSettingsInput")
+            WebToolSettingsInput(
+                serverUrl = reader.required("serverUrl", Codecs.STRING),
+                methodType = reader.required("methodType", WebToolMethod.CODEC),
+                authToken = reader.optional("authToken", Codecs.STRING),
+                timeOut = reader.optional("timeOut", Codecs.DOUBLE),
+                httpHeaders = reader.optional("httpHeaders", Codecs.JSON),
+                pathParameters = reader.optional("pathParameters", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** A message the agent says around the tool call. */
+data class WebToolMessageInput(
+    /**
+     * When it is said (`REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+     * documented, so any string is sent).
+     */
+    val type: String,
+    val content: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("type", type, Codecs.STRING)
+            .set("content", content, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebToolMessageInput> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolMessageInput")
+            WebToolMessageInput(
+                type = reader.required("type", Codecs.STRING),
+                content = reader.required("content", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/**
+ * A web tool: an HTTP API the agent can call during a conversation. v2 tools are versioned: an update
+ * makes a new version (a new `id`) with the same `persistentId` and `version` + 1.
+ */
+data class WebTool(
+    val id: String,
+    /** The same for every version of a v2 tool. */
+    val persistentId: String? = null,
+    val version: Int? = null,
+    val name: String? = null,
+    val type: WebToolType? = null,
+    val userId: String? = null,
+    val projectId: String? = null,
+    val isActive: Boolean? = null,
+    /** Whether the agent goes on talking while the tool runs. */
+    val async: Boolean? = null,
+    val description: String? = null,
+    val collectionId: String? = null,
+    val toolSettings: WebToolSettings? = null,
+    /** The tool's parameters, as a JSON Schema. */
+    val params: JsonElement? = null,
+    val messages: List<WebToolMessage> = emptyList(),
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("persistentId", persistentId, Codecs.STRING)
+            .set("version", version, Codecs.INT)
+            .set("name", name, Codecs.STRING)
+            .set("type", type, WebToolType.CODEC)
+            .set("userId", userId, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .set("async", async, Codecs.BOOLEAN)
+            .set("description", description, Codecs.STRING)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("toolSettings", toolSettings, WebToolSettings.CODEC)
+            .set("params", params, Codecs.JSON)
+            .set("messages", messages, Codecs.list(WebToolMessage.CODEC))
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "persistentId", "version", "name", "type", "userId", "projectId", "isActive", "async", "description", "collectionId", "toolSettings", "params", "messages", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<WebTool> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebTool")
+            WebTool(
+                id = reader.required("id", Codecs.STRING),
+                persistentId = reader.optional("persistentId", Codecs.STRING),
+                version = reader.optional("version", Codecs.INT),
+                name = reader.optional("name", Codecs.STRING),
+                type = reader.optional("type", WebToolType.CODEC),
+                userId = reader.optional("userId", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                isActive = reader.optional("isActive", Codecs.BOOLEAN),
+                async = reader.optional("async", Codecs.BOOLEAN),
+                description = reader.optional("description", Codecs.STRING),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                toolSettings = reader.optional("toolSettings", WebToolSettings.CODEC),
+                params = reader.optional("params", Codecs.JSON),
+                messages = reader.optional("messages", Codecs.list(WebToolMessage.CODEC)) ?: emptyList(),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** How a web tool reaches its server, as the API answers it. */
+data class WebToolSettings(
+    val serverUrl: String? = null,
+    val methodType: WebToolMethod? = null,
+    /** The token the tool sends to its server (a secret: never shown). */
+    val authToken: String? = null,
+    /**
+     * Spelled `timeout` in answers and `timeOut` in requests; the unit is not documented (the v1 example
+     * shows 5000, probably milliseconds).
+     */
+    val timeout: Double? = null,
+    /** Headers sent to the server (free-form object). */
+    val httpHeaders: JsonElement? = null,
+    /** Values of the server URL's path parameters (free-form object). */
+    val pathParameters: JsonElement? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("serverUrl", serverUrl, Codecs.STRING)
+            .set("methodType", methodType, WebToolMethod.CODEC)
+            .set("authToken", authToken, Codecs.STRING)
+            .set("timeout", timeout, Codecs.DOUBLE)
+            .set("httpHeaders", httpHeaders, Codecs.JSON)
+            .set("pathParameters", pathParameters, Codecs.JSON)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "WebToolSettings(" + "serverUrl=" + serverUrl + ", " + "methodType=" + methodType + ", " + "authToken=" + REDACTED + ", " + "timeout=" + timeout + ", " + "httpHeaders=" + httpHeaders + ", " + "pathParameters=" + pathParameters + ")"
+
+    companion object {
+        private val WIRE_NAMES = setOf("serverUrl", "methodType", "authToken", "timeout", "httpHeaders", "pathParameters")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolSettings> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolSettings")
+            WebToolSettings(
+                serverUrl = reader.optional("serverUrl", Codecs.STRING),
+                methodType = reader.optional("methodType", WebToolMethod.CODEC),
+                authToken = reader.optional("authToken", Codecs.STRING),
+                timeout = reader.optional("timeout", Codecs.DOUBLE),
+                httpHeaders = reader.optional("httpHeaders", Codecs.JSON),
+                pathParameters = reader.optional("pathParameters", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A message the agent says around a tool call. */
+data class WebToolMessage(
+    /**
+     * When it is said: `REQUEST_START` in the v2 examples, `system` in the v1 ones; the full list is not
+     * documented, so any string is kept.
+     */
+    val type: String? = null,
+    val content: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("type", type, Codecs.STRING)
+            .set("content", content, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("type", "content")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolMessage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolMessage")
+            WebToolMessage(
+                type = reader.optional("type", Codecs.STRING),
+                content = reader.optional("content", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_tools.list`: one page of v2 tools (`skip` = page number, `take` = page size). */
+data class ListWebToolsParams(
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+    val search: String? = null,
+    val isActive: Boolean? = null,
+    /** Only the tools of this agent. */
+    val voiceAgentId: String? = null,
+    /** Only the tools of this collection (not with `returnUncategorized`). */
+    val collectionId: String? = null,
+    /** Only the tools in no collection (not with `collectionId`). */
+    val returnUncategorized: Boolean? = null,
+    val type: WebToolType? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .set("search", search, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("returnUncategorized", returnUncategorized, Codecs.BOOLEAN)
+            .set("type", type, WebToolType.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListWebToolsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListWebToolsParams")
+            ListWebToolsParams(
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+                search = reader.optional("search", Codecs.STRING),
+                isActive = reader.optional("isActive", Codecs.BOOLEAN),
+                voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                returnUncategorized = reader.optional("returnUncategorized", Codecs.BOOLEAN),
+                type = reader.optional("type", WebToolType.CODEC),
+            )
+        }
+    }
+}
+
+/** One page of web tools (v2 list: the latest version of each tool). */
+data class WebToolPage(
+    val items: List<WebTool> = emptyList(),
+    /** Every tool. */
+    val total: Long? = null,
+    /** The tools that match the filters. */
+    val filtered: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("items", items, Codecs.list(WebTool.CODEC))
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("items", "total", "filtered")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolPage")
+            WebToolPage(
+                items = reader.optional("items", Codecs.list(WebTool.CODEC)) ?: emptyList(),
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `web_tools.update` and `web_tools.update_v1`: change a tool; only the fields given are sent. On v2 the
+ * update makes a new version (a new id, the same `persistentId`, `version` + 1).
+ */
+data class UpdateWebToolParams(
+    /** The tool's id. */
+    val id: String,
+    val name: String? = null,
+    val description: String? = null,
+    /** A JSON Schema object; sent as given. */
+    val params: JsonElement? = null,
+    val toolSettings: WebToolSettingsUpdate? = null,
+    val type: WebToolType? = null,
+    val async: Boolean? = null,
+    val collectionId: String? = null,
+    val messages: List<WebToolMessageInput>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("params", params, Codecs.JSON)
+            .set("toolSettings", toolSettings, WebToolSettingsUpdate.CODEC)
+            .set("type", type, WebToolType.CODEC)
+            .set("async", async, Codecs.BOOLEAN)
+            .set("collectionId", collectionId, Codecs.STRING)
+            .set("messages", messages, Codecs.list(WebToolMessageInput.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateWebToolParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateWebToolParams")
+            UpdateWebToolParams(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                params = reader.optional("params", Codecs.JSON),
+                toolSettings = reader.optional("toolSettings", WebToolSettingsUpdate.CODEC),
+                type = reader.optional("type", WebToolType.CODEC),
+                async = reader.optional("async", Codecs.BOOLEAN),
+                collectionId = reader.optional("collectionId", Codecs.STRING),
+                messages = reader.optional("messages", Codecs.list(WebToolMessageInput.CODEC)),
+            )
+        }
+    }
+}
+
+/** A change to a web tool's settings: only the fields given are sent. */
+data class WebToolSettingsUpdate(
+    /** https (plain http only to a loopback host). */
+    val serverUrl: String? = null,
+    val methodType: WebToolMethod? = null,
+    /** A secret: never shown. */
+    val authToken: String? = null,
+    /** Spelled `timeOut` in requests; see `WebToolSettingsInput`. */
+    val timeOut: Double? = null,
+    val httpHeaders: JsonElement? = null,
+    val pathParameters: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("serverUrl", serverUrl, Codecs.STRING)
+            .set("methodType", methodType, WebToolMethod.CODEC)
+            .set("authToken", authToken, Codecs.STRING)
+            .set("timeOut", timeOut, Codecs.DOUBLE)
+            .set("httpHeaders", httpHeaders, Codecs.JSON)
+            .set("pathParameters", pathParameters, Codecs.JSON)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "WebToolSettingsUpdate(" + "serverUrl=" + serverUrl + ", " + "methodType=" + methodType + ", " + "authToken=" + REDACTED + ", " + "timeOut=" + timeOut + ", " + "httpHeaders=" + httpHeaders + ", " + "pathParameters=" + pathParameters + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebToolSettingsUpdate> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolSettingsUpdate")
+            WebToolSettingsUpdate(
+                serverUrl = reader.optional("serverUrl", Codecs.STRING),
+                methodType = reader.optional("methodType", WebToolMethod.CODEC),
+                authToken = reader.optional("authToken", Codecs.STRING),
+                timeOut = reader.optional("timeOut", Codecs.DOUBLE),
+                httpHeaders = reader.optional("httpHeaders", Codecs.JSON),
+                pathParameters = reader.optional("pathParameters", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/**
+ * `web_tools.check_versions`: whether tools have newer versions, and which of the caller's overrides
+ * a newer version conflicts with.
+ */
+data class CheckWebToolVersionsParams(
+    /** The tools (version ids) to check. */
+    val webToolIds: List<String>,
+    /** Per tool id, the overrides the caller applies to it. */
+    val overrides: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("webToolIds", webToolIds, Codecs.list(Codecs.STRING))
+            .set("overrides", overrides, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CheckWebToolVersionsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CheckWebToolVersionsParams")
+            CheckWebToolVersionsParams(
+                webToolIds = reader.required("webToolIds", Codecs.list(Codecs.STRING)),
+                overrides = reader.optional("overrides", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** What to check a tool's newer version against. */
+data class WebToolVersionOverride(
+    /** Parameter values the caller sets (an object). */
+    val params: JsonElement? = null,
+    /** Headers the caller sets (an object). */
+    val httpHeaders: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("params", params, Codecs.JSON)
+            .set("httpHeaders", httpHeaders, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebToolVersionOverride> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolVersionOverride")
+            WebToolVersionOverride(
+                params = reader.optional("params", Codecs.JSON),
+                httpHeaders = reader.optional("httpHeaders", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** Whether a tool has newer versions (`web_tools.check_versions`). */
+data class WebToolVersionCheck(
+    val toolId: String,
+    val hasNewerVersions: Boolean? = null,
+    val latestVersion: Int? = null,
+    val latestVersionToolId: String? = null,
+    val conflicts: WebToolConflicts? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("toolId", toolId, Codecs.STRING)
+            .set("hasNewerVersions", hasNewerVersions, Codecs.BOOLEAN)
+            .set("latestVersion", latestVersion, Codecs.INT)
+            .set("latestVersionToolId", latestVersionToolId, Codecs.STRING)
+            .set("conflicts", conflicts, WebToolConflicts.CODEC)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("toolId", "hasNewerVersions", "latestVersion", "latestVersionToolId", "conflicts")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolVersionCheck> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolVersionCheck")
+            WebToolVersionCheck(
+                toolId = reader.required("toolId", Codecs.STRING),
+                hasNewerVersions = reader.optional("hasNewerVersions", Codecs.BOOLEAN),
+                latestVersion = reader.optional("latestVersion", Codecs.INT),
+                latestVersionToolId = reader.optional("latestVersionToolId", Codecs.STRING),
+                conflicts = reader.optional("conflicts", WebToolConflicts.CODEC),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The override names the newer version of a tool conflicts with. */
+data class WebToolConflicts(
+    val params: List<String> = emptyList(),
+    val httpHeaders: List<String> = emptyList(),
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("params", params, Codecs.list(Codecs.STRING))
+            .set("httpHeaders", httpHeaders, Codecs.list(Codecs.STRING))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("params", "httpHeaders")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolConflicts> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolConflicts")
+            WebToolConflicts(
+                params = reader.optional("params", Codecs.list(Codecs.STRING)) ?: emptyList(),
+                httpHeaders = reader.optional("httpHeaders", Codecs.list(Codecs.STRING)) ?: emptyList(),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_tools.get`. */
+data class GetWebToolParams(
+    /** The tool's id. */
+    val id: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetWebToolParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "GetWebToolParams")
+            GetWebToolParams(
+                id = reader.required("id", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `web_tools.test`: call a tool's API once, as the agent would, and report what happened. */
+data class TestWebToolParams(
+    /** The API to call: https (plain http only to a loopback host). */
+    val serverUrl: String,
+    val method: WebToolMethod,
+    /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+    val projectId: String? = null,
+    /** The token sent to the API (a secret: never shown). */
+    val authToken: String? = null,
+    /** The word before the token (`Bearer`, `Basic`). */
+    val authPrefix: String? = null,
+    /** Seconds (the server's default is 5). */
+    val timeout: Double? = null,
+    /** Headers sent to the API (an object). */
+    val httpHeaders: JsonElement? = null,
+    /** Query parameters sent to the API (an object). */
+    val queryParams: JsonElement? = null,
+    /** The request body sent to the API (an object). */
+    val body: JsonElement? = null,
+    /**
+     * A key the API reference types as a uuid; whether it is the key's id or the key itself is not
+     * documented, so it is treated as a secret.
+     */
+    val apiKey: String? = null,
+    val userId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("serverUrl", serverUrl, Codecs.STRING)
+            .set("method", method, WebToolMethod.CODEC)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("authToken", authToken, Codecs.STRING)
+            .set("authPrefix", authPrefix, Codecs.STRING)
+            .set("timeout", timeout, Codecs.DOUBLE)
+            .set("httpHeaders", httpHeaders, Codecs.JSON)
+            .set("queryParams", queryParams, Codecs.JSON)
+            .set("body", body, Codecs.JSON)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("userId", userId, Codecs.STRING)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "TestWebToolParams(" + "serverUrl=" + serverUrl + ", " + "method=" + method + ", " + "projectId=" + projectId + ", " + "authToken=" + REDACTED + ", " + "authPrefix=" + authPrefix + ", " + "timeout=" + timeout + ", " + "httpHeaders=" + httpHeaders + ", " + "queryParams=" + queryParams + ", " + "body=" + body + ", " + "apiKey=" + REDACTED + ", " + "userId=" + userId + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<TestWebToolParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TestWebToolParams")
+            TestWebToolParams(
+                serverUrl = reader.required("serverUrl", Codecs.STRING),
+                method = reader.required("method", WebToolMethod.CODEC),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                authToken = reader.optional("authToken", Codecs.STRING),
+                authPrefix = reader.optional("authPrefix", Codecs.STRING),
+                timeout = reader.optional("timeout", Codecs.DOUBLE),
+                httpHeaders = reader.optional("httpHeaders", Codecs.JSON),
+                queryParams = reader.optional("queryParams", Codecs.JSON),
+                body = reader.optional("body", Codecs.JSON),
+                apiKey = reader.optional("apiKey", Codecs.STRING),
+                userId = reader.optional("userId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** One event of a tool test (`{event: "attempt", data: {message: "Starting API test..."}}`). */
+data class WebToolTestEvent(
+    /** The event's name (`attempt`, ...); absent for an event the server did not name. */
+    val event: String? = null,
+    /** What the event carries: JSON, or text. */
+    val data: JsonElement? = null,
+    /** The stream's event id, when it sends one. */
+    val id: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("event", event, Codecs.STRING)
+            .set("data", data, Codecs.JSON)
+            .set("id", id, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("event", "data", "id")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolTestEvent> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolTestEvent")
+            WebToolTestEvent(
+                event = reader.optional("event", Codecs.STRING),
+                data = reader.optional("data", Codecs.JSON),
+                id = reader.optional("id", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_tools.list_v1`: one page of tools (`skip` = page number, `take` = page size). */
+data class ListWebToolsV1Params(
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+    val search: String? = null,
+    val isActive: Boolean? = null,
+    /** Only the tools of this agent. */
+    val voiceAgentId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .set("search", search, Codecs.STRING)
+            .set("isActive", isActive, Codecs.BOOLEAN)
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListWebToolsV1Params> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListWebToolsV1Params")
+            ListWebToolsV1Params(
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+                search = reader.optional("search", Codecs.STRING),
+                isActive = reader.optional("isActive", Codecs.BOOLEAN),
+                voiceAgentId = reader.optional("voiceAgentId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** One page of web tools (v1 list). */
+data class WebToolV1Page(
+    val items: List<WebTool> = emptyList(),
+    /** Every tool. */
+    val total: Long? = null,
+    /** The tools that match the filters. */
+    val filtered: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("items", items, Codecs.list(WebTool.CODEC))
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("items", "total", "filtered")
+
+        @JvmField
+        val CODEC: JsonCodec<WebToolV1Page> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebToolV1Page")
+            WebToolV1Page(
+                items = reader.optional("items", Codecs.list(WebTool.CODEC)) ?: emptyList(),
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_calls.create_token`: a participant token for a browser call with an agent. */
+data class CreateWebCallTokenParams(
+    /** The agent to talk to. */
+    val voiceAgentId: String,
+    /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+    val params: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("params", params, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateWebCallTokenParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateWebCallTokenParams")
+            CreateWebCallTokenParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                params = reader.optional("params", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/**
+ * A participant token for a web call (`web_calls.create_token`): the LiveKit access token (a JWT: a
+ * secret, never shown) and the call's job id.
+ */
+data class ParticipantToken(
+    /** The JWT a web client joins the call's room with (a secret: never shown). */
+    val liveKitAccessToken: String,
+    /**
+     * The call's job id: the answer's `jobId`, or, when the answer leaves it out, the one inside the
+     * token (`roomConfig.agents[0].metadata`, a JSON text holding `{jobId}`).
+     */
+    val jobId: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("liveKitAccessToken", liveKitAccessToken, Codecs.STRING)
+            .set("jobId", jobId, Codecs.STRING)
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "ParticipantToken(" + "liveKitAccessToken=" + REDACTED + ", " + "jobId=" + jobId + ")"
+
+    companion object {
+        private val WIRE_NAMES = setOf("liveKitAccessToken", "jobId")
+
+        @JvmField
+        val CODEC: JsonCodec<ParticipantToken> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ParticipantToken")
+            ParticipantToken(
+                liveKitAccessToken = reader.required("liveKitAccessToken", Codecs.STRING),
+                jobId = reader.optional("jobId", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_calls.init`: start the conversation of a web call whose token was created. */
+data class InitWebCallParams(
+    val voiceAgentId: String,
+    /** The job id of the participant token (`web_calls.create_token`). */
+    val jobId: String,
+    /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+    val params: JsonElement? = null,
+    /** Whether the agent speaks (true) or only writes. */
+    val voiceEnablement: Boolean? = null,
+    /** Tools the browser runs for the agent. */
+    val tools: List<WebCallTool>? = null,
+    /** `Web` (the default). */
+    val channelType: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("jobId", jobId, Codecs.STRING)
+            .set("params", params, Codecs.JSON)
+            .set("voiceEnablement", voiceEnablement, Codecs.BOOLEAN)
+            .set("tools", tools, Codecs.list(WebCallTool.CODEC))
+            .set("channelType", channelType, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<InitWebCallParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "InitWebCallParams")
+            InitWebCallParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                jobId = reader.required("jobId", Codecs.STRING),
+                params = reader.optional("params", Codecs.JSON),
+                voiceEnablement = reader.optional("voiceEnablement", Codecs.BOOLEAN),
+                tools = reader.optional("tools", Codecs.list(WebCallTool.CODEC)),
+                channelType = reader.optional("channelType", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** A tool the browser offers the agent (the LLM's function-tool shape). */
+data class WebCallTool(
+    val function: WebCallToolFunction,
+    /** `function` (the default). */
+    val type: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("type", type, Codecs.STRING)
+            .set("function", function, WebCallToolFunction.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebCallTool> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebCallTool")
+            WebCallTool(
+                type = reader.optional("type", Codecs.STRING),
+                function = reader.required("function", WebCallToolFunction.CODEC),
+            )
+        }
+    }
+}
+
+/** The function a client tool runs in the browser. */
+data class WebCallToolFunction(
+    val name: String,
+    val description: String? = null,
+    /** A JSON Schema object: `{"type": "object", "properties": {..}, "required": [..]}`; sent as given. */
+    val parameters: JsonElement? = null,
+    /** Free-form; spelled `func_map` on the wire. */
+    val funcMap: JsonElement? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("parameters", parameters, Codecs.JSON)
+            .set("func_map", funcMap, Codecs.JSON)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<WebCallToolFunction> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "WebCallToolFunction")
+            WebCallToolFunction(
+                name = reader.required("name", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                parameters = reader.optional("parameters", Codecs.JSON),
+                funcMap = reader.optional("func_map", Codecs.JSON),
+            )
+        }
+    }
+}
+
+/** What starting a web conversation answers (`web_calls.init`, `web_calls.init_legacy`). */
+data class ConversationInit(
+    /** The conversation's job id. */
+    val jobId: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("jobId", jobId, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("jobId")
+
+        @JvmField
+        val CODEC: JsonCodec<ConversationInit> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ConversationInit")
+            ConversationInit(
+                jobId = reader.optional("jobId", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `web_calls.init_legacy`: the older route, which starts a conversation and answers its job id. */
+data class InitWebCallLegacyParams(
+    val voiceAgentId: String,
+    /** Values for the agent's `{{placeholders}}`: free-form, sent as given. */
+    val params: JsonElement? = null,
+    val voiceEnablement: Boolean? = null,
+    val tools: List<WebCallTool>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceAgentId", voiceAgentId, Codecs.STRING)
+            .set("params", params, Codecs.JSON)
+            .set("voiceEnablement", voiceEnablement, Codecs.BOOLEAN)
+            .set("tools", tools, Codecs.list(WebCallTool.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<InitWebCallLegacyParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "InitWebCallLegacyParams")
+            InitWebCallLegacyParams(
+                voiceAgentId = reader.required("voiceAgentId", Codecs.STRING),
+                params = reader.optional("params", Codecs.JSON),
+                voiceEnablement = reader.optional("voiceEnablement", Codecs.BOOLEAN),
+                tools = reader.optional("tools", Codecs.list(WebCallTool.CODEC)),
+            )
+        }
+    }
+}
+
+/** `projects.get`: no arguments; the project is the API key's. */
+class GetProjectParams : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .build()
+
+    override fun equals(other: Any?): Boolean = other is GetProjectParams
+
+    override fun hashCode(): Int = 0
+
+    override fun toString(): String = "GetProjectParams()"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetProjectParams> = JsonCodec.model { json ->
+            JsonObjectReader(json, "GetProjectParams")
+            GetProjectParams()
+        }
+    }
+}
+
+/** The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take. */
+data class Project(
+    val id: String,
+    val name: String? = null,
+    val isDeactivated: Boolean? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("isDeactivated", isDeactivated, Codecs.BOOLEAN)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "name", "isDeactivated", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<Project> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "Project")
+            Project(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                isDeactivated = reader.optional("isDeactivated", Codecs.BOOLEAN),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
             )
         }
     }

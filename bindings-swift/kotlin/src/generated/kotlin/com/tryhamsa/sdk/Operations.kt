@@ -51,6 +51,19 @@ object HamsaOperations {
         "voice_agents.list_v1" to { json -> VoiceAgentV1Page.CODEC.roundTrip(json) },
         "voice_agents.get_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
         "voice_agents.update_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "web_tools.create" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list" to { json -> WebToolPage.CODEC.roundTrip(json) },
+        "web_tools.update" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.check_versions" to { json -> Codecs.list(WebToolVersionCheck.CODEC).roundTrip(json) },
+        "web_tools.get" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.test" to { json -> Codecs.list(WebToolTestEvent.CODEC).roundTrip(json) },
+        "web_tools.create_v1" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list_v1" to { json -> WebToolV1Page.CODEC.roundTrip(json) },
+        "web_tools.update_v1" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_calls.create_token" to { json -> ParticipantToken.CODEC.roundTrip(json) },
+        "web_calls.init" to { json -> ConversationInit.CODEC.roundTrip(json) },
+        "web_calls.init_legacy" to { json -> ConversationInit.CODEC.roundTrip(json) },
+        "projects.get" to { json -> Project.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -65,6 +78,8 @@ object HamsaOperations {
         "voice_dictionaries.list" to { json -> VoiceDictionary.CODEC.roundTrip(json) },
         "voice_agents.list" to { json -> VoiceAgent.CODEC.roundTrip(json) },
         "voice_agents.list_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
+        "web_tools.list" to { json -> WebTool.CODEC.roundTrip(json) },
+        "web_tools.list_v1" to { json -> WebTool.CODEC.roundTrip(json) },
     )
 }
 

@@ -23,6 +23,9 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val voiceDictionaries: VoiceDictionariesApi = VoiceDictionariesApi(this)
     val analytics: AnalyticsApi = AnalyticsApi(this)
     val voiceAgents: VoiceAgentsApi = VoiceAgentsApi(this)
+    val webTools: WebToolsApi = WebToolsApi(this)
+    val webCalls: WebCallsApi = WebCallsApi(this)
+    val projects: ProjectsApi = ProjectsApi(this)
 
     /** `client.webhooks`: they need no client and are also reachable as `Webhooks`. */
     val webhooks: Webhooks get() = Webhooks
@@ -282,6 +285,102 @@ class VoiceAgentsApi internal constructor(private val client: HamsaClientBase) {
     /** Change a voice agent in the flat v1 shape: only the fields given are changed. */
     suspend fun updateV1(voiceAgentId: String, agentName: String? = null, greetingMessage: String? = null, greetingMessageType: String? = null, description: String? = null, preamble: String? = null, lang: String? = null, pokeMessages: List<String>? = null, realTime: Boolean? = null, silenceThreshold: Long? = null, interrupt: Boolean? = null, type: AgentType? = null, outcome: String? = null, outcomeResponseShape: JsonElement? = null, voiceId: String? = null, voiceRecordId: String? = null, collectionId: String? = null, isTemplate: Boolean? = null, icon: String? = null, webhookUrl: String? = null, webhookAuth: WebhookAuth? = null, params: JsonElement? = null, alignment: JsonElement? = null, tools: JsonElement? = null, webToolsIds: List<String>? = null, voiceDictionaryIds: List<String>? = null, knowledgeBaseItemsIds: List<String>? = null, webToolsOverrides: JsonElement? = null, userInactivityTimeout: Double? = null, maxCallDuration: Double? = null, responseDelay: Double? = null, backgroundNoise: Boolean? = null, waitForUserToSpeakFirst: Double? = null, thinkingVoice: Boolean? = null, speakerIdentification: Boolean? = null, llmConfig: LlmConfigV1? = null, noiseCancellation: String? = null, cancelNoisePer: String? = null, agenticRag: Boolean? = null, languageDialectSwitcher: Boolean? = null, minInterruptionDuration: Double? = null, vadActivationThreshold: Double? = null, enableAutoGainControl: Boolean? = null, sendDenoisedToStt: Boolean? = null, options: RequestOptions? = null): AgentDetails =
         updateV1(UpdateVoiceAgentV1Params(voiceAgentId = voiceAgentId, agentName = agentName, greetingMessage = greetingMessage, greetingMessageType = greetingMessageType, description = description, preamble = preamble, lang = lang, pokeMessages = pokeMessages, realTime = realTime, silenceThreshold = silenceThreshold, interrupt = interrupt, type = type, outcome = outcome, outcomeResponseShape = outcomeResponseShape, voiceId = voiceId, voiceRecordId = voiceRecordId, collectionId = collectionId, isTemplate = isTemplate, icon = icon, webhookUrl = webhookUrl, webhookAuth = webhookAuth, params = params, alignment = alignment, tools = tools, webToolsIds = webToolsIds, voiceDictionaryIds = voiceDictionaryIds, knowledgeBaseItemsIds = knowledgeBaseItemsIds, webToolsOverrides = webToolsOverrides, userInactivityTimeout = userInactivityTimeout, maxCallDuration = maxCallDuration, responseDelay = responseDelay, backgroundNoise = backgroundNoise, waitForUserToSpeakFirst = waitForUserToSpeakFirst, thinkingVoice = thinkingVoice, speakerIdentification = speakerIdentification, llmConfig = llmConfig, noiseCancellation = noiseCancellation, cancelNoisePer = cancelNoisePer, agenticRag = agenticRag, languageDialectSwitcher = languageDialectSwitcher, minInterruptionDuration = minInterruptionDuration, vadActivationThreshold = vadActivationThreshold, enableAutoGainControl = enableAutoGainControl, sendDenoisedToStt = sendDenoisedToStt), options)
+}
+
+/** `client.webTools`. */
+class WebToolsApi internal constructor(private val client: HamsaClientBase) {
+    /** Create a web tool (v2: versioned, version 1). */
+    suspend fun create(params: CreateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.create", params.toJson(), options, WebTool.CODEC)
+
+    /** List web tools, one page (`skip` = page number, `take` = page size); the latest version of each. */
+    suspend fun list(params: ListWebToolsParams = ListWebToolsParams(), options: RequestOptions? = null): WebToolPage =
+        client.perform("web_tools.list", params.toJson(), options, WebToolPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListWebToolsParams = ListWebToolsParams(), options: RequestOptions? = null): Flow<WebTool> =
+        client.pages("web_tools.list", params.toJson(), options, WebTool.CODEC)
+
+    /**
+     * Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+     * `version` + 1), which is returned.
+     */
+    suspend fun update(params: UpdateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.update", params.toJson(), options, WebTool.CODEC)
+
+    /**
+     * Update a web tool: only the fields given are sent. Makes a new version (a new id, the same `persistentId`,
+     * `version` + 1), which is returned.
+     */
+    suspend fun update(id: String, name: String? = null, description: String? = null, params: JsonElement? = null, toolSettings: WebToolSettingsUpdate? = null, type: WebToolType? = null, async: Boolean? = null, collectionId: String? = null, messages: List<WebToolMessageInput>? = null, options: RequestOptions? = null): WebTool =
+        update(UpdateWebToolParams(id = id, name = name, description = description, params = params, toolSettings = toolSettings, type = type, async = async, collectionId = collectionId, messages = messages), options)
+
+    /** Check whether tools have newer versions, and which of your overrides those conflict with. */
+    suspend fun checkVersions(params: CheckWebToolVersionsParams, options: RequestOptions? = null): List<WebToolVersionCheck> =
+        client.perform("web_tools.check_versions", params.toJson(), options, Codecs.list(WebToolVersionCheck.CODEC))
+
+    /** Get one web tool (any version) by id. */
+    suspend fun get(params: GetWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.get", params.toJson(), options, WebTool.CODEC)
+
+    /** Get one web tool (any version) by id. */
+    suspend fun get(id: String, options: RequestOptions? = null): WebTool =
+        get(GetWebToolParams(id = id), options)
+
+    /**
+     * Call a tool's API once, as the agent would, and return the events of the test (the API answers JSON or a stream
+     * of server-sent events). `projectId` defaults to the API key's project.
+     */
+    suspend fun test(params: TestWebToolParams, options: RequestOptions? = null): List<WebToolTestEvent> =
+        client.perform("web_tools.test", params.toJson(), options, Codecs.list(WebToolTestEvent.CODEC))
+
+    /** Create a web tool (v1 route). */
+    suspend fun createV1(params: CreateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.create_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** List web tools, one page (v1 route; `skip` = page number, `take` = page size). */
+    suspend fun listV1(params: ListWebToolsV1Params = ListWebToolsV1Params(), options: RequestOptions? = null): WebToolV1Page =
+        client.perform("web_tools.list_v1", params.toJson(), options, WebToolV1Page.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listV1All(params: ListWebToolsV1Params = ListWebToolsV1Params(), options: RequestOptions? = null): Flow<WebTool> =
+        client.pages("web_tools.list_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** Update a web tool in place (v1 route): only the fields given are sent. */
+    suspend fun updateV1(params: UpdateWebToolParams, options: RequestOptions? = null): WebTool =
+        client.perform("web_tools.update_v1", params.toJson(), options, WebTool.CODEC)
+
+    /** Update a web tool in place (v1 route): only the fields given are sent. */
+    suspend fun updateV1(id: String, name: String? = null, description: String? = null, params: JsonElement? = null, toolSettings: WebToolSettingsUpdate? = null, type: WebToolType? = null, async: Boolean? = null, collectionId: String? = null, messages: List<WebToolMessageInput>? = null, options: RequestOptions? = null): WebTool =
+        updateV1(UpdateWebToolParams(id = id, name = name, description = description, params = params, toolSettings = toolSettings, type = type, async = async, collectionId = collectionId, messages = messages), options)
+}
+
+/** `client.webCalls`. */
+class WebCallsApi internal constructor(private val client: HamsaClientBase) {
+    /**
+     * Create a participant token for a browser call with an agent: the LiveKit access token (a secret) and the call's
+     * job id (read from the token when the answer leaves it out).
+     */
+    suspend fun createToken(params: CreateWebCallTokenParams, options: RequestOptions? = null): ParticipantToken =
+        client.perform("web_calls.create_token", params.toJson(), options, ParticipantToken.CODEC)
+
+    /** Start the conversation of a web call whose token was created. */
+    suspend fun init(params: InitWebCallParams, options: RequestOptions? = null): ConversationInit =
+        client.perform("web_calls.init", params.toJson(), options, ConversationInit.CODEC)
+
+    /** Start a web conversation (the older route); answers its job id. */
+    suspend fun initLegacy(params: InitWebCallLegacyParams, options: RequestOptions? = null): ConversationInit =
+        client.perform("web_calls.init_legacy", params.toJson(), options, ConversationInit.CODEC)
+}
+
+/** `client.projects`. */
+class ProjectsApi internal constructor(private val client: HamsaClientBase) {
+    /**
+     * Get the project the API key belongs to; its `id` is the `projectId` other operations take (and fill in themselves
+     * when it is left out).
+     */
+    suspend fun get(params: GetProjectParams = GetProjectParams(), options: RequestOptions? = null): Project =
+        client.perform("projects.get", params.toJson(), options, Project.CODEC)
 }
 
 /** `Webhooks` (also `client.webhooks`): verify, parse. They need no client. */

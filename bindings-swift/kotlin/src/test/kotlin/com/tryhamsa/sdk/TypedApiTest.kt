@@ -156,4 +156,25 @@ class TypedApiTest {
         val codes = (catalog.getValue("errors") as JsonArray).map { (it.jsonObject.getValue("code") as JsonPrimitive).content }
         assertEquals(HamsaOperations.ERROR_CODES, codes)
     }
+
+    @Test
+    fun webToolTestResolvesTheProjectAndReturnsTheStreamsEvents() {
+        val events =
+            withScenario("web_tools/test_resolves_the_project.json") { client, _ ->
+                client.webTools.test(TestWebToolParams(serverUrl = "https://tools.example.com/ping", method = WebToolMethod.GET))
+            }
+        assertEquals(listOf("attempt"), events.map { it.event })
+        assertEquals(JsonPrimitive("Starting API test..."), (events[0].data as JsonObject)["message"])
+    }
+
+    @Test
+    fun participantTokenReadsTheJobIdFromTheJwtAndHidesTheToken() {
+        val token =
+            withScenario("web_calls/create_token_job_id_from_the_jwt.json") { client, scenario ->
+                client.webCalls.createToken(CreateWebCallTokenParams.CODEC.decode(scenario.getValue("args")))
+            }
+        assertEquals("9a8b7c6d-5e4f-4a3b-8c2d-000000000301", token.jobId)
+        assertEquals(3, token.liveKitAccessToken.split('.').size)
+        assertFalse(token.liveKitAccessToken in token.toString(), token.toString())
+    }
 }
