@@ -222,7 +222,7 @@ def offline_function(op: Operation) -> str:
     # A result a caller may well not need (`verify`'s `true`: failing throws).
     discardable = "    @discardableResult\n" if op.result.kind != "model" else ""
     text = f"""
-{doc(op.summary, "    ")}{discardable}    public static func {name}({signature}) throws -> {result} {{
+{doc(op.summary, "    ")}{discardable}    public static func {backticked(name, KEYWORDS)}({signature}) throws -> {result} {{
         try performOffline({quoted(op.name)}, arguments: {encoded})
     }}
 """
@@ -244,7 +244,7 @@ def params_default(op: Operation) -> str:
 def method(op: Operation) -> str:
     name, params = camel(op.method), op.params.name
     return f"""
-{doc(op.summary, "    ")}    public func {name}(_ params: {params}{params_default(op)}, options: RequestOptions? = nil) async throws -> {swift_type(op.result)} {{
+{doc(op.summary, "    ")}    public func {backticked(name, KEYWORDS)}(_ params: {params}{params_default(op)}, options: RequestOptions? = nil) async throws -> {swift_type(op.result)} {{
         try await client.perform({quoted(op.name)}, arguments: params.json, options: options)
     }}
 """
@@ -262,8 +262,8 @@ def plain_method(op: Operation) -> str:
     signature = ", ".join([parameter(f) for f in fields] + ["options: RequestOptions? = nil"])
     arguments = ", ".join(f"{label(f.wire)}: {ident(f.wire)}" for f in model.required_first(op.params.fields))
     return f"""
-{doc(op.summary, "    ")}    public func {name}({signature}) async throws -> {swift_type(op.result)} {{
-        try await {name}({params}({arguments}), options: options)
+{doc(op.summary, "    ")}    public func {backticked(name, KEYWORDS)}({signature}) async throws -> {swift_type(op.result)} {{
+        try await {backticked(name, KEYWORDS)}({params}({arguments}), options: options)
     }}
 """
 

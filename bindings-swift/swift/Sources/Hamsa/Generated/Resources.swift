@@ -436,7 +436,7 @@ public struct WebCallsAPI: Sendable {
     }
 
     /// Start the conversation of a web call whose token was created.
-    public func init(_ params: InitWebCallParams, options: RequestOptions? = nil) async throws -> ConversationInit {
+    public func `init`(_ params: InitWebCallParams, options: RequestOptions? = nil) async throws -> ConversationInit {
         try await client.perform("web_calls.init", arguments: params.json, options: options)
     }
 
