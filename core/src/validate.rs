@@ -81,6 +81,13 @@ pub fn in_range<T: PartialOrd + std::fmt::Display + Copy>(field: &str, value: Op
     }
 }
 
+/// The paging arguments of the `skip`/`take` lists: `skip` is a 1-based page number, `take` a page size
+/// of at most 1000.
+pub fn skip_take(skip: Option<u32>, take: Option<u32>) -> Result<()> {
+    in_range("skip", skip, 1, u32::MAX)?;
+    in_range("take", take, 1, 1000)
+}
+
 pub fn is_loopback_host(url: &Url) -> bool {
     match url.host() {
         Some(Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),

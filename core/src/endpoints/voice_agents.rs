@@ -147,8 +147,7 @@ pub struct ListVoiceAgentsParams {
 
 impl Validate for ListVoiceAgentsParams {
     fn validate(&self) -> Result<()> {
-        validate::in_range("skip", self.skip, 1, u32::MAX)?;
-        validate::in_range("take", self.take, 1, 1000)
+        validate::skip_take(self.skip, self.take)
     }
 }
 
@@ -235,8 +234,7 @@ pub struct ListVoiceAgentsV1Params {
 
 impl Validate for ListVoiceAgentsV1Params {
     fn validate(&self) -> Result<()> {
-        validate::in_range("skip", self.skip, 1, u32::MAX)?;
-        validate::in_range("take", self.take, 1, 1000)
+        validate::skip_take(self.skip, self.take)
     }
 }
 

@@ -59,8 +59,7 @@ pub struct ListVoiceDictionariesParams {
 impl Validate for ListVoiceDictionariesParams {
     fn validate(&self) -> Result<()> {
         validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())?;
-        validate::in_range("skip", self.skip, 1, u32::MAX)?;
-        validate::in_range("take", self.take, 1, 1000)
+        validate::skip_take(self.skip, self.take)
     }
 }
 

@@ -195,8 +195,7 @@ pub struct ListWebToolsParams {
 
 impl Validate for ListWebToolsParams {
     fn validate(&self) -> Result<()> {
-        validate::in_range("skip", self.skip, 1, u32::MAX)?;
-        validate::in_range("take", self.take, 1, 1000)?;
+        validate::skip_take(self.skip, self.take)?;
         validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())?;
         validate::optional_non_empty("collectionId", self.collection_id.as_deref())?;
         if self.return_uncategorized == Some(true) && self.collection_id.is_some() {
@@ -223,8 +222,7 @@ pub struct ListWebToolsV1Params {
 
 impl Validate for ListWebToolsV1Params {
     fn validate(&self) -> Result<()> {
-        validate::in_range("skip", self.skip, 1, u32::MAX)?;
-        validate::in_range("take", self.take, 1, 1000)?;
+        validate::skip_take(self.skip, self.take)?;
         validate::optional_non_empty("voiceAgentId", self.voice_agent_id.as_deref())
     }
 }
