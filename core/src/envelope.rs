@@ -71,15 +71,7 @@ pub(crate) fn decode<T: DeserializeOwned>(operation: &str, raw: RawResponse) -> 
         return Ok((data, ResponseMeta::new(raw, message, message_key)));
     }
     let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
-    let message = text(envelope.message.as_ref());
-    let message_key = text(envelope.message_key.as_ref());
-    if envelope.success.as_ref().and_then(serde_json::Value::as_bool) == Some(false) {
-        return Err(with_response_context(
-            Error::new(ErrorKind::Api, message.unwrap_or_else(|| "the API reported success: false".into())),
-            &raw,
-            message_key,
-        ));
-    }
+    let (message, message_key) = refuse_success_false(&envelope, &raw)?;
     let data = if envelope.is_envelope() {
         from_json::<T>(operation, envelope.data.map_or(b"null".as_slice(), |d| d.get().as_bytes()), &raw)?
     } else {
@@ -99,15 +91,7 @@ pub(crate) fn decode_envelope<T: DeserializeOwned>(operation: &str, raw: RawResp
     let body = trim_ascii(&raw.body);
     let body = if body.is_empty() { b"{}".as_slice() } else { body };
     let envelope: Envelope = serde_json::from_slice(body).map_err(|e| decode_error(operation, &raw, &e))?;
-    let message = text(envelope.message.as_ref());
-    let message_key = text(envelope.message_key.as_ref());
-    if envelope.success.as_ref().and_then(serde_json::Value::as_bool) == Some(false) {
-        return Err(with_response_context(
-            Error::new(ErrorKind::Api, message.unwrap_or_else(|| "the API reported success: false".into())),
-            &raw,
-            message_key,
-        ));
-    }
+    let (message, message_key) = refuse_success_false(&envelope, &raw)?;
     let data = from_json::<T>(operation, body, &raw)?;
     Ok((data, ResponseMeta::new(raw, message, message_key)))
 }
@@ -159,6 +143,20 @@ pub(crate) fn snippet(body: &[u8]) -> String {
         cut.push('…');
     }
     cut
+}
+
+/// The envelope's message and messageKey, or the `api_error` that `success: false` is, even on HTTP 200.
+fn refuse_success_false(envelope: &Envelope<'_>, raw: &RawResponse) -> Result<(Option<String>, Option<String>)> {
+    let message = text(envelope.message.as_ref());
+    let message_key = text(envelope.message_key.as_ref());
+    if envelope.success.as_ref().and_then(serde_json::Value::as_bool) == Some(false) {
+        return Err(with_response_context(
+            Error::new(ErrorKind::Api, message.unwrap_or_else(|| "the API reported success: false".into())),
+            raw,
+            message_key,
+        ));
+    }
+    Ok((message, message_key))
 }
 
 fn text(value: Option<&serde_json::Value>) -> Option<String> {
