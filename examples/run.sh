@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the Python and Node quickstarts, each against its own `hamsa mock`, and checks that each placed
-# the call, verified the webhook events, and printed the transcript and outcome. Needs the bindings built
+# Runs the Python and Node quickstarts, each against its own `hamsa mock`, and checks that each created
+# the web tool and the voice agent (and printed the agent's id), assigned the number to that agent, placed
+# the call, verified the webhook events, printed the transcript with the greeting filled in ("Hello Sara")
+# and the outcome, and printed the analytics of that agent counting the call. Needs the bindings built
 # by their test scripts (bindings-python/test.sh installs into the venv below; bindings-node/test.sh
 # builds the addon).
 set -euo pipefail
@@ -31,12 +33,20 @@ with_mock() {
   local url
   url=$(awk '/listening/ {print $NF}' "$out")
   HAMSA_API_KEY=mock-key HAMSA_BASE_URL="$url" "$@" | tee "$log"
-  for expected in "Call placed" "webhook call.started" "webhook call.ended" "ended: COMPLETED" "Agent: Hello Layla" "Outcome:"; do
+  local agent
+  agent=$(sed -n 's/^Created voice agent .* (\(.*\))$/\1/p' "$log")
+  [ -n "$agent" ] || { echo "missing from the output: the voice agent's id (Created voice agent ... (<id>))" >&2; return 1; }
+  for expected in "Created web tool book_appointment" "Assigned .* to agent $agent\$" "Call placed" \
+    "webhook call.started" "webhook call.ended" "ended: COMPLETED" "Agent: Hello Sara," "Outcome:" \
+    "Analytics of agent $agent: [1-9][0-9]* sessions today, average duration [0-9.]* s"; do
     grep -q "$expected" "$log" || { echo "missing from the output: $expected" >&2; return 1; }
   done
 }
 
 echo "== Python quickstart"
+# bindings-python/test.sh lints its own examples folder, not this one: the same ruff rules and mypy here.
+"$venv/bin/ruff" check --config bindings-python/pyproject.toml examples/python
+"$venv/bin/ruff" format --config bindings-python/pyproject.toml --check examples/python
 "$venv/bin/mypy" --strict examples/python
 with_mock "$venv/bin/python" examples/python/quickstart.py
 echo "== Node quickstart"

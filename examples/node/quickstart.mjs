@@ -1,10 +1,13 @@
-// The main job, end to end, in Node: register a Twilio number, place an outbound call with a webhook,
-// receive and verify the webhook events, wait for the conversation to end, print transcript and outcome.
+// The main job, end to end, in Node: create a web tool and a v2 voice agent that greets with `{{name}}` and
+// uses the tool, register a Twilio number and assign it to the agent, place an outbound call with the agent
+// and `params: {name: 'Sara'}` and a webhook, receive and verify the webhook events, wait for the
+// conversation to end, print transcript and outcome, then the agent's analytics.
 //
 // Run it against `hamsa mock` (what the tests do):
 //   hamsa mock --port 8080 &
 //   HAMSA_API_KEY=mock-key HAMSA_BASE_URL=http://127.0.0.1:8080 node examples/node/quickstart.mjs
-// Against the real API, set HAMSA_API_KEY, and HAMSA_WEBHOOK_URL to a public https URL that reaches you.
+// Against the real API, set HAMSA_API_KEY, HAMSA_TOOL_URL to the tool's public https URL, and
+// HAMSA_WEBHOOK_URL to a public https URL that reaches you.
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { Hamsa, HamsaError, webhooks } from 'hamsa';
@@ -32,6 +35,36 @@ async function startWebhookReceiver(onEvent) {
 }
 
 const client = new Hamsa(); // HAMSA_API_KEY and HAMSA_BASE_URL from the environment
+
+// A web tool the agent can call. The mock only calls loopback tool servers; Hamsa needs public https.
+const tool = await client.webTools.create({
+  name: 'book_appointment',
+  description: 'Books an appointment on the day the caller asks for.',
+  params: {
+    type: 'object',
+    properties: { day: { type: 'string', description: 'The day of the appointment' } },
+    required: ['day'],
+  },
+  toolSettings: {
+    serverUrl: env('HAMSA_TOOL_URL', 'http://127.0.0.1:8787/book-appointment'),
+    methodType: 'POST',
+    timeOut: 5,
+  },
+});
+console.log(`Created web tool ${tool.name} (${tool.id} v${tool.version})`);
+
+// A v2 voice agent: a greeting with a {{name}} placeholder (and its default), and the tool.
+const agent = await client.voiceAgents.create({
+  name: 'Quickstart Agent',
+  conversation: {
+    greetingMessage: 'Hello {{name}}, this is Hamsa. How can I help you today?',
+    params: { name: 'there' },
+  },
+  voice: { lang: 'en' },
+  tools: [{ toolId: tool.id, persistentId: tool.persistentId, version: tool.version, toolType: 'FUNCTION' }],
+});
+console.log(`Created voice agent ${agent.name} (${agent.id})`);
+
 const number = await client.phoneNumbers.addTwilio({
   phoneNumber: env('HAMSA_TWILIO_NUMBER', '+9700000000'),
   label: 'Support Line',
@@ -40,6 +73,8 @@ const number = await client.phoneNumbers.addTwilio({
   twilioAuthToken: env('HAMSA_TWILIO_AUTH_TOKEN', 'your_twilio_auth_token'),
 });
 console.log(`Registered ${number.number} (${number.id})`);
+const assigned = await client.phoneNumbers.assign({ voiceAgentId: agent.id, phoneNumber: number.number });
+console.log(`Assigned ${assigned.number} to agent ${assigned.voiceAgentId}`);
 
 let ended;
 const endedEvent = new Promise((resolve) => {
@@ -57,9 +92,8 @@ const webhookUrl =
 const job = await client.calls.createTwilio({
   toNumber: env('HAMSA_TO_NUMBER', '+966500000001'),
   twilioPhoneNumber: number.number,
-  voiceAgentId: env('HAMSA_VOICE_AGENT_ID', 'd949f13f-40d2-4e48-ac86-b66633070603'),
-  agentDetails: { agentName: 'Sara' },
-  params: { name: 'Layla' },
+  voiceAgentId: agent.id,
+  params: { name: 'Sara' },
   webhookUrl,
   webhookAuth: { authKey: 'Token', authSecret: WEBHOOK_SECRET },
 });
@@ -78,3 +112,9 @@ if (!process.env.HAMSA_WEBHOOK_URL) {
     console.log(`Outcome: ${JSON.stringify(data.outcomeResult)}`);
   }
 }
+
+const overview = await client.analytics.overview({ voiceAgentId: agent.id, period: 'TODAY' });
+console.log(
+  `Analytics of agent ${agent.id}: ${overview.totalSessionsNumber} sessions today, ` +
+    `average duration ${(overview.averageSessionDuration ?? 0).toFixed(1)} s`,
+);

@@ -120,11 +120,12 @@ impl Agent {
         self.v2.get("name").and_then(Value::as_str)
     }
 
-    /// The greeting, with its `{{placeholders}}` filled from the agent's params and then the call's.
+    /// The greeting, with its `{{placeholders}}` filled from the call's params first, then the agent's
+    /// own (its defaults).
     pub fn greeting(&self, call_params: &Value) -> Option<String> {
         let conversation = self.v2.get("conversation")?;
         let greeting = conversation.get("greetingMessage")?.as_str()?;
-        Some(fill(greeting, &[conversation.get("params").unwrap_or(&Value::Null), call_params]))
+        Some(fill(greeting, &[call_params, conversation.get("params").unwrap_or(&Value::Null)]))
     }
 
     pub fn to_v2(&self) -> Value {
@@ -255,5 +256,13 @@ mod tests {
     fn placeholders() {
         let params = json!({"name": "Sara", "n": 2});
         assert_eq!(fill("Hi {{name}}, {{ n }} {{x}} {{", &[&params]), "Hi Sara, 2 {{x}} {{");
+    }
+
+    #[test]
+    fn a_call_s_params_win_over_the_agent_s_defaults() {
+        let mut agent = Agent::new("a".into(), "t".into());
+        agent.apply_v2(&json!({"conversation": {"greetingMessage": "Hi {{name}} {{day}}",
+                                                "params": {"name": "there", "day": "today"}}}));
+        assert_eq!(agent.greeting(&json!({"name": "Sara"})).as_deref(), Some("Hi Sara today"));
     }
 }

@@ -55,7 +55,7 @@ fn start(state: &Arc<AppState>, body: &Value, from_field: &str) -> Result<Call, 
         .to_owned();
     let inline_greeting = agent_details.and_then(|d| {
         let greeting = d.get("greetingMessage")?.as_str()?;
-        Some(agents::fill(greeting, &[d.get("params").unwrap_or(&Value::Null), &params]))
+        Some(agents::fill(greeting, &[&params, d.get("params").unwrap_or(&Value::Null)]))
     });
     let greeting = inline_greeting.or_else(|| stored.and_then(|a| a.greeting(&params)));
     let outcome = params
