@@ -53,11 +53,10 @@ impl Client {
             fields.insert(field.to_owned(), serde_json::Value::String(project));
         }
         // Bodies carry Twilio tokens, webhook secrets and LLM keys: only a redacted copy is logged.
-        let traced =
-            tracing::enabled!(tracing::Level::TRACE).then(|| {
-                let body = redact_json(&serde_json::Value::Object(fields.clone())).to_string();
-                crate::secret::redact_values(&body, &secrets)
-            });
+        let traced = tracing::enabled!(tracing::Level::TRACE).then(|| {
+            let body = redact_json(&serde_json::Value::Object(fields.clone())).to_string();
+            crate::secret::redact_values(&body, &secrets)
+        });
         let prepared = prepare_fields(&E::SPEC, fields)?;
         if let Some(body) = traced {
             tracing::trace!(operation = E::SPEC.name, path = %prepared.path_and_query, %body, "hamsa request body");

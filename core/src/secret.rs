@@ -89,7 +89,10 @@ pub(crate) fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
 
 /// `text` with every one of `secrets` replaced by [`REDACTED`].
 pub(crate) fn redact_values(text: &str, secrets: &[String]) -> String {
-    secrets.iter().filter(|s| !s.is_empty()).fold(text.to_owned(), |text, secret| text.replace(secret.as_str(), REDACTED))
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_owned(), |text, secret| text.replace(secret.as_str(), REDACTED))
 }
 
 impl<'de> Deserialize<'de> for Secret {

@@ -209,7 +209,9 @@ impl Validate for CreateTtsHistoryParams {
             if ids.is_empty() || ids.len() > 10 {
                 return Err(Error::invalid_argument("voiceDictionaryIds", "must hold 1 to 10 ids"));
             }
-            ids.iter().enumerate().try_for_each(|(i, id)| validate::non_empty(&format!("voiceDictionaryIds[{i}]"), id))?;
+            ids.iter()
+                .enumerate()
+                .try_for_each(|(i, id)| validate::non_empty(&format!("voiceDictionaryIds[{i}]"), id))?;
         }
         Ok(())
     }
@@ -285,8 +287,14 @@ mod tests {
     #[test]
     fn a_voice_has_one_gender_and_one_style() {
         voice(json!(["female", "narrator"])).validate().unwrap();
-        for tags in [json!(["female"]), json!(["female", "male"]), json!(["narrator", "conversational"]),
-                     json!(["female", "narrator", "narrator"]), json!(["female", "whisper"]), json!([])] {
+        for tags in [
+            json!(["female"]),
+            json!(["female", "male"]),
+            json!(["narrator", "conversational"]),
+            json!(["female", "narrator", "narrator"]),
+            json!(["female", "whisper"]),
+            json!([]),
+        ] {
             assert_eq!(voice(tags.clone()).validate().unwrap_err().field(), Some("tags"), "{tags}");
         }
     }

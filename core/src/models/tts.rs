@@ -189,7 +189,8 @@ mod tests {
     #[test]
     fn a_tts_job_reads_its_result_when_it_is_an_object() {
         let job: TtsJob = serde_json::from_value(json!({"id": "j", "jobResponse": {"text": "hi",
-            "ttsMediaFile": "https://cdn.example/a.wav", "more": 1}})).unwrap();
+            "ttsMediaFile": "https://cdn.example/a.wav", "more": 1}}))
+        .unwrap();
         let response = job.job_response.unwrap();
         assert_eq!(response.tts_media_file.as_deref(), Some("https://cdn.example/a.wav"));
         assert_eq!(response.extra["more"], 1);

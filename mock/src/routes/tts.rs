@@ -30,8 +30,7 @@ fn base_url(headers: &HeaderMap) -> String {
 
 fn is_loopback_http(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https")
-            && matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+        matches!(u.scheme(), "http" | "https") && matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
     })
 }
 
@@ -69,9 +68,9 @@ pub async fn create_job(State(state): State<Arc<AppState>>, headers: HeaderMap, 
     let voice = required(&body, "voiceId")?.to_owned();
     let text = required(&body, "text")?.to_owned();
     let webhook_url = body.get("webhookUrl").and_then(Value::as_str).map(str::to_owned);
-    let authorization = body.get("webhookAuth").and_then(|auth| {
-        Some(format!("{} {}", auth.get("authKey")?.as_str()?, auth.get("authSecret")?.as_str()?))
-    });
+    let authorization = body
+        .get("webhookAuth")
+        .and_then(|auth| Some(format!("{} {}", auth.get("authKey")?.as_str()?, auth.get("authSecret")?.as_str()?)));
     let job = {
         let mut store = state.store();
         if !voice_exists(&store, &voice) {
@@ -181,7 +180,8 @@ pub async fn create_voice(State(state): State<Arc<AppState>>, Json(body): Json<V
     required(&body, "audioTranscription")?;
     let language = required(&body, "language")?.to_owned();
     check_project(body.get("projectId").and_then(Value::as_str))?;
-    let tags: Vec<&str> = body.get("tags").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    let tags: Vec<&str> =
+        body.get("tags").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
     let gender = tags.iter().filter(|t| matches!(**t, "male" | "female")).count();
     let style = tags.iter().filter(|t| matches!(**t, "conversational" | "narrator")).count();
     if tags.len() != 2 || gender != 1 || style != 1 {
@@ -231,7 +231,10 @@ pub async fn preload_voice(State(state): State<Arc<AppState>>, Json(body): Json<
     if let Some(voice) = store.voices.iter_mut().find(|v| v["id"] == id.as_str()) {
         voice["preloaded"] = json!(true);
     }
-    Ok((StatusCode::OK, Json(json!({"success": true, "message": "Custom voice have been preloaded successfully", "data": []})))
+    Ok((
+        StatusCode::OK,
+        Json(json!({"success": true, "message": "Custom voice have been preloaded successfully", "data": []})),
+    )
         .into_response())
 }
 
@@ -240,7 +243,8 @@ pub async fn extract_transcription(State(state): State<Arc<AppState>>, Json(body
     check_project(body.get("projectId").and_then(Value::as_str))?;
     state.store().transcribed_samples += 1;
     let english = body.get("language").and_then(Value::as_str) == Some("en");
-    let text = if english { "Hello, this is a sample of my voice." } else { "مرحبا، هذه عينة من صوتي." };
+    let text =
+        if english { "Hello, this is a sample of my voice." } else { "مرحبا، هذه عينة من صوتي." };
     Ok(envelope::ok_with(json!({"transcription": text}), "Operation completed successfully", "OPERATION_SUCCESSFUL"))
 }
 
@@ -268,9 +272,12 @@ pub async fn create_history(State(state): State<Arc<AppState>>, headers: HeaderM
         "ttsVoice": {"name": name, "dialect": {"languageCode": "ar", "language": "Arabic"}},
         "createdAt": clock::now_iso(),
     }));
-    Ok((StatusCode::OK, Json(json!({"success": true, "message": "Operation completed successfully",
-        "messageKey": "OPERATION_SUCCESSFUL", "data": []})))
-    .into_response())
+    Ok((
+        StatusCode::OK,
+        Json(json!({"success": true, "message": "Operation completed successfully",
+        "messageKey": "OPERATION_SUCCESSFUL", "data": []})),
+    )
+        .into_response())
 }
 
 /// Newest first, `{ttsHistories, page, totalCount, totalPages}`.
@@ -283,7 +290,11 @@ pub async fn list_histories(State(state): State<Arc<AppState>>, RawQuery(query):
     Ok(envelope::ok(json!({"ttsHistories": histories, "page": page, "totalCount": total, "totalPages": pages})))
 }
 
-pub async fn get_history(State(state): State<Arc<AppState>>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Answer {
+pub async fn get_history(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Answer {
     let query = query_pairs(query.as_deref());
     check_project(query_value(&query, "projectId"))?;
     let history = state.store().tts_histories.iter().find(|h| h["id"] == id.as_str()).cloned();
@@ -331,29 +342,39 @@ pub async fn statistics_totals(State(state): State<Arc<AppState>>, RawQuery(quer
     })))
 }
 
+/// One day's TTS usage, for the chart.
+struct Day {
+    date: String,
+    cost: f64,
+    characters: u64,
+    jobs: u64,
+}
+
 /// One point per day that had TTS jobs.
 pub async fn statistics_chart(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Answer {
     let query = query_pairs(query.as_deref());
     let (start, end) = period(&query)?;
-    let mut days: Vec<(String, f64, u64, u64)> = Vec::new();
-    for (day, cost, characters) in tts_usage(&state, start, end) {
-        match days.iter_mut().find(|d| d.0 == day) {
-            Some(d) => {
-                d.1 += cost;
-                d.2 += characters;
-                d.3 += 1;
+    let mut days: Vec<Day> = Vec::new();
+    for (date, cost, characters) in tts_usage(&state, start, end) {
+        match days.iter_mut().find(|d| d.date == date) {
+            Some(day) => {
+                day.cost += cost;
+                day.characters += characters;
+                day.jobs += 1;
             }
-            None => days.push((day, cost, characters, 1)),
+            None => days.push(Day { date, cost, characters, jobs: 1 }),
         }
     }
-    let series = |unit: &str, value: &dyn Fn(&(String, f64, u64, u64)) -> Value| -> Vec<Value> {
-        days.iter().map(|d| json!({"date": format!("{}T00:00:00.000Z", d.0), "value": value(d), "unit": unit})).collect()
+    let series = |unit: &str, value: fn(&Day) -> Value| -> Vec<Value> {
+        days.iter()
+            .map(|d| json!({"date": format!("{}T00:00:00.000Z", d.date), "value": value(d), "unit": unit}))
+            .collect()
     };
     Ok(envelope::ok(json!({
-        "cost": series("USD", &|d| json!(d.1)),
-        "requests": series("requests", &|d| json!(d.3)),
-        "transcription": series("samples", &|_| json!(0)),
-        "tokens": series("characters", &|d| json!(d.2)),
+        "cost": series("USD", |d| json!(d.cost)),
+        "requests": series("requests", |d| json!(d.jobs)),
+        "transcription": series("samples", |_| json!(0)),
+        "tokens": series("characters", |d| json!(d.characters)),
     })))
 }
 
@@ -400,7 +421,11 @@ pub async fn create_secret(State(state): State<Arc<AppState>>, Json(body): Json<
     Ok(envelope::ok(shown))
 }
 
-pub async fn update_secret(State(state): State<Arc<AppState>>, Path(id): Path<String>, Json(body): Json<Value>) -> Answer {
+pub async fn update_secret(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Json(body): Json<Value>,
+) -> Answer {
     let text = |field: &str| match body.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(_) => required(&body, field).map(|v| Some(v.to_owned())),
