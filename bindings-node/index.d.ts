@@ -467,7 +467,10 @@ export interface SecretsResource {
 
 /** `client.webhooks` */
 export interface WebhooksResource {
-  /** Check a webhook request's Authorization header against your webhookAuth. */
+  /**
+   * Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+   * alone as the whole value (both compared in constant time); true when either matches.
+   */
   verify(params: VerifyWebhookParams): boolean;
   /** Parse a webhook request's raw body into an event. */
   parse(params: ParseWebhookParams): WebhookEvent;

@@ -3558,7 +3558,7 @@ pub static OPERATIONS: &[Operation] = &[
         resource: "webhooks",
         method: "verify",
         kind: Kind::Offline,
-        summary: "Check a webhook request's Authorization header against your webhookAuth.",
+        summary: "Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret alone as the whole value (both compared in constant time); true when either matches.",
         http: None,
         safety: None,
         positional: Some("authorization"),

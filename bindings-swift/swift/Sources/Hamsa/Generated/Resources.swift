@@ -574,7 +574,8 @@ public struct SecretsAPI: Sendable {
 
 /// `Webhooks` (also `client.webhooks`): verify, parse. They need no client.
 public enum Webhooks {
-    /// Check a webhook request's Authorization header against your webhookAuth.
+    /// Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+    /// alone as the whole value (both compared in constant time); true when either matches.
     @discardableResult
     public static func verify(authorization: String? = nil, authKey: String, authSecret: String) throws -> Bool {
         try performOffline("webhooks.verify", arguments: VerifyWebhookParams(authKey: authKey, authSecret: authSecret, authorization: authorization).json)

@@ -476,7 +476,10 @@ class SecretsApi internal constructor(private val client: HamsaClientBase) {
 
 /** `Webhooks` (also `client.webhooks`): verify, parse. They need no client. */
 object Webhooks {
-    /** Check a webhook request's Authorization header against your webhookAuth. */
+    /**
+     * Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+     * alone as the whole value (both compared in constant time); true when either matches.
+     */
     @JvmStatic
     fun verify(authorization: String? = null, authKey: String, authSecret: String): Boolean =
         performOffline("webhooks.verify", VerifyWebhookParams(authorization = authorization, authKey = authKey, authSecret = authSecret).toJson(), Codecs.BOOLEAN)
