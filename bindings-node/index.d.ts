@@ -73,6 +73,11 @@ export declare class Hamsa {
   readonly webTools: WebToolsResource;
   readonly webCalls: WebCallsResource;
   readonly projects: ProjectsResource;
+  readonly tts: TtsResource;
+  readonly voices: VoicesResource;
+  readonly ttsHistories: TtsHistoriesResource;
+  readonly statistics: StatisticsResource;
+  readonly secrets: SecretsResource;
   readonly webhooks: WebhooksResource;
 }
 
@@ -405,9 +410,67 @@ export interface ProjectsResource {
   get(params?: GetProjectParams, options?: RequestOptions): Promise<Project>;
 }
 
+/** `client.tts` */
+export interface TtsResource {
+  /**
+   * Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+   * `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+   */
+  createJob(params: CreateTtsJobParams, options?: RequestOptions): Promise<TtsJob>;
+}
+
+/** `client.voices` */
+export interface VoicesResource {
+  /** Clone a voice from a sample; `tags` holds one gender and one style. */
+  create(params: CreateVoiceParams, options?: RequestOptions): Promise<CreatedVoice>;
+  /**
+   * List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListVoicesParams, options?: RequestOptions): PageIterator<Voice, VoicePage>;
+  /** Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement. */
+  preload(params: PreloadVoiceParams, options?: RequestOptions): Promise<Acknowledgement>;
+  /** Transcribe a voice sample (the `audioTranscription` of `voices.create`). */
+  extractTranscription(params: ExtractVoiceTranscriptionParams, options?: RequestOptions): Promise<VoiceTranscription>;
+}
+
+/** `client.ttsHistories` */
+export interface TtsHistoriesResource {
+  /** Speak a script and keep it in the TTS history. Returns the server's acknowledgement. */
+  create(params: CreateTtsHistoryParams, options?: RequestOptions): Promise<Acknowledgement>;
+  /**
+   * List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params?: ListTtsHistoriesParams, options?: RequestOptions): PageIterator<TtsHistory, TtsHistoryPage>;
+  /** Get one TTS history entry. */
+  get(params: GetTtsHistoryParams, options?: RequestOptions): Promise<TtsHistory>;
+}
+
+/** `client.statistics` */
+export interface StatisticsResource {
+  /** The project's usage over a period: tokens, transcription, price, requests. */
+  totals(params: StatisticsParams, options?: RequestOptions): Promise<UsageTotals>;
+  /** The project's usage over a period, as time series (cost, requests, transcription, tokens). */
+  chart(params: StatisticsParams, options?: RequestOptions): Promise<UsageChart>;
+}
+
+/** `client.secrets` */
+export interface SecretsResource {
+  /** Store a secret in the project (for tools). Its value is never shown nor returned. */
+  create(params: CreateSecretParams, options?: RequestOptions): Promise<ProjectSecret>;
+  /** Change a secret: only the fields given are sent. Its value is never shown nor returned. */
+  update(params: UpdateSecretParams, options?: RequestOptions): Promise<ProjectSecret>;
+}
+
 /** `client.webhooks` */
 export interface WebhooksResource {
-  /** Check a webhook request's Authorization header against your webhookAuth. */
+  /**
+   * Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+   * alone as the whole value (both compared in constant time); true when either matches.
+   */
   verify(params: VerifyWebhookParams): boolean;
   /** Parse a webhook request's raw body into an event. */
   parse(params: ParseWebhookParams): WebhookEvent;
@@ -909,6 +972,47 @@ export interface CreateKnowledgeBaseItemsParams {
   items: NewKnowledgeBaseItem[];
 }
 
+/** `secrets.create`: store a secret in the project (for tools to use). */
+export interface CreateSecretParams {
+  /** The secret's name. */
+  name: string;
+  /**
+   * The value (never shown, never returned).
+   * A secret: never logged nor put in error messages.
+   */
+  value: Secret;
+  description?: string | null;
+  tags?: string[] | null;
+}
+
+/** `tts_histories.create`: speak a script and keep it in the history. */
+export interface CreateTtsHistoryParams {
+  /** The voice. */
+  ttsVoiceId: string;
+  /** What to say: 1 to 3000 characters of Arabic or English. */
+  script: string;
+  /**
+   * The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+   * itself is not documented, so it is treated as a secret).
+   */
+  apiKey: Secret;
+  config?: TtsHistoryConfig | null;
+  /** Pronunciation dictionaries to apply (1 to 10). */
+  voiceDictionaryIds?: string[] | null;
+}
+
+/** `tts.create_job`: speak a text with a voice, as a job (its result by webhook or `jobs.get`). */
+export interface CreateTtsJobParams {
+  /** The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`). */
+  voiceId: string;
+  /** What to say. */
+  text: string;
+  /** Where Hamsa posts the finished job: https (plain http only to a loopback host). */
+  webhookUrl?: string | null;
+  /** The `Authorization` Hamsa sends to the webhook. */
+  webhookAuth?: WebhookAuth | null;
+}
+
 /** `calls.create_twilio`: a call through a Twilio number (the original document's route). */
 export interface CreateTwilioCallParams {
   /** The number to call, E.164. */
@@ -1040,6 +1144,28 @@ export interface CreateVoiceDictionaryParams {
   words: NewDictionaryWord[];
 }
 
+/** `voices.create`: clone a voice from a sample. */
+export interface CreateVoiceParams {
+  /** The voice's name (1 to 190 characters). */
+  name: string;
+  /** The sample: an http or https URL of the audio. */
+  audioUrl: string;
+  /** What the sample says (1 to 5000 characters; `voices.extract_transcription` can make it). */
+  audioTranscription: string;
+  /** `en` or `ar`. */
+  language: string;
+  /** Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`). */
+  tags: VoiceTag[];
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
+  /** Up to 1000 characters. */
+  description?: string | null;
+  /** A picture of the voice (an http or https URL). */
+  imageUrl?: string | null;
+  /** The dialect (needed for some languages). */
+  dialectId?: string | null;
+}
+
 /** `web_calls.create_token`: a participant token for a browser call with an agent. */
 export interface CreateWebCallTokenParams {
   /** The agent to talk to. */
@@ -1070,6 +1196,15 @@ export interface CreateWebToolParams {
   messages?: WebToolMessageInput[] | null;
 }
 
+/** What `voices.create` answers: the new voice's id and its recording. */
+export interface CreatedVoice {
+  id: string;
+  /** The stored voice sample. */
+  voiceRecord?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** `knowledge_base.delete_url`: remove one web page from a URL item (sent as a JSON body on DELETE). */
 export interface DeleteKnowledgeBaseUrlParams {
   /** The item's id. */
@@ -1085,6 +1220,16 @@ export interface DictionaryWord {
   pronunciation?: string | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
+}
+
+/** `voices.extract_transcription`: what a voice sample says (for `voices.create`). */
+export interface ExtractVoiceTranscriptionParams {
+  /** The sample: an http or https URL of the audio. */
+  audioUrl: string;
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
+  /** The sample's language (`ar`, `en`). */
+  language?: string | null;
 }
 
 /** `conversations.get` (and `conversations.wait`). */
@@ -1113,6 +1258,14 @@ export interface GetPhoneNumberParams {
 
 /** `projects.get`: no arguments; the project is the API key's. */
 export interface GetProjectParams {
+}
+
+/** `tts_histories.get`. */
+export interface GetTtsHistoryParams {
+  /** The entry's id. */
+  id: string;
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
 }
 
 /** `voice_agents.get` and `voice_agents.get_v1`. */
@@ -1289,6 +1442,19 @@ export interface ListPhoneNumbersParams {
 }
 
 /**
+ * `tts_histories.list`: one page of the TTS history (`page` and `perPage` are always sent: the API
+ * requires them).
+ */
+export interface ListTtsHistoriesParams {
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
+  /** The 1-based page number (1 when left out). */
+  page?: number | null;
+  /** The page size (10 when left out). */
+  perPage?: number | null;
+}
+
+/**
  * `voice_agents.list`: v2 agents, one page, filtered and sorted. The array filters go in the query
  * string as `language[]=ar&language[]=en` and `type[]=...` (the bracketed names the API documents).
  */
@@ -1332,6 +1498,20 @@ export interface ListVoiceDictionariesParams {
   skip?: number | null;
   /** The page size (the server's default is 10). */
   take?: number | null;
+}
+
+/** `voices.list`: one page of the voice catalogue. */
+export interface ListVoicesParams {
+  /** Only voices whose name matches this text. */
+  q?: string | null;
+  /** Where the voices come from (`jobs` is the one value seen). */
+  source?: string | null;
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
+  /** The 1-based page number. */
+  page?: number | null;
+  /** The page size (10 when left out). */
+  perPage?: number | null;
 }
 
 /** `web_tools.list`: one page of v2 tools (`skip` = page number, `take` = page size). */
@@ -1458,11 +1638,33 @@ export interface PhoneNumberPage {
 
 export type PhoneNumberType = 'TWILIO' | 'SIP' | (string & {});
 
+/** `voices.preload`: make a cloned voice ready for realtime use (once per voice). */
+export interface PreloadVoiceParams {
+  /** The cloned voice's id. */
+  voiceId: string;
+}
+
 /** The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take. */
 export interface Project {
   id: string;
   name?: string | null;
   isDeactivated?: boolean | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/**
+ * A project secret (for tools). The API never returns the value; a `value` that an answer carried
+ * anyway is dropped, never kept in `extra` nor shown.
+ */
+export interface ProjectSecret {
+  id: string;
+  name?: string | null;
+  description?: string | null;
+  tags?: string[];
+  lastAccessedAt?: string | null;
   createdAt?: string | null;
   updatedAt?: string | null;
   /** Fields this SDK version does not know are kept. */
@@ -1489,6 +1691,16 @@ export interface SetVoiceDictionaryActiveParams {
   voiceAgentId: string;
   /** On (`true`) or off. */
   isActive: boolean;
+}
+
+/** `statistics.totals` and `statistics.chart`: the usage over a period. */
+export interface StatisticsParams {
+  /** The period's start (the format is not documented: epoch milliseconds, as the analytics take). */
+  startPeriod: string;
+  /** The period's end, in the same format. */
+  endPeriod: string;
+  /** The project; left out, the API key's project. */
+  projectId?: string | null;
 }
 
 /** `web_tools.test`: call a tool's API once, as the agent would, and report what happened. */
@@ -1518,6 +1730,77 @@ export interface TestWebToolParams {
   userId?: string | null;
 }
 
+/** A TTS history entry: a script, spoken and stored. */
+export interface TtsHistory {
+  id: string;
+  /** The audio (a WAV URL). */
+  audio?: string | null;
+  downloadUrl?: string | null;
+  script?: string | null;
+  ttsVoice?: TtsHistoryVoice | null;
+  createdAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** How a TTS history entry is spoken. */
+export interface TtsHistoryConfig {
+  /** 1 is normal. */
+  speed?: number | null;
+  /** 1 is normal. */
+  expressiveness?: number | null;
+}
+
+/** One page of TTS histories: `{ttsHistories, page, totalCount, totalPages}`. */
+export interface TtsHistoryPage {
+  ttsHistories?: TtsHistory[];
+  page?: number | null;
+  totalCount?: number | null;
+  totalPages?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** The voice of a TTS history entry. */
+export interface TtsHistoryVoice {
+  name?: string | null;
+  dialect?: VoiceDialect | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A TTS job (`tts.create_job`): the job, its result typed as a [`TtsJobResponse`] once it is done. */
+export interface TtsJob {
+  id: string;
+  title?: string | null;
+  type?: JobType | null;
+  status?: JobStatus | null;
+  processingType?: string | null;
+  webhookUrl?: string | null;
+  totalCost?: number | null;
+  /** The result: `{text, ttsMediaFile}` (`null` until the job is done). */
+  jobResponse?: TtsJobResponse | null;
+  /** The voice that speaks. */
+  ttsVoiceId?: string | null;
+  relevantJobId?: string | null;
+  apiKeyId?: string | null;
+  billingId?: string | null;
+  userId?: string | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** What a TTS job made: the text it spoke and the WAV file it made of it. */
+export interface TtsJobResponse {
+  text?: string | null;
+  /** The URL of the audio (a WAV file). */
+  ttsMediaFile?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** `phone_numbers.unassign`: detach a number from its agent(s). */
 export interface UnassignPhoneNumberParams {
   /** The registered number, E.164. */
@@ -1530,6 +1813,20 @@ export interface UpdateKnowledgeBaseItemParams {
   id: string;
   /** The new name, 1 to 250 characters. */
   itemName: string;
+}
+
+/** `secrets.update`: only the fields set are sent. */
+export interface UpdateSecretParams {
+  /** The secret's id. */
+  id: string;
+  name?: string | null;
+  /**
+   * A new value (never shown, never returned).
+   * A secret: never logged nor put in error messages.
+   */
+  value?: Secret | null;
+  description?: string | null;
+  tags?: string[] | null;
 }
 
 /** `voice_agents.update`: only the fields given are sent and changed. */
@@ -1667,6 +1964,43 @@ export interface UpdateWebToolParams {
   messages?: WebToolMessageInput[] | null;
 }
 
+/** `statistics.chart`: the usage over a period, as time series. */
+export interface UsageChart {
+  cost?: UsagePoint[];
+  requests?: UsagePoint[];
+  transcription?: UsagePoint[];
+  tokens?: UsagePoint[];
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** One point of a usage series. */
+export interface UsagePoint {
+  date?: string | null;
+  value?: number | null;
+  unit?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** `statistics.totals`: the usage over a period. */
+export interface UsageTotals {
+  tokens?: UsageValue | null;
+  transcription?: UsageValue | null;
+  price?: UsageValue | null;
+  requests?: UsageValue | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A quantity and its unit (`requests.value` comes as a string: it is read as a number). */
+export interface UsageValue {
+  value?: number | null;
+  unit?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /** `webhooks.verify`. */
 export interface VerifyWebhookParams {
   /** The request's `Authorization` header, or null when it had none. */
@@ -1675,6 +2009,19 @@ export interface VerifyWebhookParams {
   authKey: string;
   /** The `authSecret` of the call's `webhookAuth`. */
   authSecret: Secret;
+}
+
+/** A voice of the catalogue (built in or cloned). */
+export interface Voice {
+  id: string;
+  name?: string | null;
+  dialect?: VoiceDialect | null;
+  tags?: VoiceTag[];
+  description?: string | null;
+  imageUrl?: string | null;
+  createdAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
 }
 
 /** A voice agent in the nested v2 shape. */
@@ -1729,6 +2076,14 @@ export interface VoiceAgentV1Page {
   [key: string]: unknown;
 }
 
+/** A dialect, as voices and histories name it. */
+export interface VoiceDialect {
+  languageCode?: string | null;
+  language?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 /**
  * A pronunciation dictionary: how an agent says particular words. `create` and `update` return `words`;
  * the list returns `wordsCount` and `isUsed` instead.
@@ -1754,6 +2109,28 @@ export interface VoiceDictionaryPage {
   /** This page's number (1-based). */
   page?: number | null;
   pageSize?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/**
+ * One page of voices. The API documents no paging fields for it; the ones of the v2 lists are read when
+ * they come.
+ */
+export interface VoicePage {
+  voices?: Voice[];
+  page?: number | null;
+  totalCount?: number | null;
+  totalPages?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type VoiceTag = 'male' | 'female' | 'conversational' | 'narrator' | (string & {});
+
+/** What `voices.extract_transcription` answers: the text spoken in the sample. */
+export interface VoiceTranscription {
+  transcription?: string | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }

@@ -338,3 +338,61 @@ async def async_web_tools_surface(client: AsyncHamsa) -> None:
     async for tool in client.web_tools.list():
         print(tool.persistent_id, tool.version)
     print(events, project)
+
+
+# Issue 14 (TTS part): TTS jobs, voices, TTS histories, statistics, secrets.
+from hamsa import (  # noqa: E402
+    CreatedVoice,
+    ProjectSecret,
+    TtsHistory,
+    TtsHistoryConfig,
+    TtsHistoryPage,
+    TtsHistoryVoice,
+    TtsJob,
+    TtsJobResponse,
+    UsageChart,
+    UsagePoint,
+    UsageTotals,
+    UsageValue,
+    Voice,
+    VoiceDialect,
+    VoicePage,
+    VoiceTag,
+    VoiceTranscription,
+)
+
+
+def tts_surface(client: Hamsa) -> None:
+    job: TtsJob = client.tts.create_job(voice_id="v", text="Hello", webhook_url="https://hooks.example/tts")
+    result: TtsJobResponse | None = job.job_response
+    tag: VoiceTag = "female"
+    voice: CreatedVoice = client.voices.create(
+        name="Layla",
+        audio_url="https://cdn.example/s.wav",
+        audio_transcription="Hello",
+        language="en",
+        tags=[tag, "narrator"],
+    )
+    voices: SyncPager[Voice, VoicePage] = client.voices.list(q="lay", per_page=5)
+    dialect: VoiceDialect | None = next(iter(voices)).dialect
+    ack: Acknowledgement = client.voices.preload(voice_id=voice.id)
+    said: VoiceTranscription = client.voices.extract_transcription(audio_url="https://cdn.example/s.wav")
+    client.tts_histories.create(tts_voice_id=voice.id, script="Hello", api_key="k", config=TtsHistoryConfig(speed=1.0))
+    histories: SyncPager[TtsHistory, TtsHistoryPage] = client.tts_histories.list(per_page=2)
+    one: TtsHistory = client.tts_histories.get("h")
+    speaker: TtsHistoryVoice | None = one.tts_voice
+    totals: UsageTotals = client.statistics.totals(start_period="0", end_period="1")
+    price: UsageValue | None = totals.price
+    chart: UsageChart = client.statistics.chart(start_period="0", end_period="1")
+    points: list[UsagePoint] | None = chart.cost
+    secret: ProjectSecret = client.secrets.create(name="crm", value="s3cr3t", tags=["crm"])
+    client.secrets.update(secret.id, value="rotated")
+    print(result, dialect, ack.success, said.transcription, list(histories), speaker, price, points, secret.name)
+
+
+async def async_tts_surface(client: AsyncHamsa) -> None:
+    job: TtsJob = await client.tts.create_job(voice_id="v", text="Hello")
+    async for history in client.tts_histories.list():
+        print(history.audio)
+    totals: UsageTotals = await client.statistics.totals(start_period="0", end_period="1")
+    print(job.status, totals)

@@ -46,19 +46,24 @@ impl Client {
         options: &RequestOptions,
     ) -> Result<Response<E::Response>> {
         request.validate()?;
-        let mut fields = request_fields(&E::SPEC, request)?;
+        let (fields, secrets) = crate::secret::collecting(|| request_fields(&E::SPEC, request));
+        let mut fields = fields?;
         if let Some(field) = missing_project_field(&E::SPEC, &fields) {
             let project = self.project_id_with(options).await?;
             fields.insert(field.to_owned(), serde_json::Value::String(project));
         }
         // Bodies carry Twilio tokens, webhook secrets and LLM keys: only a redacted copy is logged.
-        let traced =
-            tracing::enabled!(tracing::Level::TRACE).then(|| redact_json(&serde_json::Value::Object(fields.clone())));
+        let traced = tracing::enabled!(tracing::Level::TRACE).then(|| {
+            let body = redact_json(&serde_json::Value::Object(fields.clone())).to_string();
+            crate::secret::redact_values(&body, &secrets)
+        });
         let prepared = prepare_fields(&E::SPEC, fields)?;
         if let Some(body) = traced {
             tracing::trace!(operation = E::SPEC.name, path = %prepared.path_and_query, %body, "hamsa request body");
         }
-        let (data, meta) = send_prepared::<E::Response>(&self.transport, &E::SPEC, &prepared, options).await?;
+        let (data, meta) = send_prepared::<E::Response>(&self.transport, &E::SPEC, &prepared, options)
+            .await
+            .map_err(|error| error.without_secrets(&secrets))?;
         Ok(Response { data, meta })
     }
 

@@ -223,6 +223,21 @@ impl Error {
         self
     }
 
+    /// This error with each of `secrets` (the values of a request's [`Secret`](crate::Secret)s) taken out
+    /// of its texts, in case the server echoed one.
+    pub(crate) fn without_secrets(mut self, secrets: &[String]) -> Self {
+        use crate::secret::redact_values;
+        if secrets.is_empty() {
+            return self;
+        }
+        let inner = &mut *self.inner;
+        inner.message = redact_values(&inner.message, secrets);
+        inner.message_key = inner.message_key.as_deref().map(|key| redact_values(key, secrets));
+        inner.request_id = inner.request_id.as_deref().map(|id| redact_values(id, secrets));
+        inner.body_snippet = inner.body_snippet.as_deref().map(|body| redact_values(body, secrets));
+        self
+    }
+
     pub(crate) fn with_cause(mut self, cause: ErrorKind) -> Self {
         self.inner.cause = Some(cause);
         self

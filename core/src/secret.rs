@@ -63,8 +63,36 @@ impl schemars::JsonSchema for Secret {
 
 impl Serialize for Secret {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        COLLECTED.with(|collected| {
+            if let Some(values) = collected.borrow_mut().as_mut().filter(|_| !self.0.is_empty()) {
+                values.push(self.0.clone());
+            }
+        });
         serializer.serialize_str(&self.0)
     }
+}
+
+thread_local! {
+    /// The secret values serialized inside [`collecting`] on this thread.
+    static COLLECTED: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` and gives back, with its result, the value of every [`Secret`] it serialized: the client
+/// serializes a request this way, so it knows the request's secrets whatever their field is named
+/// (`value`, say), and keeps them out of its logs and of the errors it returns.
+pub(crate) fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<String>) {
+    let outer = COLLECTED.with(|collected| collected.replace(Some(Vec::new())));
+    let result = f();
+    let values = COLLECTED.with(|collected| collected.replace(outer)).unwrap_or_default();
+    (result, values)
+}
+
+/// `text` with every one of `secrets` replaced by [`REDACTED`].
+pub(crate) fn redact_values(text: &str, secrets: &[String]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_owned(), |text, secret| text.replace(secret.as_str(), REDACTED))
 }
 
 impl<'de> Deserialize<'de> for Secret {
@@ -181,6 +209,23 @@ pub(crate) fn scrub_serde_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collecting_finds_every_serialized_secret_whatever_its_field() {
+        #[derive(Serialize)]
+        struct Request {
+            value: Secret,
+            name: String,
+            other: Option<Secret>,
+        }
+        let request = Request { value: "s3cr3t".into(), name: "n".into(), other: Some(Secret::new("")) };
+        let (json, secrets) = collecting(|| serde_json::to_string(&request).unwrap());
+        assert!(json.contains("s3cr3t"));
+        assert_eq!(secrets, vec!["s3cr3t".to_owned()]);
+        assert_eq!(redact_values("bad value s3cr3t", &secrets), "bad value [REDACTED]");
+        let (_, outside) = collecting(|| ());
+        assert!(outside.is_empty());
+    }
     use serde_json::json;
 
     #[test]

@@ -1,21 +1,44 @@
-//! Receiving Hamsa's webhooks: verify the `Authorization: <authKey> <authSecret>` header in constant
-//! time, and parse the voice-agent events. Works with any web framework: header value and raw body in.
+//! Receiving Hamsa's webhooks: verify the `Authorization` header in constant time (either form Hamsa's
+//! docs show: `<authKey> <authSecret>`, or the secret as the whole value), and parse the voice-agent events. Works with any web framework: header value and raw body in.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::models::{Extra, WebhookAuth};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// Which form of the `Authorization` header matched the `webhookAuth` (see [`verify_form`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthorizationForm {
+    /// `<authKey> <authSecret>`, the form the API reference states (`Token s3cret`, `Bearer <token>`).
+    KeyAndSecret,
+    /// The secret as the whole header value, as Hamsa's guides and receiver example show it (for example
+    /// `authSecret: "Bearer <token>"`, the header then being `Bearer <token>`).
+    SecretOnly,
+}
+
 /// Checks a request's `Authorization` header (`None` when the request had none) against the
-/// `webhookAuth` you gave when you started the call or job.
+/// `webhookAuth` you gave when you started the call or job. Either form matches:
+/// `<authKey> <authSecret>`, or `<authSecret>` alone as the whole value; [`verify_form`] says which.
 pub fn verify(authorization: Option<&str>, expected: &WebhookAuth) -> Result<()> {
+    verify_form(authorization, expected).map(|_| ())
+}
+
+/// Like [`verify`], and says which form matched. Both forms are compared in constant time, always both,
+/// so the time taken tells neither how much of a guess was right nor which form was tried.
+pub fn verify_form(authorization: Option<&str>, expected: &WebhookAuth) -> Result<AuthorizationForm> {
     let Some(received) = authorization else {
         return Err(Error::new(ErrorKind::WebhookVerification, "the webhook request has no Authorization header"));
     };
-    if constant_time_eq(received.trim().as_bytes(), expected.header_value().as_bytes()) {
-        Ok(())
-    } else {
-        Err(Error::new(ErrorKind::WebhookVerification, "the webhook request's Authorization header does not match"))
+    let received = received.trim().as_bytes();
+    let key_and_secret = constant_time_eq(received, expected.header_value().as_bytes());
+    let secret_only = constant_time_eq(received, expected.auth_secret.expose().trim().as_bytes())
+        && !expected.auth_secret.expose().trim().is_empty();
+    match (key_and_secret, secret_only) {
+        (true, _) => Ok(AuthorizationForm::KeyAndSecret),
+        (false, true) => Ok(AuthorizationForm::SecretOnly),
+        (false, false) => {
+            Err(Error::new(ErrorKind::WebhookVerification, "the webhook request's Authorization header does not match"))
+        }
     }
 }
 
@@ -160,6 +183,21 @@ mod tests {
             assert_eq!(verify(wrong, &auth).unwrap_err().code(), "webhook_verification", "{wrong:?}");
         }
         assert!(!format!("{:?}", verify(Some("x"), &auth)).contains("s3cret"));
+    }
+
+    #[test]
+    fn the_secret_alone_as_the_whole_header_matches_too() {
+        let auth = WebhookAuth::new("Token", "s3cret");
+        assert_eq!(verify_form(Some("Token s3cret"), &auth).unwrap(), AuthorizationForm::KeyAndSecret);
+        assert_eq!(verify_form(Some("s3cret"), &auth).unwrap(), AuthorizationForm::SecretOnly);
+        let bearer = WebhookAuth::new("Authorization", "Bearer tok-1");
+        assert_eq!(verify_form(Some("Bearer tok-1"), &bearer).unwrap(), AuthorizationForm::SecretOnly);
+        assert_eq!(verify_form(Some("Authorization Bearer tok-1"), &bearer).unwrap(), AuthorizationForm::KeyAndSecret);
+        for wrong in [Some("Bearer tok-2"), Some("Bearer"), Some("tok-1"), Some("")] {
+            assert!(verify(wrong, &bearer).is_err(), "{wrong:?}");
+        }
+        let empty = WebhookAuth::new("Token", "");
+        assert!(verify(Some(""), &empty).is_err(), "an empty secret never matches by itself");
     }
 
     #[test]

@@ -125,6 +125,18 @@ pub struct WebSession {
     pub started: bool,
 }
 
+/// A project secret; its value is kept and never answered.
+#[derive(Clone, Debug)]
+pub struct ProjectSecret {
+    pub id: String,
+    pub name: String,
+    pub value: String,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
 #[derive(Default)]
 pub struct Store {
     pub phone_numbers: Vec<PhoneNumber>,
@@ -139,6 +151,14 @@ pub struct Store {
     /// Web tools as the API answers them, every version of each (oldest first).
     pub web_tools: Vec<Value>,
     pub web_sessions: Vec<WebSession>,
+    /// TTS jobs as the API answers them, plus the `text` they speak.
+    pub tts_jobs: Vec<Value>,
+    /// Cloned voices.
+    pub voices: Vec<Value>,
+    pub tts_histories: Vec<Value>,
+    /// Voice samples transcribed (`voices.extract_transcription`), for the statistics.
+    pub transcribed_samples: u64,
+    pub secrets: Vec<ProjectSecret>,
     next_id: u64,
 }
 

@@ -79,6 +79,28 @@ module.exports.resources = {
   projects: {
     get: { operation: 'projects.get', kind: 'plain' },
   },
+  tts: {
+    createJob: { operation: 'tts.create_job', kind: 'plain' },
+  },
+  voices: {
+    create: { operation: 'voices.create', kind: 'plain' },
+    list: { operation: 'voices.list', kind: 'paged', items: 'voices' },
+    preload: { operation: 'voices.preload', kind: 'plain' },
+    extractTranscription: { operation: 'voices.extract_transcription', kind: 'plain' },
+  },
+  ttsHistories: {
+    create: { operation: 'tts_histories.create', kind: 'plain' },
+    list: { operation: 'tts_histories.list', kind: 'paged', items: 'ttsHistories' },
+    get: { operation: 'tts_histories.get', kind: 'plain' },
+  },
+  statistics: {
+    totals: { operation: 'statistics.totals', kind: 'plain' },
+    chart: { operation: 'statistics.chart', kind: 'plain' },
+  },
+  secrets: {
+    create: { operation: 'secrets.create', kind: 'plain' },
+    update: { operation: 'secrets.update', kind: 'plain' },
+  },
   webhooks: {
     verify: {
       operation: 'webhooks.verify',

@@ -282,3 +282,55 @@ async function webToolsAndCalls(): Promise<void> {
 }
 
 void webToolsAndCalls;
+
+// Issue 14 (TTS part): TTS jobs, voices, TTS histories, statistics, secrets.
+import type {
+  TtsJob, TtsJobResponse, CreatedVoice, Voice, VoicePage, VoiceDialect, VoiceTag, VoiceTranscription, TtsHistory,
+  TtsHistoryPage, TtsHistoryVoice, TtsHistoryConfig, UsageTotals, UsageValue, UsageChart, UsagePoint, ProjectSecret,
+  CreateTtsJobParams, CreateVoiceParams, ListVoicesParams, PreloadVoiceParams, ExtractVoiceTranscriptionParams,
+  CreateTtsHistoryParams, ListTtsHistoriesParams, GetTtsHistoryParams, StatisticsParams, CreateSecretParams,
+  UpdateSecretParams, TtsResource, VoicesResource, TtsHistoriesResource, StatisticsResource, SecretsResource,
+} from 'hamsa';
+
+async function ttsVoicesHistoriesStatisticsSecrets(): Promise<void> {
+  const createJob: CreateTtsJobParams = { voiceId: 'v', text: 'Hello', webhookUrl: 'https://hooks.example/tts' };
+  const job: TtsJob = await client.tts.createJob(createJob);
+  const spoken: TtsJobResponse | null | undefined = job.jobResponse;
+  const tags: VoiceTag[] = ['female', 'narrator'];
+  const createVoice: CreateVoiceParams = {
+    name: 'Layla', audioUrl: 'https://cdn.example/s.wav', audioTranscription: 'Hello', language: 'en', tags,
+  };
+  const created: CreatedVoice = await client.voices.create(createVoice);
+  const listVoices: ListVoicesParams = { q: 'lay', perPage: 5 };
+  const voices: Voice[] = await client.voices.list(listVoices).toArray();
+  const voicePage: VoicePage = await client.voices.list().firstPage();
+  const dialect: VoiceDialect | null | undefined = voices[0]?.dialect;
+  const preload: PreloadVoiceParams = { voiceId: created.id };
+  const ack: Acknowledgement = await client.voices.preload(preload);
+  const extract: ExtractVoiceTranscriptionParams = { audioUrl: 'https://cdn.example/s.wav' };
+  const said: VoiceTranscription = await client.voices.extractTranscription(extract);
+  const config: TtsHistoryConfig = { speed: 1, expressiveness: 1 };
+  const createHistory: CreateTtsHistoryParams = { ttsVoiceId: created.id, script: 'Hello', apiKey: 'k' as Secret, config };
+  await client.ttsHistories.create(createHistory);
+  const listHistories: ListTtsHistoriesParams = { perPage: 2 };
+  const histories: TtsHistory[] = await client.ttsHistories.list(listHistories).toArray();
+  const historyPage: TtsHistoryPage = await client.ttsHistories.list().firstPage();
+  const getHistory: GetTtsHistoryParams = { id: 'h' };
+  const speaker: TtsHistoryVoice | null | undefined = (await client.ttsHistories.get(getHistory)).ttsVoice;
+  const period: StatisticsParams = { startPeriod: '0', endPeriod: '1' };
+  const totals: UsageTotals = await client.statistics.totals(period);
+  const price: UsageValue | null | undefined = totals.price;
+  const chart: UsageChart = await client.statistics.chart(period);
+  const points: UsagePoint[] | undefined = chart.cost;
+  const createSecret: CreateSecretParams = { name: 'crm', value: 's3cr3t' as Secret, tags: ['crm'] };
+  const secret: ProjectSecret = await client.secrets.create(createSecret);
+  const updateSecret: UpdateSecretParams = { id: secret.id, value: 'rotated' as Secret };
+  await client.secrets.update(updateSecret);
+  const namespaces: [TtsResource, VoicesResource, TtsHistoriesResource, StatisticsResource, SecretsResource] =
+    [client.tts, client.voices, client.ttsHistories, client.statistics, client.secrets];
+  // @ts-expect-error a history needs its script
+  const noScript: CreateTtsHistoryParams = { ttsVoiceId: 'v', apiKey: 'k' as Secret };
+  void [spoken, voicePage, dialect, ack, said, histories, historyPage, speaker, price, points, namespaces, noScript];
+}
+
+void ttsVoicesHistoriesStatisticsSecrets;

@@ -9,7 +9,8 @@ __all__ = ["parse", "verify"]
 
 
 def verify(authorization=OMIT, *, auth_key=OMIT, auth_secret=OMIT):
-    """Check a webhook request's Authorization header against your webhookAuth.
+    """Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the
+    secret alone as the whole value (both compared in constant time); true when either matches.
 
     authorization: The request's `Authorization` header, or null when it had none.
     auth_key: The `authKey` of the call's `webhookAuth`.

@@ -8,7 +8,8 @@ def verify(
     auth_key: str,
     auth_secret: str,
 ) -> bool:
-    """Check a webhook request's Authorization header against your webhookAuth.
+    """Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the
+    secret alone as the whole value (both compared in constant time); true when either matches.
 
     authorization: The request's `Authorization` header, or null when it had none.
     auth_key: The `authKey` of the call's `webhookAuth`.

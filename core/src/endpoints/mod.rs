@@ -16,6 +16,9 @@ pub mod jobs;
 pub mod knowledge_base;
 pub mod phone_numbers;
 pub mod projects;
+pub mod secrets;
+pub mod statistics;
+pub mod tts;
 pub mod voice_agents;
 pub mod voice_dictionaries;
 pub mod web_calls;
@@ -28,6 +31,9 @@ pub use jobs::*;
 pub use knowledge_base::*;
 pub use phone_numbers::*;
 pub use projects::*;
+pub use secrets::*;
+pub use statistics::*;
+pub use tts::*;
 pub use voice_agents::*;
 pub use voice_dictionaries::*;
 pub use web_calls::*;
@@ -44,7 +50,8 @@ pub use web_tools::*;
 ///         [, body = json]                       GET/DELETE: the fields go in a JSON body, not the query
 ///         [, result = envelope]                 the answer has no `data`: the result is the envelope
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
-///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | .. }]
+///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | ..
+///                    [, total_pages: field] }]
 ///         [, follow = "resource.waiter" from "wireName"]   the result can be waited on
 ///         [, project = "wireName"];             the project id: when left out, the API key's project
 /// }
@@ -52,7 +59,8 @@ pub use web_tools::*;
 ///
 /// `paged` says how to walk the list: the page's field that holds the items (wire name, Rust field,
 /// item type), the request's 1-based page field and page-size field with the server's default size, and
-/// the page's fields that give the list's total, first present wins. `body = json` is for the routes that
+/// the page's fields that give the list's total, first present wins, and optionally (`total_pages`) the
+/// page's field that gives the number of pages: the walk stops after that page. `body = json` is for the routes that
 /// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
 /// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
 /// type is [`Acknowledgement`](crate::models::Acknowledgement)).
@@ -257,6 +265,65 @@ macro_rules! for_each_endpoint {
                 get: GetProject = GET "/v1/projects/by-api-key", Safe,
                     $crate::endpoints::GetProjectParams => $crate::models::Project;
             }
+            tts / Tts {
+                /// Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes
+                /// by webhook or `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+                create_job: CreateTtsJob = POST "/v1/jobs/text-to-speech", Unsafe,
+                    $crate::endpoints::CreateTtsJobParams => $crate::models::TtsJob;
+            }
+            voices / Voices {
+                /// Clone a voice from a sample; `tags` holds one gender and one style.
+                create: CreateVoice = POST "/v2/tts/voices", Unsafe,
+                    $crate::endpoints::CreateVoiceParams => $crate::models::CreatedVoice,
+                    project = "projectId";
+                /// List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+                list: ListVoices = GET "/v2/tts/voices", Safe,
+                    $crate::endpoints::ListVoicesParams => $crate::models::VoicePage,
+                    paged { items: "voices" => voices: $crate::models::Voice, page: page, size: per_page = 10, total: total_count, total_pages: total_pages },
+                    project = "projectId";
+                /// Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+                preload: PreloadVoice = POST "/v2/tts/voices/custom/preload", Idempotent,
+                    $crate::endpoints::PreloadVoiceParams => $crate::models::Acknowledgement,
+                    result = envelope;
+                /// Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+                extract_transcription: ExtractVoiceTranscription = POST "/v2/tts/voices/extract-transcription", Unsafe,
+                    $crate::endpoints::ExtractVoiceTranscriptionParams => $crate::models::VoiceTranscription,
+                    project = "projectId";
+            }
+            tts_histories / TtsHistories {
+                /// Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+                create: CreateTtsHistory = POST "/v2/tts/histories", Unsafe,
+                    $crate::endpoints::CreateTtsHistoryParams => $crate::models::Acknowledgement,
+                    result = envelope;
+                /// List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+                list: ListTtsHistories = GET "/v2/tts/histories", Safe,
+                    $crate::endpoints::ListTtsHistoriesParams => $crate::models::TtsHistoryPage,
+                    paged { items: "ttsHistories" => tts_histories: $crate::models::TtsHistory, page: page, size: per_page = 10, total: total_count, total_pages: total_pages },
+                    project = "projectId";
+                /// Get one TTS history entry.
+                get: GetTtsHistory = GET "/v2/tts/histories/{id}", Safe,
+                    $crate::endpoints::GetTtsHistoryParams => $crate::models::TtsHistory,
+                    positional = "id", project = "projectId";
+            }
+            statistics / Statistics {
+                /// The project's usage over a period: tokens, transcription, price, requests.
+                totals: StatisticsTotals = GET "/v1/projects/statistics/numbers", Safe,
+                    $crate::endpoints::StatisticsParams => $crate::models::UsageTotals,
+                    project = "projectId";
+                /// The project's usage over a period, as time series (cost, requests, transcription, tokens).
+                chart: StatisticsChart = GET "/v1/projects/statistics/chart", Safe,
+                    $crate::endpoints::StatisticsParams => $crate::models::UsageChart,
+                    project = "projectId";
+            }
+            secrets / Secrets {
+                /// Store a secret in the project (for tools). Its value is never shown nor returned.
+                create: CreateSecret = POST "/v1/projects/secrets", Unsafe,
+                    $crate::endpoints::CreateSecretParams => $crate::models::ProjectSecret;
+                /// Change a secret: only the fields given are sent. Its value is never shown nor returned.
+                update: UpdateSecret = PATCH "/v1/projects/secrets/{id}", Idempotent,
+                    $crate::endpoints::UpdateSecretParams => $crate::models::ProjectSecret,
+                    positional = "id";
+            }
         }
     };
 }
@@ -343,6 +410,7 @@ macro_rules! define_endpoints {
                         page: $page:ident,
                         size: $size:ident = $default_size:literal,
                         total: $($total:ident)|+
+                        $(, total_pages: $total_pages:ident)?
                     })?
                     $(, follow = $follow:literal from $follow_from:literal)?
                     $(, project = $project:literal)?;
@@ -404,6 +472,11 @@ macro_rules! define_endpoints {
                         fn total(&self) -> Option<u64> {
                             None$(.or(self.$total))+
                         }
+                        $(
+                            fn total_pages(&self) -> Option<u64> {
+                                self.$total_pages
+                            }
+                        )?
                     }
                 )?
             )*)*

@@ -65,7 +65,7 @@ pub(crate) const HELPERS: &[JsonHelper] = &[
         resource: "webhooks",
         method_name: "verify",
         kind: OperationKind::Offline,
-        summary: "Check a webhook request's Authorization header against your webhookAuth.",
+        summary: "Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret alone as the whole value (both compared in constant time); true when either matches.",
         positional: Some("authorization"),
         polls: None,
         run: HelperRun::Offline(verify_webhook),

@@ -13,7 +13,8 @@ use std::sync::Arc;
 pub async fn get_job(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Answer {
     let query = query_pairs(query.as_deref());
     let id = query_value(&query, "jobId").ok_or_else(|| bad_request("jobId is required"))?;
-    let job = state.store().call(id).map(|call| call.to_job()).ok_or_else(|| not_found("Job not found"))?;
+    let call = state.store().call(id).map(|call| call.to_job());
+    let job = call.or_else(|| super::tts::tts_job(&state, id)).ok_or_else(|| not_found("Job not found"))?;
     Ok((StatusCode::OK, axum::Json(json!({"message": "success", "data": job}))).into_response())
 }
 

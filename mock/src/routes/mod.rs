@@ -6,6 +6,7 @@ mod conversations;
 mod knowledge_base;
 mod phone_numbers;
 mod projects;
+mod tts;
 mod voice_agents;
 mod voice_dictionaries;
 mod web_calls;
@@ -97,6 +98,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/voice-agents/room/conversation-init", post(web_calls::init))
         .route("/v1/voice-agents/conversation-init", post(web_calls::init_legacy))
         .route("/v1/projects/by-api-key", get(projects::get))
+        .route("/v1/jobs/text-to-speech", post(tts::create_job))
+        .route("/v2/tts/voices", post(tts::create_voice).get(tts::list_voices))
+        .route("/v2/tts/voices/custom/preload", post(tts::preload_voice))
+        .route("/v2/tts/voices/extract-transcription", post(tts::extract_transcription))
+        .route("/v2/tts/histories", post(tts::create_history).get(tts::list_histories))
+        .route("/v2/tts/histories/{id}", get(tts::get_history))
+        .route("/v1/projects/statistics/numbers", get(tts::statistics_totals))
+        .route("/v1/projects/statistics/chart", get(tts::statistics_chart))
+        .route("/v1/projects/secrets", post(tts::create_secret))
+        .route("/v1/projects/secrets/{id}", patch(tts::update_secret))
         .fallback(|| async {
             envelope::reject(StatusCode::NOT_FOUND, "No such route in the Hamsa mock", ROUTE_NOT_SERVED)
         })
@@ -108,6 +119,8 @@ pub fn router(state: Arc<AppState>) -> Router {
             )
         })
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::faults::guard))
+        // Media files are fetched without the API key, as from a CDN.
+        .route("/media/tts/{file}", get(tts::media))
         .with_state(state)
 }
 

@@ -15,6 +15,7 @@ KnowledgeBaseItemType = str
 AnalyticsPeriod = str
 WebToolMethod = str
 WebToolType = str
+VoiceTag = str
 WebhookEventType = str
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "AnalyticsPeriod",
     "WebToolMethod",
     "WebToolType",
+    "VoiceTag",
     "WebhookEventType",
     "AgentDetails",
     "WebhookAuth",
@@ -80,6 +82,22 @@ __all__ = [
     "WebCallToolFunction",
     "ConversationInit",
     "Project",
+    "TtsJob",
+    "TtsJobResponse",
+    "CreatedVoice",
+    "VoicePage",
+    "Voice",
+    "VoiceDialect",
+    "VoiceTranscription",
+    "TtsHistoryConfig",
+    "TtsHistoryPage",
+    "TtsHistory",
+    "TtsHistoryVoice",
+    "UsageTotals",
+    "UsageValue",
+    "UsageChart",
+    "UsagePoint",
+    "ProjectSecret",
     "WebhookEvent",
 ]
 
@@ -416,6 +434,106 @@ class ConversationInit(Model):
 
 class Project(Model):
     """The project an API key belongs to (`projects.get`). Its `id` is the `projectId` other operations take."""
+
+    __slots__ = ()
+
+
+class TtsJob(Model):
+    """A TTS job (`tts.create_job`): the job, its result typed as a [`TtsJobResponse`] once it is done."""
+
+    __slots__ = ()
+
+
+class TtsJobResponse(Model):
+    """What a TTS job made: the text it spoke and the WAV file it made of it."""
+
+    __slots__ = ()
+
+
+class CreatedVoice(Model):
+    """What `voices.create` answers: the new voice's id and its recording."""
+
+    __slots__ = ()
+
+
+class VoicePage(Model):
+    """One page of voices. The API documents no paging fields for it; the ones of the v2 lists are read when
+    they come.
+    """
+
+    __slots__ = ()
+
+
+class Voice(Model):
+    """A voice of the catalogue (built in or cloned)."""
+
+    __slots__ = ()
+
+
+class VoiceDialect(Model):
+    """A dialect, as voices and histories name it."""
+
+    __slots__ = ()
+
+
+class VoiceTranscription(Model):
+    """What `voices.extract_transcription` answers: the text spoken in the sample."""
+
+    __slots__ = ()
+
+
+class TtsHistoryConfig(Model):
+    """How a TTS history entry is spoken."""
+
+    __slots__ = ()
+
+
+class TtsHistoryPage(Model):
+    """One page of TTS histories: `{ttsHistories, page, totalCount, totalPages}`."""
+
+    __slots__ = ()
+
+
+class TtsHistory(Model):
+    """A TTS history entry: a script, spoken and stored."""
+
+    __slots__ = ()
+
+
+class TtsHistoryVoice(Model):
+    """The voice of a TTS history entry."""
+
+    __slots__ = ()
+
+
+class UsageTotals(Model):
+    """`statistics.totals`: the usage over a period."""
+
+    __slots__ = ()
+
+
+class UsageValue(Model):
+    """A quantity and its unit (`requests.value` comes as a string: it is read as a number)."""
+
+    __slots__ = ()
+
+
+class UsageChart(Model):
+    """`statistics.chart`: the usage over a period, as time series."""
+
+    __slots__ = ()
+
+
+class UsagePoint(Model):
+    """One point of a usage series."""
+
+    __slots__ = ()
+
+
+class ProjectSecret(Model):
+    """A project secret (for tools). The API never returns the value; a `value` that an answer carried
+    anyway is dropped, never kept in `extra` nor shown.
+    """
 
     __slots__ = ()
 

@@ -12,6 +12,7 @@ KnowledgeBaseItemType = Literal["TEXT", "URL", "FILE"] | str
 AnalyticsPeriod = Literal["LAST_HOUR", "TODAY", "YESTERDAY", "THIS_WEEK", "THIS_MONTH", "CUSTOM"] | str
 WebToolMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"] | str
 WebToolType = Literal["FUNCTION"] | str
+VoiceTag = Literal["male", "female", "conversational", "narrator"] | str
 WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "AnalyticsPeriod",
     "WebToolMethod",
     "WebToolType",
+    "VoiceTag",
     "WebhookEventType",
     "AgentDetails",
     "WebhookAuth",
@@ -77,6 +79,22 @@ __all__ = [
     "WebCallToolFunction",
     "ConversationInit",
     "Project",
+    "TtsJob",
+    "TtsJobResponse",
+    "CreatedVoice",
+    "VoicePage",
+    "Voice",
+    "VoiceDialect",
+    "VoiceTranscription",
+    "TtsHistoryConfig",
+    "TtsHistoryPage",
+    "TtsHistory",
+    "TtsHistoryVoice",
+    "UsageTotals",
+    "UsageValue",
+    "UsageChart",
+    "UsagePoint",
+    "ProjectSecret",
     "WebhookEvent",
 ]
 
@@ -1746,6 +1764,356 @@ class Project(Model):
     def name(self) -> str | None: ...
     @property
     def is_deactivated(self) -> bool | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class TtsJob(Model):
+    """A TTS job (`tts.create_job`): the job, its result typed as a [`TtsJobResponse`] once it is done."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        title: str | None = ...,
+        type: JobType | None = ...,
+        status: JobStatus | None = ...,
+        processing_type: str | None = ...,
+        webhook_url: str | None = ...,
+        total_cost: float | None = ...,
+        job_response: TtsJobResponse | Mapping[str, Any] | None = ...,
+        tts_voice_id: str | None = ...,
+        relevant_job_id: str | None = ...,
+        api_key_id: str | None = ...,
+        billing_id: str | None = ...,
+        user_id: str | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def type(self) -> JobType | None: ...
+    @property
+    def status(self) -> JobStatus | None: ...
+    @property
+    def processing_type(self) -> str | None: ...
+    @property
+    def webhook_url(self) -> str | None: ...
+    @property
+    def total_cost(self) -> float | None: ...
+    @property
+    def job_response(self) -> TtsJobResponse | None:
+        """The result: `{text, ttsMediaFile}` (`null` until the job is done)."""
+    @property
+    def tts_voice_id(self) -> str | None:
+        """The voice that speaks."""
+    @property
+    def relevant_job_id(self) -> str | None: ...
+    @property
+    def api_key_id(self) -> str | None: ...
+    @property
+    def billing_id(self) -> str | None: ...
+    @property
+    def user_id(self) -> str | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class TtsJobResponse(Model):
+    """What a TTS job made: the text it spoke and the WAV file it made of it."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        text: str | None = ...,
+        tts_media_file: str | None = ...,
+    ) -> None: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def tts_media_file(self) -> str | None:
+        """The URL of the audio (a WAV file)."""
+
+class CreatedVoice(Model):
+    """What `voices.create` answers: the new voice's id and its recording."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        voice_record: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def voice_record(self) -> str | None:
+        """The stored voice sample."""
+
+class VoicePage(Model):
+    """One page of voices. The API documents no paging fields for it; the ones of the v2 lists are read when
+    they come.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        voices: Sequence[Voice | Mapping[str, Any]] | None = ...,
+        page: int | None = ...,
+        total_count: int | None = ...,
+        total_pages: int | None = ...,
+    ) -> None: ...
+    @property
+    def voices(self) -> list[Voice] | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def total_count(self) -> int | None: ...
+    @property
+    def total_pages(self) -> int | None: ...
+
+class Voice(Model):
+    """A voice of the catalogue (built in or cloned)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        name: str | None = ...,
+        dialect: VoiceDialect | Mapping[str, Any] | None = ...,
+        tags: Sequence[VoiceTag] | None = ...,
+        description: str | None = ...,
+        image_url: str | None = ...,
+        created_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def dialect(self) -> VoiceDialect | None: ...
+    @property
+    def tags(self) -> list[VoiceTag] | None: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def image_url(self) -> str | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+
+class VoiceDialect(Model):
+    """A dialect, as voices and histories name it."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        language_code: str | None = ...,
+        language: str | None = ...,
+    ) -> None: ...
+    @property
+    def language_code(self) -> str | None: ...
+    @property
+    def language(self) -> str | None: ...
+
+class VoiceTranscription(Model):
+    """What `voices.extract_transcription` answers: the text spoken in the sample."""
+    def __init__(self, _wire: Mapping[str, Any] | None = None, /, *, transcription: str | None = ...) -> None: ...
+    @property
+    def transcription(self) -> str | None: ...
+
+class TtsHistoryConfig(Model):
+    """How a TTS history entry is spoken."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        speed: float | None = ...,
+        expressiveness: float | None = ...,
+    ) -> None: ...
+    @property
+    def speed(self) -> float | None:
+        """1 is normal."""
+    @property
+    def expressiveness(self) -> float | None:
+        """1 is normal."""
+
+class TtsHistoryPage(Model):
+    """One page of TTS histories: `{ttsHistories, page, totalCount, totalPages}`."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        tts_histories: Sequence[TtsHistory | Mapping[str, Any]] | None = ...,
+        page: int | None = ...,
+        total_count: int | None = ...,
+        total_pages: int | None = ...,
+    ) -> None: ...
+    @property
+    def tts_histories(self) -> list[TtsHistory] | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def total_count(self) -> int | None: ...
+    @property
+    def total_pages(self) -> int | None: ...
+
+class TtsHistory(Model):
+    """A TTS history entry: a script, spoken and stored."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        audio: str | None = ...,
+        download_url: str | None = ...,
+        script: str | None = ...,
+        tts_voice: TtsHistoryVoice | Mapping[str, Any] | None = ...,
+        created_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def audio(self) -> str | None:
+        """The audio (a WAV URL)."""
+    @property
+    def download_url(self) -> str | None: ...
+    @property
+    def script(self) -> str | None: ...
+    @property
+    def tts_voice(self) -> TtsHistoryVoice | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+
+class TtsHistoryVoice(Model):
+    """The voice of a TTS history entry."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        name: str | None = ...,
+        dialect: VoiceDialect | Mapping[str, Any] | None = ...,
+    ) -> None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def dialect(self) -> VoiceDialect | None: ...
+
+class UsageTotals(Model):
+    """`statistics.totals`: the usage over a period."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        tokens: UsageValue | Mapping[str, Any] | None = ...,
+        transcription: UsageValue | Mapping[str, Any] | None = ...,
+        price: UsageValue | Mapping[str, Any] | None = ...,
+        requests: UsageValue | Mapping[str, Any] | None = ...,
+    ) -> None: ...
+    @property
+    def tokens(self) -> UsageValue | None: ...
+    @property
+    def transcription(self) -> UsageValue | None: ...
+    @property
+    def price(self) -> UsageValue | None: ...
+    @property
+    def requests(self) -> UsageValue | None: ...
+
+class UsageValue(Model):
+    """A quantity and its unit (`requests.value` comes as a string: it is read as a number)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        value: float | None = ...,
+        unit: str | None = ...,
+    ) -> None: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+class UsageChart(Model):
+    """`statistics.chart`: the usage over a period, as time series."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        cost: Sequence[UsagePoint | Mapping[str, Any]] | None = ...,
+        requests: Sequence[UsagePoint | Mapping[str, Any]] | None = ...,
+        transcription: Sequence[UsagePoint | Mapping[str, Any]] | None = ...,
+        tokens: Sequence[UsagePoint | Mapping[str, Any]] | None = ...,
+    ) -> None: ...
+    @property
+    def cost(self) -> list[UsagePoint] | None: ...
+    @property
+    def requests(self) -> list[UsagePoint] | None: ...
+    @property
+    def transcription(self) -> list[UsagePoint] | None: ...
+    @property
+    def tokens(self) -> list[UsagePoint] | None: ...
+
+class UsagePoint(Model):
+    """One point of a usage series."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        date: str | None = ...,
+        value: float | None = ...,
+        unit: str | None = ...,
+    ) -> None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+class ProjectSecret(Model):
+    """A project secret (for tools). The API never returns the value; a `value` that an answer carried
+    anyway is dropped, never kept in `extra` nor shown.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        name: str | None = ...,
+        description: str | None = ...,
+        tags: Sequence[str] | None = ...,
+        last_accessed_at: str | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def tags(self) -> list[str] | None: ...
+    @property
+    def last_accessed_at(self) -> str | None: ...
     @property
     def created_at(self) -> str | None: ...
     @property

@@ -1683,6 +1683,350 @@ class Projects(SyncResource):
         return self._invoke("projects.get", {}, timeout, deadline, max_retries, extra_headers)
 
 
+class Tts(SyncResource):
+    """`client.tts`."""
+
+    def create_job(
+        self,
+        *,
+        voice_id=OMIT,
+        text=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+        `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+
+        voice_id: The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`).
+        text: What to say.
+        webhook_url: Where Hamsa posts the finished job: https (plain http only to a loopback host).
+        webhook_auth: The `Authorization` Hamsa sends to the webhook.
+        """
+        return self._invoke(
+            "tts.create_job",
+            {"voice_id": voice_id, "text": text, "webhook_url": webhook_url, "webhook_auth": webhook_auth},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Voices(SyncResource):
+    """`client.voices`."""
+
+    def create(
+        self,
+        *,
+        name=OMIT,
+        audio_url=OMIT,
+        audio_transcription=OMIT,
+        language=OMIT,
+        tags=OMIT,
+        project_id=OMIT,
+        description=OMIT,
+        image_url=OMIT,
+        dialect_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Clone a voice from a sample; `tags` holds one gender and one style.
+
+        name: The voice's name (1 to 190 characters).
+        audio_url: The sample: an http or https URL of the audio.
+        audio_transcription: What the sample says (1 to 5000 characters; `voices.extract_transcription` can make
+        it).
+        language: `en` or `ar`.
+        tags: Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`).
+        project_id: The project; left out, the API key's project.
+        description: Up to 1000 characters.
+        image_url: A picture of the voice (an http or https URL).
+        dialect_id: The dialect (needed for some languages).
+        """
+        return self._invoke(
+            "voices.create",
+            {
+                "name": name,
+                "audio_url": audio_url,
+                "audio_transcription": audio_transcription,
+                "language": language,
+                "tags": tags,
+                "project_id": project_id,
+                "description": description,
+                "image_url": image_url,
+                "dialect_id": dialect_id,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        q=OMIT,
+        source=OMIT,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+
+        q: Only voices whose name matches this text.
+        source: Where the voices come from (`jobs` is the one value seen).
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number.
+        per_page: The page size (10 when left out).
+        """
+        return self._pager(
+            "voices.list",
+            {"q": q, "source": source, "project_id": project_id, "page": page, "per_page": per_page},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def preload(self, *, voice_id=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+
+        voice_id: The cloned voice's id.
+        """
+        return self._invoke("voices.preload", {"voice_id": voice_id}, timeout, deadline, max_retries, extra_headers)
+
+    def extract_transcription(
+        self,
+        *,
+        audio_url=OMIT,
+        project_id=OMIT,
+        language=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+
+        audio_url: The sample: an http or https URL of the audio.
+        project_id: The project; left out, the API key's project.
+        language: The sample's language (`ar`, `en`).
+        """
+        return self._invoke(
+            "voices.extract_transcription",
+            {"audio_url": audio_url, "project_id": project_id, "language": language},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class TtsHistories(SyncResource):
+    """`client.tts_histories`."""
+
+    def create(
+        self,
+        *,
+        tts_voice_id=OMIT,
+        script=OMIT,
+        api_key=OMIT,
+        config=OMIT,
+        voice_dictionary_ids=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+
+        tts_voice_id: The voice.
+        script: What to say: 1 to 3000 characters of Arabic or English.
+        api_key: The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+        voice_dictionary_ids: Pronunciation dictionaries to apply (1 to 10).
+        """
+        return self._invoke(
+            "tts_histories.create",
+            {
+                "tts_voice_id": tts_voice_id,
+                "script": script,
+                "api_key": api_key,
+                "config": config,
+                "voice_dictionary_ids": voice_dictionary_ids,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        """
+        return self._pager(
+            "tts_histories.list",
+            {"project_id": project_id, "page": page, "per_page": per_page},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get(self, id=OMIT, *, project_id=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one TTS history entry.
+
+        id: The entry's id.
+        project_id: The project; left out, the API key's project.
+        """
+        return self._invoke(
+            "tts_histories.get",
+            {"id": id, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Statistics(SyncResource):
+    """`client.statistics`."""
+
+    def totals(
+        self,
+        *,
+        start_period=OMIT,
+        end_period=OMIT,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """The project's usage over a period: tokens, transcription, price, requests.
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+        return self._invoke(
+            "statistics.totals",
+            {"start_period": start_period, "end_period": end_period, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def chart(
+        self,
+        *,
+        start_period=OMIT,
+        end_period=OMIT,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """The project's usage over a period, as time series (cost, requests, transcription, tokens).
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+        return self._invoke(
+            "statistics.chart",
+            {"start_period": start_period, "end_period": end_period, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Secrets(SyncResource):
+    """`client.secrets`."""
+
+    def create(
+        self,
+        *,
+        name=OMIT,
+        value=OMIT,
+        description=OMIT,
+        tags=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Store a secret in the project (for tools). Its value is never shown nor returned.
+
+        name: The secret's name.
+        value: The value (never shown, never returned).
+        """
+        return self._invoke(
+            "secrets.create",
+            {"name": name, "value": value, "description": description, "tags": tags},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        value=OMIT,
+        description=OMIT,
+        tags=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a secret: only the fields given are sent. Its value is never shown nor returned.
+
+        id: The secret's id.
+        value: A new value (never shown, never returned).
+        """
+        return self._invoke(
+            "secrets.update",
+            {"id": id, "name": name, "value": value, "description": description, "tags": tags},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
 class SyncResources:
     """The resource namespaces of a client."""
 
@@ -1698,6 +2042,11 @@ class SyncResources:
         self.web_tools = WebTools(core)
         self.web_calls = WebCalls(core)
         self.projects = Projects(core)
+        self.tts = Tts(core)
+        self.voices = Voices(core)
+        self.tts_histories = TtsHistories(core)
+        self.statistics = Statistics(core)
+        self.secrets = Secrets(core)
 
 
 class AsyncCalls(AsyncResource):
@@ -3391,6 +3740,357 @@ class AsyncProjects(AsyncResource):
         return await self._invoke("projects.get", {}, timeout, deadline, max_retries, extra_headers)
 
 
+class AsyncTts(AsyncResource):
+    """`client.tts`."""
+
+    async def create_job(
+        self,
+        *,
+        voice_id=OMIT,
+        text=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+        `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+
+        voice_id: The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`).
+        text: What to say.
+        webhook_url: Where Hamsa posts the finished job: https (plain http only to a loopback host).
+        webhook_auth: The `Authorization` Hamsa sends to the webhook.
+        """
+        return await self._invoke(
+            "tts.create_job",
+            {"voice_id": voice_id, "text": text, "webhook_url": webhook_url, "webhook_auth": webhook_auth},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncVoices(AsyncResource):
+    """`client.voices`."""
+
+    async def create(
+        self,
+        *,
+        name=OMIT,
+        audio_url=OMIT,
+        audio_transcription=OMIT,
+        language=OMIT,
+        tags=OMIT,
+        project_id=OMIT,
+        description=OMIT,
+        image_url=OMIT,
+        dialect_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Clone a voice from a sample; `tags` holds one gender and one style.
+
+        name: The voice's name (1 to 190 characters).
+        audio_url: The sample: an http or https URL of the audio.
+        audio_transcription: What the sample says (1 to 5000 characters; `voices.extract_transcription` can make
+        it).
+        language: `en` or `ar`.
+        tags: Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`).
+        project_id: The project; left out, the API key's project.
+        description: Up to 1000 characters.
+        image_url: A picture of the voice (an http or https URL).
+        dialect_id: The dialect (needed for some languages).
+        """
+        return await self._invoke(
+            "voices.create",
+            {
+                "name": name,
+                "audio_url": audio_url,
+                "audio_transcription": audio_transcription,
+                "language": language,
+                "tags": tags,
+                "project_id": project_id,
+                "description": description,
+                "image_url": image_url,
+                "dialect_id": dialect_id,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        q=OMIT,
+        source=OMIT,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+
+        q: Only voices whose name matches this text.
+        source: Where the voices come from (`jobs` is the one value seen).
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number.
+        per_page: The page size (10 when left out).
+        """
+        return self._pager(
+            "voices.list",
+            {"q": q, "source": source, "project_id": project_id, "page": page, "per_page": per_page},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def preload(self, *, voice_id=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+
+        voice_id: The cloned voice's id.
+        """
+        return await self._invoke(
+            "voices.preload",
+            {"voice_id": voice_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def extract_transcription(
+        self,
+        *,
+        audio_url=OMIT,
+        project_id=OMIT,
+        language=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+
+        audio_url: The sample: an http or https URL of the audio.
+        project_id: The project; left out, the API key's project.
+        language: The sample's language (`ar`, `en`).
+        """
+        return await self._invoke(
+            "voices.extract_transcription",
+            {"audio_url": audio_url, "project_id": project_id, "language": language},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncTtsHistories(AsyncResource):
+    """`client.tts_histories`."""
+
+    async def create(
+        self,
+        *,
+        tts_voice_id=OMIT,
+        script=OMIT,
+        api_key=OMIT,
+        config=OMIT,
+        voice_dictionary_ids=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+
+        tts_voice_id: The voice.
+        script: What to say: 1 to 3000 characters of Arabic or English.
+        api_key: The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+        voice_dictionary_ids: Pronunciation dictionaries to apply (1 to 10).
+        """
+        return await self._invoke(
+            "tts_histories.create",
+            {
+                "tts_voice_id": tts_voice_id,
+                "script": script,
+                "api_key": api_key,
+                "config": config,
+                "voice_dictionary_ids": voice_dictionary_ids,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        """
+        return self._pager(
+            "tts_histories.list",
+            {"project_id": project_id, "page": page, "per_page": per_page},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get(self, id=OMIT, *, project_id=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get one TTS history entry.
+
+        id: The entry's id.
+        project_id: The project; left out, the API key's project.
+        """
+        return await self._invoke(
+            "tts_histories.get",
+            {"id": id, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncStatistics(AsyncResource):
+    """`client.statistics`."""
+
+    async def totals(
+        self,
+        *,
+        start_period=OMIT,
+        end_period=OMIT,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """The project's usage over a period: tokens, transcription, price, requests.
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+        return await self._invoke(
+            "statistics.totals",
+            {"start_period": start_period, "end_period": end_period, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def chart(
+        self,
+        *,
+        start_period=OMIT,
+        end_period=OMIT,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """The project's usage over a period, as time series (cost, requests, transcription, tokens).
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+        return await self._invoke(
+            "statistics.chart",
+            {"start_period": start_period, "end_period": end_period, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncSecrets(AsyncResource):
+    """`client.secrets`."""
+
+    async def create(
+        self,
+        *,
+        name=OMIT,
+        value=OMIT,
+        description=OMIT,
+        tags=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Store a secret in the project (for tools). Its value is never shown nor returned.
+
+        name: The secret's name.
+        value: The value (never shown, never returned).
+        """
+        return await self._invoke(
+            "secrets.create",
+            {"name": name, "value": value, "description": description, "tags": tags},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def update(
+        self,
+        id=OMIT,
+        *,
+        name=OMIT,
+        value=OMIT,
+        description=OMIT,
+        tags=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Change a secret: only the fields given are sent. Its value is never shown nor returned.
+
+        id: The secret's id.
+        value: A new value (never shown, never returned).
+        """
+        return await self._invoke(
+            "secrets.update",
+            {"id": id, "name": name, "value": value, "description": description, "tags": tags},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
 class AsyncResources:
     """The resource namespaces of a client."""
 
@@ -3406,3 +4106,8 @@ class AsyncResources:
         self.web_tools = AsyncWebTools(core)
         self.web_calls = AsyncWebCalls(core)
         self.projects = AsyncProjects(core)
+        self.tts = AsyncTts(core)
+        self.voices = AsyncVoices(core)
+        self.tts_histories = AsyncTtsHistories(core)
+        self.statistics = AsyncStatistics(core)
+        self.secrets = AsyncSecrets(core)

@@ -25,6 +25,7 @@ from .models import (
     ConversationInit,
     ConversationPage,
     ConversationSummary,
+    CreatedVoice,
     Job,
     JobStatus,
     KnowledgeBaseItem,
@@ -39,11 +40,22 @@ from .models import (
     PhoneNumberPage,
     PhoneNumberType,
     Project,
+    ProjectSecret,
+    TtsHistory,
+    TtsHistoryConfig,
+    TtsHistoryPage,
+    TtsJob,
+    UsageChart,
+    UsageTotals,
+    Voice,
     VoiceAgent,
     VoiceAgentPage,
     VoiceAgentV1Page,
     VoiceDictionary,
     VoiceDictionaryPage,
+    VoicePage,
+    VoiceTag,
+    VoiceTranscription,
     WebCallTool,
     WebTool,
     WebToolMessageInput,
@@ -1163,6 +1175,240 @@ class Projects(SyncResource):
         themselves when it is left out).
         """
 
+class Tts(SyncResource):
+    def create_job(
+        self,
+        *,
+        voice_id: str,
+        text: str,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> TtsJob:
+        """Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+        `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+
+        voice_id: The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`).
+        text: What to say.
+        webhook_url: Where Hamsa posts the finished job: https (plain http only to a loopback host).
+        webhook_auth: The `Authorization` Hamsa sends to the webhook.
+        """
+
+class Voices(SyncResource):
+    def create(
+        self,
+        *,
+        name: str,
+        audio_url: str,
+        audio_transcription: str,
+        language: str,
+        tags: Sequence[VoiceTag],
+        project_id: str | None = ...,
+        description: str | None = ...,
+        image_url: str | None = ...,
+        dialect_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> CreatedVoice:
+        """Clone a voice from a sample; `tags` holds one gender and one style.
+
+        name: The voice's name (1 to 190 characters).
+        audio_url: The sample: an http or https URL of the audio.
+        audio_transcription: What the sample says (1 to 5000 characters; `voices.extract_transcription` can make
+        it).
+        language: `en` or `ar`.
+        tags: Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`).
+        project_id: The project; left out, the API key's project.
+        description: Up to 1000 characters.
+        image_url: A picture of the voice (an http or https URL).
+        dialect_id: The dialect (needed for some languages).
+        """
+    def list(
+        self,
+        *,
+        q: str | None = ...,
+        source: str | None = ...,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[Voice, VoicePage]:
+        """List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+
+        q: Only voices whose name matches this text.
+        source: Where the voices come from (`jobs` is the one value seen).
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number.
+        per_page: The page size (10 when left out).
+        """
+    def preload(
+        self,
+        *,
+        voice_id: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+
+        voice_id: The cloned voice's id.
+        """
+    def extract_transcription(
+        self,
+        *,
+        audio_url: str,
+        project_id: str | None = ...,
+        language: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceTranscription:
+        """Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+
+        audio_url: The sample: an http or https URL of the audio.
+        project_id: The project; left out, the API key's project.
+        language: The sample's language (`ar`, `en`).
+        """
+
+class TtsHistories(SyncResource):
+    def create(
+        self,
+        *,
+        tts_voice_id: str,
+        script: str,
+        api_key: str,
+        config: TtsHistoryConfig | Mapping[str, Any] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+
+        tts_voice_id: The voice.
+        script: What to say: 1 to 3000 characters of Arabic or English.
+        api_key: The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+        voice_dictionary_ids: Pronunciation dictionaries to apply (1 to 10).
+        """
+    def list(
+        self,
+        *,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[TtsHistory, TtsHistoryPage]:
+        """List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        """
+    def get(
+        self,
+        id: str,
+        *,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> TtsHistory:
+        """Get one TTS history entry.
+
+        id: The entry's id.
+        project_id: The project; left out, the API key's project.
+        """
+
+class Statistics(SyncResource):
+    def totals(
+        self,
+        *,
+        start_period: str,
+        end_period: str,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> UsageTotals:
+        """The project's usage over a period: tokens, transcription, price, requests.
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+    def chart(
+        self,
+        *,
+        start_period: str,
+        end_period: str,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> UsageChart:
+        """The project's usage over a period, as time series (cost, requests, transcription, tokens).
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+
+class Secrets(SyncResource):
+    def create(
+        self,
+        *,
+        name: str,
+        value: str,
+        description: str | None = ...,
+        tags: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ProjectSecret:
+        """Store a secret in the project (for tools). Its value is never shown nor returned.
+
+        name: The secret's name.
+        value: The value (never shown, never returned).
+        """
+    def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        value: str | None = ...,
+        description: str | None = ...,
+        tags: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ProjectSecret:
+        """Change a secret: only the fields given are sent. Its value is never shown nor returned.
+
+        id: The secret's id.
+        value: A new value (never shown, never returned).
+        """
+
 class SyncResources:
     def __init__(self, core: Any) -> None: ...
     calls: Calls
@@ -1176,6 +1422,11 @@ class SyncResources:
     web_tools: WebTools
     web_calls: WebCalls
     projects: Projects
+    tts: Tts
+    voices: Voices
+    tts_histories: TtsHistories
+    statistics: Statistics
+    secrets: Secrets
 
 class AsyncCalls(AsyncResource):
     async def create(
@@ -2282,6 +2533,240 @@ class AsyncProjects(AsyncResource):
         themselves when it is left out).
         """
 
+class AsyncTts(AsyncResource):
+    async def create_job(
+        self,
+        *,
+        voice_id: str,
+        text: str,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> TtsJob:
+        """Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+        `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+
+        voice_id: The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`).
+        text: What to say.
+        webhook_url: Where Hamsa posts the finished job: https (plain http only to a loopback host).
+        webhook_auth: The `Authorization` Hamsa sends to the webhook.
+        """
+
+class AsyncVoices(AsyncResource):
+    async def create(
+        self,
+        *,
+        name: str,
+        audio_url: str,
+        audio_transcription: str,
+        language: str,
+        tags: Sequence[VoiceTag],
+        project_id: str | None = ...,
+        description: str | None = ...,
+        image_url: str | None = ...,
+        dialect_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> CreatedVoice:
+        """Clone a voice from a sample; `tags` holds one gender and one style.
+
+        name: The voice's name (1 to 190 characters).
+        audio_url: The sample: an http or https URL of the audio.
+        audio_transcription: What the sample says (1 to 5000 characters; `voices.extract_transcription` can make
+        it).
+        language: `en` or `ar`.
+        tags: Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`).
+        project_id: The project; left out, the API key's project.
+        description: Up to 1000 characters.
+        image_url: A picture of the voice (an http or https URL).
+        dialect_id: The dialect (needed for some languages).
+        """
+    def list(
+        self,
+        *,
+        q: str | None = ...,
+        source: str | None = ...,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[Voice, VoicePage]:
+        """List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+
+        q: Only voices whose name matches this text.
+        source: Where the voices come from (`jobs` is the one value seen).
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number.
+        per_page: The page size (10 when left out).
+        """
+    async def preload(
+        self,
+        *,
+        voice_id: str,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+
+        voice_id: The cloned voice's id.
+        """
+    async def extract_transcription(
+        self,
+        *,
+        audio_url: str,
+        project_id: str | None = ...,
+        language: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> VoiceTranscription:
+        """Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+
+        audio_url: The sample: an http or https URL of the audio.
+        project_id: The project; left out, the API key's project.
+        language: The sample's language (`ar`, `en`).
+        """
+
+class AsyncTtsHistories(AsyncResource):
+    async def create(
+        self,
+        *,
+        tts_voice_id: str,
+        script: str,
+        api_key: str,
+        config: TtsHistoryConfig | Mapping[str, Any] | None = ...,
+        voice_dictionary_ids: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Acknowledgement:
+        """Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+
+        tts_voice_id: The voice.
+        script: What to say: 1 to 3000 characters of Arabic or English.
+        api_key: The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+        voice_dictionary_ids: Pronunciation dictionaries to apply (1 to 10).
+        """
+    def list(
+        self,
+        *,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[TtsHistory, TtsHistoryPage]:
+        """List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+
+        project_id: The project; left out, the API key's project.
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        """
+    async def get(
+        self,
+        id: str,
+        *,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> TtsHistory:
+        """Get one TTS history entry.
+
+        id: The entry's id.
+        project_id: The project; left out, the API key's project.
+        """
+
+class AsyncStatistics(AsyncResource):
+    async def totals(
+        self,
+        *,
+        start_period: str,
+        end_period: str,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> UsageTotals:
+        """The project's usage over a period: tokens, transcription, price, requests.
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+    async def chart(
+        self,
+        *,
+        start_period: str,
+        end_period: str,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> UsageChart:
+        """The project's usage over a period, as time series (cost, requests, transcription, tokens).
+
+        start_period: The period's start (the format is not documented: epoch milliseconds, as the analytics
+        take).
+        end_period: The period's end, in the same format.
+        project_id: The project; left out, the API key's project.
+        """
+
+class AsyncSecrets(AsyncResource):
+    async def create(
+        self,
+        *,
+        name: str,
+        value: str,
+        description: str | None = ...,
+        tags: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ProjectSecret:
+        """Store a secret in the project (for tools). Its value is never shown nor returned.
+
+        name: The secret's name.
+        value: The value (never shown, never returned).
+        """
+    async def update(
+        self,
+        id: str,
+        *,
+        name: str | None = ...,
+        value: str | None = ...,
+        description: str | None = ...,
+        tags: Sequence[str] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> ProjectSecret:
+        """Change a secret: only the fields given are sent. Its value is never shown nor returned.
+
+        id: The secret's id.
+        value: A new value (never shown, never returned).
+        """
+
 class AsyncResources:
     def __init__(self, core: Any) -> None: ...
     calls: AsyncCalls
@@ -2295,3 +2780,8 @@ class AsyncResources:
     web_tools: AsyncWebTools
     web_calls: AsyncWebCalls
     projects: AsyncProjects
+    tts: AsyncTts
+    voices: AsyncVoices
+    tts_histories: AsyncTtsHistories
+    statistics: AsyncStatistics
+    secrets: AsyncSecrets

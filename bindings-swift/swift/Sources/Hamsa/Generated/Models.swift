@@ -210,6 +210,32 @@ public struct WebToolType: RawRepresentable, Hashable, Sendable, CustomStringCon
 }
 
 /// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct VoiceTag: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let male = VoiceTag(rawValue: "male")
+    public static let female = VoiceTag(rawValue: "female")
+    public static let conversational = VoiceTag(rawValue: "conversational")
+    public static let narrator = VoiceTag(rawValue: "narrator")
+
+    /// Every value this SDK version knows.
+    public static let known: [VoiceTag] = [.male, .female, .conversational, .narrator]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
 public struct WebhookEventType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
     public let rawValue: String
 
@@ -4926,6 +4952,1048 @@ public struct Project: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("updatedAt", self.updatedAt)
         return writer.json
     }
+}
+
+/// `tts.create_job`: speak a text with a voice, as a job (its result by webhook or `jobs.get`).
+public struct CreateTtsJobParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`).
+    public var voiceId: String
+    /// What to say.
+    public var text: String
+    /// Where Hamsa posts the finished job: https (plain http only to a loopback host).
+    public var webhookUrl: String?
+    /// The `Authorization` Hamsa sends to the webhook.
+    public var webhookAuth: WebhookAuth?
+
+    public init(voiceId: String, text: String, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
+        self.voiceId = voiceId
+        self.text = text
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateTtsJobParams")
+        self.voiceId = try reader.required("voiceId")
+        self.text = try reader.required("text")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceId", self.voiceId)
+        writer.set("text", self.text)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        return writer.json
+    }
+}
+
+/// A TTS job (`tts.create_job`): the job, its result typed as a [`TtsJobResponse`] once it is done.
+public struct TtsJob: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    public var type: JobType?
+    public var status: JobStatus?
+    public var processingType: String?
+    public var webhookUrl: String?
+    public var totalCost: Double?
+    /// The result: `{text, ttsMediaFile}` (`null` until the job is done).
+    public var jobResponse: TtsJobResponse?
+    /// The voice that speaks.
+    public var ttsVoiceId: String?
+    public var relevantJobId: String?
+    public var apiKeyId: String?
+    public var billingId: String?
+    public var userId: String?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, title: String? = nil, type: JobType? = nil, status: JobStatus? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, jobResponse: TtsJobResponse? = nil, ttsVoiceId: String? = nil, relevantJobId: String? = nil, apiKeyId: String? = nil, billingId: String? = nil, userId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.title = title
+        self.type = type
+        self.status = status
+        self.processingType = processingType
+        self.webhookUrl = webhookUrl
+        self.totalCost = totalCost
+        self.jobResponse = jobResponse
+        self.ttsVoiceId = ttsVoiceId
+        self.relevantJobId = relevantJobId
+        self.apiKeyId = apiKeyId
+        self.billingId = billingId
+        self.userId = userId
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsJob")
+        self.id = try reader.required("id")
+        self.title = try reader.optional("title")
+        self.type = try reader.optional("type")
+        self.status = try reader.optional("status")
+        self.processingType = try reader.optional("processingType")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.totalCost = try reader.optional("totalCost")
+        self.jobResponse = try reader.optional("jobResponse")
+        self.ttsVoiceId = try reader.optional("ttsVoiceId")
+        self.relevantJobId = try reader.optional("relevantJobId")
+        self.apiKeyId = try reader.optional("apiKeyId")
+        self.billingId = try reader.optional("billingId")
+        self.userId = try reader.optional("userId")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "title", "type", "status", "processingType", "webhookUrl", "totalCost", "jobResponse", "ttsVoiceId", "relevantJobId", "apiKeyId", "billingId", "userId", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("title", self.title)
+        writer.set("type", self.type)
+        writer.set("status", self.status)
+        writer.set("processingType", self.processingType)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("totalCost", self.totalCost)
+        writer.set("jobResponse", self.jobResponse)
+        writer.set("ttsVoiceId", self.ttsVoiceId)
+        writer.set("relevantJobId", self.relevantJobId)
+        writer.set("apiKeyId", self.apiKeyId)
+        writer.set("billingId", self.billingId)
+        writer.set("userId", self.userId)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        return writer.json
+    }
+}
+
+/// What a TTS job made: the text it spoke and the WAV file it made of it.
+public struct TtsJobResponse: JSONConvertible, Equatable, Hashable, Sendable {
+    public var text: String?
+    /// The URL of the audio (a WAV file).
+    public var ttsMediaFile: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(text: String? = nil, ttsMediaFile: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.text = text
+        self.ttsMediaFile = ttsMediaFile
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsJobResponse")
+        self.text = try reader.optional("text")
+        self.ttsMediaFile = try reader.optional("ttsMediaFile")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["text", "ttsMediaFile"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("text", self.text)
+        writer.set("ttsMediaFile", self.ttsMediaFile)
+        return writer.json
+    }
+}
+
+/// `voices.create`: clone a voice from a sample.
+public struct CreateVoiceParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The voice's name (1 to 190 characters).
+    public var name: String
+    /// The sample: an http or https URL of the audio.
+    public var audioUrl: String
+    /// What the sample says (1 to 5000 characters; `voices.extract_transcription` can make it).
+    public var audioTranscription: String
+    /// `en` or `ar`.
+    public var language: String
+    /// Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`).
+    public var tags: [VoiceTag]
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+    /// Up to 1000 characters.
+    public var description: String?
+    /// A picture of the voice (an http or https URL).
+    public var imageUrl: String?
+    /// The dialect (needed for some languages).
+    public var dialectId: String?
+
+    public init(name: String, audioUrl: String, audioTranscription: String, language: String, tags: [VoiceTag], projectId: String? = nil, description: String? = nil, imageUrl: String? = nil, dialectId: String? = nil) {
+        self.name = name
+        self.audioUrl = audioUrl
+        self.audioTranscription = audioTranscription
+        self.language = language
+        self.tags = tags
+        self.projectId = projectId
+        self.description = description
+        self.imageUrl = imageUrl
+        self.dialectId = dialectId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateVoiceParams")
+        self.name = try reader.required("name")
+        self.audioUrl = try reader.required("audioUrl")
+        self.audioTranscription = try reader.required("audioTranscription")
+        self.language = try reader.required("language")
+        self.tags = try reader.required("tags")
+        self.projectId = try reader.optional("projectId")
+        self.description = try reader.optional("description")
+        self.imageUrl = try reader.optional("imageUrl")
+        self.dialectId = try reader.optional("dialectId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", self.name)
+        writer.set("audioUrl", self.audioUrl)
+        writer.set("audioTranscription", self.audioTranscription)
+        writer.set("language", self.language)
+        writer.set("tags", self.tags)
+        writer.set("projectId", self.projectId)
+        writer.set("description", self.description)
+        writer.set("imageUrl", self.imageUrl)
+        writer.set("dialectId", self.dialectId)
+        return writer.json
+    }
+}
+
+/// What `voices.create` answers: the new voice's id and its recording.
+public struct CreatedVoice: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    /// The stored voice sample.
+    public var voiceRecord: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, voiceRecord: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.voiceRecord = voiceRecord
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreatedVoice")
+        self.id = try reader.required("id")
+        self.voiceRecord = try reader.optional("voiceRecord")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "voiceRecord"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("voiceRecord", self.voiceRecord)
+        return writer.json
+    }
+}
+
+/// `voices.list`: one page of the voice catalogue.
+public struct ListVoicesParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Only voices whose name matches this text.
+    public var q: String?
+    /// Where the voices come from (`jobs` is the one value seen).
+    public var source: String?
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+    /// The 1-based page number.
+    public var page: Int?
+    /// The page size (10 when left out).
+    public var perPage: Int?
+
+    public init(q: String? = nil, source: String? = nil, projectId: String? = nil, page: Int? = nil, perPage: Int? = nil) {
+        self.q = q
+        self.source = source
+        self.projectId = projectId
+        self.page = page
+        self.perPage = perPage
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListVoicesParams")
+        self.q = try reader.optional("q")
+        self.source = try reader.optional("source")
+        self.projectId = try reader.optional("projectId")
+        self.page = try reader.optional("page")
+        self.perPage = try reader.optional("perPage")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("q", self.q)
+        writer.set("source", self.source)
+        writer.set("projectId", self.projectId)
+        writer.set("page", self.page)
+        writer.set("perPage", self.perPage)
+        return writer.json
+    }
+}
+
+/// One page of voices. The API documents no paging fields for it; the ones of the v2 lists are read when
+/// they come.
+public struct VoicePage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var voices: [Voice]
+    public var page: Int?
+    public var totalCount: Int?
+    public var totalPages: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(voices: [Voice] = [], page: Int? = nil, totalCount: Int? = nil, totalPages: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.voices = voices
+        self.page = page
+        self.totalCount = totalCount
+        self.totalPages = totalPages
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoicePage")
+        self.voices = try reader.optional("voices") ?? []
+        self.page = try reader.optional("page")
+        self.totalCount = try reader.optional("totalCount")
+        self.totalPages = try reader.optional("totalPages")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["voices", "page", "totalCount", "totalPages"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("voices", self.voices)
+        writer.set("page", self.page)
+        writer.set("totalCount", self.totalCount)
+        writer.set("totalPages", self.totalPages)
+        return writer.json
+    }
+}
+
+/// A voice of the catalogue (built in or cloned).
+public struct Voice: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var dialect: VoiceDialect?
+    public var tags: [VoiceTag]
+    public var description: String?
+    public var imageUrl: String?
+    public var createdAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, name: String? = nil, dialect: VoiceDialect? = nil, tags: [VoiceTag] = [], description: String? = nil, imageUrl: String? = nil, createdAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.dialect = dialect
+        self.tags = tags
+        self.description = description
+        self.imageUrl = imageUrl
+        self.createdAt = createdAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "Voice")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.dialect = try reader.optional("dialect")
+        self.tags = try reader.optional("tags") ?? []
+        self.description = try reader.optional("description")
+        self.imageUrl = try reader.optional("imageUrl")
+        self.createdAt = try reader.optional("createdAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "name", "dialect", "tags", "description", "imageUrl", "createdAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("dialect", self.dialect)
+        writer.set("tags", self.tags)
+        writer.set("description", self.description)
+        writer.set("imageUrl", self.imageUrl)
+        writer.set("createdAt", self.createdAt)
+        return writer.json
+    }
+}
+
+/// A dialect, as voices and histories name it.
+public struct VoiceDialect: JSONConvertible, Equatable, Hashable, Sendable {
+    public var languageCode: String?
+    public var language: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(languageCode: String? = nil, language: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.languageCode = languageCode
+        self.language = language
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceDialect")
+        self.languageCode = try reader.optional("languageCode")
+        self.language = try reader.optional("language")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["languageCode", "language"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("languageCode", self.languageCode)
+        writer.set("language", self.language)
+        return writer.json
+    }
+}
+
+/// `voices.preload`: make a cloned voice ready for realtime use (once per voice).
+public struct PreloadVoiceParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The cloned voice's id.
+    public var voiceId: String
+
+    public init(voiceId: String) {
+        self.voiceId = voiceId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "PreloadVoiceParams")
+        self.voiceId = try reader.required("voiceId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("voiceId", self.voiceId)
+        return writer.json
+    }
+}
+
+/// `voices.extract_transcription`: what a voice sample says (for `voices.create`).
+public struct ExtractVoiceTranscriptionParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The sample: an http or https URL of the audio.
+    public var audioUrl: String
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+    /// The sample's language (`ar`, `en`).
+    public var language: String?
+
+    public init(audioUrl: String, projectId: String? = nil, language: String? = nil) {
+        self.audioUrl = audioUrl
+        self.projectId = projectId
+        self.language = language
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ExtractVoiceTranscriptionParams")
+        self.audioUrl = try reader.required("audioUrl")
+        self.projectId = try reader.optional("projectId")
+        self.language = try reader.optional("language")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("audioUrl", self.audioUrl)
+        writer.set("projectId", self.projectId)
+        writer.set("language", self.language)
+        return writer.json
+    }
+}
+
+/// What `voices.extract_transcription` answers: the text spoken in the sample.
+public struct VoiceTranscription: JSONConvertible, Equatable, Hashable, Sendable {
+    public var transcription: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(transcription: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.transcription = transcription
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "VoiceTranscription")
+        self.transcription = try reader.optional("transcription")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["transcription"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("transcription", self.transcription)
+        return writer.json
+    }
+}
+
+/// `tts_histories.create`: speak a script and keep it in the history.
+public struct CreateTtsHistoryParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The voice.
+    public var ttsVoiceId: String
+    /// What to say: 1 to 3000 characters of Arabic or English.
+    public var script: String
+    /// The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+    /// itself is not documented, so it is treated as a secret).
+    public var apiKey: String
+    public var config: TtsHistoryConfig?
+    /// Pronunciation dictionaries to apply (1 to 10).
+    public var voiceDictionaryIds: [String]?
+
+    public init(ttsVoiceId: String, script: String, apiKey: String, config: TtsHistoryConfig? = nil, voiceDictionaryIds: [String]? = nil) {
+        self.ttsVoiceId = ttsVoiceId
+        self.script = script
+        self.apiKey = apiKey
+        self.config = config
+        self.voiceDictionaryIds = voiceDictionaryIds
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateTtsHistoryParams")
+        self.ttsVoiceId = try reader.required("ttsVoiceId")
+        self.script = try reader.required("script")
+        self.apiKey = try reader.required("apiKey")
+        self.config = try reader.optional("config")
+        self.voiceDictionaryIds = try reader.optional("voiceDictionaryIds")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("ttsVoiceId", self.ttsVoiceId)
+        writer.set("script", self.script)
+        writer.set("apiKey", self.apiKey)
+        writer.set("config", self.config)
+        writer.set("voiceDictionaryIds", self.voiceDictionaryIds)
+        return writer.json
+    }
+}
+
+extension CreateTtsHistoryParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["ttsVoiceId": self.ttsVoiceId as Any, "script": self.script as Any, "apiKey": Redacted.value as Any, "config": self.config as Any, "voiceDictionaryIds": self.voiceDictionaryIds as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// How a TTS history entry is spoken.
+public struct TtsHistoryConfig: JSONConvertible, Equatable, Hashable, Sendable {
+    /// 1 is normal.
+    public var speed: Double?
+    /// 1 is normal.
+    public var expressiveness: Double?
+
+    public init(speed: Double? = nil, expressiveness: Double? = nil) {
+        self.speed = speed
+        self.expressiveness = expressiveness
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsHistoryConfig")
+        self.speed = try reader.optional("speed")
+        self.expressiveness = try reader.optional("expressiveness")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("speed", self.speed)
+        writer.set("expressiveness", self.expressiveness)
+        return writer.json
+    }
+}
+
+/// `tts_histories.list`: one page of the TTS history (`page` and `perPage` are always sent: the API
+/// requires them).
+public struct ListTtsHistoriesParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+    /// The 1-based page number (1 when left out).
+    public var page: Int?
+    /// The page size (10 when left out).
+    public var perPage: Int?
+
+    public init(projectId: String? = nil, page: Int? = nil, perPage: Int? = nil) {
+        self.projectId = projectId
+        self.page = page
+        self.perPage = perPage
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListTtsHistoriesParams")
+        self.projectId = try reader.optional("projectId")
+        self.page = try reader.optional("page")
+        self.perPage = try reader.optional("perPage")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("projectId", self.projectId)
+        writer.set("page", self.page)
+        writer.set("perPage", self.perPage)
+        return writer.json
+    }
+}
+
+/// One page of TTS histories: `{ttsHistories, page, totalCount, totalPages}`.
+public struct TtsHistoryPage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var ttsHistories: [TtsHistory]
+    public var page: Int?
+    public var totalCount: Int?
+    public var totalPages: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(ttsHistories: [TtsHistory] = [], page: Int? = nil, totalCount: Int? = nil, totalPages: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.ttsHistories = ttsHistories
+        self.page = page
+        self.totalCount = totalCount
+        self.totalPages = totalPages
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsHistoryPage")
+        self.ttsHistories = try reader.optional("ttsHistories") ?? []
+        self.page = try reader.optional("page")
+        self.totalCount = try reader.optional("totalCount")
+        self.totalPages = try reader.optional("totalPages")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["ttsHistories", "page", "totalCount", "totalPages"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("ttsHistories", self.ttsHistories)
+        writer.set("page", self.page)
+        writer.set("totalCount", self.totalCount)
+        writer.set("totalPages", self.totalPages)
+        return writer.json
+    }
+}
+
+/// A TTS history entry: a script, spoken and stored.
+public struct TtsHistory: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    /// The audio (a WAV URL).
+    public var audio: String?
+    public var downloadUrl: String?
+    public var script: String?
+    public var ttsVoice: TtsHistoryVoice?
+    public var createdAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, audio: String? = nil, downloadUrl: String? = nil, script: String? = nil, ttsVoice: TtsHistoryVoice? = nil, createdAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.audio = audio
+        self.downloadUrl = downloadUrl
+        self.script = script
+        self.ttsVoice = ttsVoice
+        self.createdAt = createdAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsHistory")
+        self.id = try reader.required("id")
+        self.audio = try reader.optional("audio")
+        self.downloadUrl = try reader.optional("downloadUrl")
+        self.script = try reader.optional("script")
+        self.ttsVoice = try reader.optional("ttsVoice")
+        self.createdAt = try reader.optional("createdAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "audio", "downloadUrl", "script", "ttsVoice", "createdAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("audio", self.audio)
+        writer.set("downloadUrl", self.downloadUrl)
+        writer.set("script", self.script)
+        writer.set("ttsVoice", self.ttsVoice)
+        writer.set("createdAt", self.createdAt)
+        return writer.json
+    }
+}
+
+/// The voice of a TTS history entry.
+public struct TtsHistoryVoice: JSONConvertible, Equatable, Hashable, Sendable {
+    public var name: String?
+    public var dialect: VoiceDialect?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(name: String? = nil, dialect: VoiceDialect? = nil, extra: [String: JSONValue] = [:]) {
+        self.name = name
+        self.dialect = dialect
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TtsHistoryVoice")
+        self.name = try reader.optional("name")
+        self.dialect = try reader.optional("dialect")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["name", "dialect"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("name", self.name)
+        writer.set("dialect", self.dialect)
+        return writer.json
+    }
+}
+
+/// `tts_histories.get`.
+public struct GetTtsHistoryParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The entry's id.
+    public var id: String
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+
+    public init(id: String, projectId: String? = nil) {
+        self.id = id
+        self.projectId = projectId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "GetTtsHistoryParams")
+        self.id = try reader.required("id")
+        self.projectId = try reader.optional("projectId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", self.id)
+        writer.set("projectId", self.projectId)
+        return writer.json
+    }
+}
+
+/// `statistics.totals` and `statistics.chart`: the usage over a period.
+public struct StatisticsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The period's start (the format is not documented: epoch milliseconds, as the analytics take).
+    public var startPeriod: String
+    /// The period's end, in the same format.
+    public var endPeriod: String
+    /// The project; left out, the API key's project.
+    public var projectId: String?
+
+    public init(startPeriod: String, endPeriod: String, projectId: String? = nil) {
+        self.startPeriod = startPeriod
+        self.endPeriod = endPeriod
+        self.projectId = projectId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "StatisticsParams")
+        self.startPeriod = try reader.required("startPeriod")
+        self.endPeriod = try reader.required("endPeriod")
+        self.projectId = try reader.optional("projectId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("startPeriod", self.startPeriod)
+        writer.set("endPeriod", self.endPeriod)
+        writer.set("projectId", self.projectId)
+        return writer.json
+    }
+}
+
+/// `statistics.totals`: the usage over a period.
+public struct UsageTotals: JSONConvertible, Equatable, Hashable, Sendable {
+    public var tokens: UsageValue?
+    public var transcription: UsageValue?
+    public var price: UsageValue?
+    public var requests: UsageValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(tokens: UsageValue? = nil, transcription: UsageValue? = nil, price: UsageValue? = nil, requests: UsageValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.tokens = tokens
+        self.transcription = transcription
+        self.price = price
+        self.requests = requests
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UsageTotals")
+        self.tokens = try reader.optional("tokens")
+        self.transcription = try reader.optional("transcription")
+        self.price = try reader.optional("price")
+        self.requests = try reader.optional("requests")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["tokens", "transcription", "price", "requests"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("tokens", self.tokens)
+        writer.set("transcription", self.transcription)
+        writer.set("price", self.price)
+        writer.set("requests", self.requests)
+        return writer.json
+    }
+}
+
+/// A quantity and its unit (`requests.value` comes as a string: it is read as a number).
+public struct UsageValue: JSONConvertible, Equatable, Hashable, Sendable {
+    public var value: Double?
+    public var unit: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(value: Double? = nil, unit: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.value = value
+        self.unit = unit
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UsageValue")
+        self.value = try reader.optional("value")
+        self.unit = try reader.optional("unit")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["value", "unit"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("value", self.value)
+        writer.set("unit", self.unit)
+        return writer.json
+    }
+}
+
+/// `statistics.chart`: the usage over a period, as time series.
+public struct UsageChart: JSONConvertible, Equatable, Hashable, Sendable {
+    public var cost: [UsagePoint]
+    public var requests: [UsagePoint]
+    public var transcription: [UsagePoint]
+    public var tokens: [UsagePoint]
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(cost: [UsagePoint] = [], requests: [UsagePoint] = [], transcription: [UsagePoint] = [], tokens: [UsagePoint] = [], extra: [String: JSONValue] = [:]) {
+        self.cost = cost
+        self.requests = requests
+        self.transcription = transcription
+        self.tokens = tokens
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UsageChart")
+        self.cost = try reader.optional("cost") ?? []
+        self.requests = try reader.optional("requests") ?? []
+        self.transcription = try reader.optional("transcription") ?? []
+        self.tokens = try reader.optional("tokens") ?? []
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["cost", "requests", "transcription", "tokens"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("cost", self.cost)
+        writer.set("requests", self.requests)
+        writer.set("transcription", self.transcription)
+        writer.set("tokens", self.tokens)
+        return writer.json
+    }
+}
+
+/// One point of a usage series.
+public struct UsagePoint: JSONConvertible, Equatable, Hashable, Sendable {
+    public var date: String?
+    public var value: Double?
+    public var unit: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(date: String? = nil, value: Double? = nil, unit: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.date = date
+        self.value = value
+        self.unit = unit
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UsagePoint")
+        self.date = try reader.optional("date")
+        self.value = try reader.optional("value")
+        self.unit = try reader.optional("unit")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["date", "value", "unit"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("date", self.date)
+        writer.set("value", self.value)
+        writer.set("unit", self.unit)
+        return writer.json
+    }
+}
+
+/// `secrets.create`: store a secret in the project (for tools to use).
+public struct CreateSecretParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The secret's name.
+    public var name: String
+    /// The value (never shown, never returned).
+    public var value: String
+    public var description: String?
+    public var tags: [String]?
+
+    public init(name: String, value: String, description: String? = nil, tags: [String]? = nil) {
+        self.name = name
+        self.value = value
+        self.description = description
+        self.tags = tags
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateSecretParams")
+        self.name = try reader.required("name")
+        self.value = try reader.required("value")
+        self.description = try reader.optional("description")
+        self.tags = try reader.optional("tags")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("name", self.name)
+        writer.set("value", self.value)
+        writer.set("description", self.description)
+        writer.set("tags", self.tags)
+        return writer.json
+    }
+}
+
+extension CreateSecretParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["name": self.name as Any, "value": Redacted.value as Any, "description": self.description as Any, "tags": self.tags as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
+}
+
+/// A project secret (for tools). The API never returns the value; a `value` that an answer carried
+/// anyway is dropped, never kept in `extra` nor shown.
+public struct ProjectSecret: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var description: String?
+    public var tags: [String]
+    public var lastAccessedAt: String?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, name: String? = nil, description: String? = nil, tags: [String] = [], lastAccessedAt: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.tags = tags
+        self.lastAccessedAt = lastAccessedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ProjectSecret")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.description = try reader.optional("description")
+        self.tags = try reader.optional("tags") ?? []
+        self.lastAccessedAt = try reader.optional("lastAccessedAt")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "name", "description", "tags", "lastAccessedAt", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("description", self.description)
+        writer.set("tags", self.tags)
+        writer.set("lastAccessedAt", self.lastAccessedAt)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        return writer.json
+    }
+}
+
+/// `secrets.update`: only the fields set are sent.
+public struct UpdateSecretParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The secret's id.
+    public var id: String
+    public var name: String?
+    /// A new value (never shown, never returned).
+    public var value: String?
+    public var description: String?
+    public var tags: [String]?
+
+    public init(id: String, name: String? = nil, value: String? = nil, description: String? = nil, tags: [String]? = nil) {
+        self.id = id
+        self.name = name
+        self.value = value
+        self.description = description
+        self.tags = tags
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "UpdateSecretParams")
+        self.id = try reader.required("id")
+        self.name = try reader.optional("name")
+        self.value = try reader.optional("value")
+        self.description = try reader.optional("description")
+        self.tags = try reader.optional("tags")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", self.id)
+        writer.set("name", self.name)
+        writer.set("value", self.value)
+        writer.set("description", self.description)
+        writer.set("tags", self.tags)
+        return writer.json
+    }
+}
+
+extension UpdateSecretParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["id": self.id as Any, "name": self.name as Any, "value": Redacted.value as Any, "description": self.description as Any, "tags": self.tags as Any], displayStyle: .struct)
+    }
+
+    public var description: String { Redacted.describe(self) }
+    public var debugDescription: String { Redacted.describe(self) }
 }
 
 /// `jobs.wait`.

@@ -58,6 +58,18 @@ public enum HamsaOperations {
         "web_calls.init": roundTrip(ConversationInit.self),
         "web_calls.init_legacy": roundTrip(ConversationInit.self),
         "projects.get": roundTrip(Project.self),
+        "tts.create_job": roundTrip(TtsJob.self),
+        "voices.create": roundTrip(CreatedVoice.self),
+        "voices.list": roundTrip(VoicePage.self),
+        "voices.preload": roundTrip(Acknowledgement.self),
+        "voices.extract_transcription": roundTrip(VoiceTranscription.self),
+        "tts_histories.create": roundTrip(Acknowledgement.self),
+        "tts_histories.list": roundTrip(TtsHistoryPage.self),
+        "tts_histories.get": roundTrip(TtsHistory.self),
+        "statistics.totals": roundTrip(UsageTotals.self),
+        "statistics.chart": roundTrip(UsageChart.self),
+        "secrets.create": roundTrip(ProjectSecret.self),
+        "secrets.update": roundTrip(ProjectSecret.self),
         "jobs.wait": roundTrip(Job.self),
         "conversations.wait": roundTrip(Conversation.self),
         "webhooks.verify": roundTrip(Bool.self),
@@ -74,6 +86,8 @@ public enum HamsaOperations {
         "voice_agents.list_v1": roundTrip(AgentDetails.self),
         "web_tools.list": roundTrip(WebTool.self),
         "web_tools.list_v1": roundTrip(WebTool.self),
+        "voices.list": roundTrip(Voice.self),
+        "tts_histories.list": roundTrip(TtsHistory.self),
     ]
 
     private static func roundTrip<T: JSONConvertible>(_ type: T.Type) -> @Sendable (JSONValue) throws -> JSONValue {

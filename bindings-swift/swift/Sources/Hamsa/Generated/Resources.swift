@@ -23,6 +23,16 @@ extension HamsaClient {
     public var webCalls: WebCallsAPI { WebCallsAPI(client: self) }
     /// `client.projects`: get.
     public var projects: ProjectsAPI { ProjectsAPI(client: self) }
+    /// `client.tts`: createJob.
+    public var tts: TtsAPI { TtsAPI(client: self) }
+    /// `client.voices`: create, list, preload, extractTranscription.
+    public var voices: VoicesAPI { VoicesAPI(client: self) }
+    /// `client.ttsHistories`: create, list, get.
+    public var ttsHistories: TtsHistoriesAPI { TtsHistoriesAPI(client: self) }
+    /// `client.statistics`: totals, chart.
+    public var statistics: StatisticsAPI { StatisticsAPI(client: self) }
+    /// `client.secrets`: create, update.
+    public var secrets: SecretsAPI { SecretsAPI(client: self) }
     /// `client.webhooks`: verify, parse. They need no client; also reachable as `Webhooks`.
     public var webhooks: Webhooks.Type { Webhooks.self }
 }
@@ -456,9 +466,116 @@ public struct ProjectsAPI: Sendable {
     }
 }
 
+public struct TtsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+    /// `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+    public func createJob(_ params: CreateTtsJobParams, options: RequestOptions? = nil) async throws -> TtsJob {
+        try await client.perform("tts.create_job", arguments: params.json, options: options)
+    }
+}
+
+public struct VoicesAPI: Sendable {
+    let client: HamsaClient
+
+    /// Clone a voice from a sample; `tags` holds one gender and one style.
+    public func create(_ params: CreateVoiceParams, options: RequestOptions? = nil) async throws -> CreatedVoice {
+        try await client.perform("voices.create", arguments: params.json, options: options)
+    }
+
+    /// List or search the voice catalogue, one page (`page` 1-based, `perPage` the size).
+    public func list(_ params: ListVoicesParams = .init(), options: RequestOptions? = nil) async throws -> VoicePage {
+        try await client.perform("voices.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListVoicesParams = .init(), options: RequestOptions? = nil) -> HamsaPages<Voice> {
+        client.pages("voices.list", arguments: params.json, options: options)
+    }
+
+    /// Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+    public func preload(_ params: PreloadVoiceParams, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await client.perform("voices.preload", arguments: params.json, options: options)
+    }
+
+    /// Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement.
+    public func preload(voiceId: String, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await preload(PreloadVoiceParams(voiceId: voiceId), options: options)
+    }
+
+    /// Transcribe a voice sample (the `audioTranscription` of `voices.create`).
+    public func extractTranscription(_ params: ExtractVoiceTranscriptionParams, options: RequestOptions? = nil) async throws -> VoiceTranscription {
+        try await client.perform("voices.extract_transcription", arguments: params.json, options: options)
+    }
+}
+
+public struct TtsHistoriesAPI: Sendable {
+    let client: HamsaClient
+
+    /// Speak a script and keep it in the TTS history. Returns the server's acknowledgement.
+    public func create(_ params: CreateTtsHistoryParams, options: RequestOptions? = nil) async throws -> Acknowledgement {
+        try await client.perform("tts_histories.create", arguments: params.json, options: options)
+    }
+
+    /// List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent).
+    public func list(_ params: ListTtsHistoriesParams = .init(), options: RequestOptions? = nil) async throws -> TtsHistoryPage {
+        try await client.perform("tts_histories.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListTtsHistoriesParams = .init(), options: RequestOptions? = nil) -> HamsaPages<TtsHistory> {
+        client.pages("tts_histories.list", arguments: params.json, options: options)
+    }
+
+    /// Get one TTS history entry.
+    public func get(_ params: GetTtsHistoryParams, options: RequestOptions? = nil) async throws -> TtsHistory {
+        try await client.perform("tts_histories.get", arguments: params.json, options: options)
+    }
+
+    /// Get one TTS history entry.
+    public func get(id: String, projectId: String? = nil, options: RequestOptions? = nil) async throws -> TtsHistory {
+        try await get(GetTtsHistoryParams(id: id, projectId: projectId), options: options)
+    }
+}
+
+public struct StatisticsAPI: Sendable {
+    let client: HamsaClient
+
+    /// The project's usage over a period: tokens, transcription, price, requests.
+    public func totals(_ params: StatisticsParams, options: RequestOptions? = nil) async throws -> UsageTotals {
+        try await client.perform("statistics.totals", arguments: params.json, options: options)
+    }
+
+    /// The project's usage over a period, as time series (cost, requests, transcription, tokens).
+    public func chart(_ params: StatisticsParams, options: RequestOptions? = nil) async throws -> UsageChart {
+        try await client.perform("statistics.chart", arguments: params.json, options: options)
+    }
+}
+
+public struct SecretsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Store a secret in the project (for tools). Its value is never shown nor returned.
+    public func create(_ params: CreateSecretParams, options: RequestOptions? = nil) async throws -> ProjectSecret {
+        try await client.perform("secrets.create", arguments: params.json, options: options)
+    }
+
+    /// Change a secret: only the fields given are sent. Its value is never shown nor returned.
+    public func update(_ params: UpdateSecretParams, options: RequestOptions? = nil) async throws -> ProjectSecret {
+        try await client.perform("secrets.update", arguments: params.json, options: options)
+    }
+
+    /// Change a secret: only the fields given are sent. Its value is never shown nor returned.
+    public func update(id: String, name: String? = nil, value: String? = nil, description: String? = nil, tags: [String]? = nil, options: RequestOptions? = nil) async throws -> ProjectSecret {
+        try await update(UpdateSecretParams(id: id, name: name, value: value, description: description, tags: tags), options: options)
+    }
+}
+
 /// `Webhooks` (also `client.webhooks`): verify, parse. They need no client.
 public enum Webhooks {
-    /// Check a webhook request's Authorization header against your webhookAuth.
+    /// Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+    /// alone as the whole value (both compared in constant time); true when either matches.
     @discardableResult
     public static func verify(authorization: String? = nil, authKey: String, authSecret: String) throws -> Bool {
         try performOffline("webhooks.verify", arguments: VerifyWebhookParams(authKey: authKey, authSecret: authSecret, authorization: authorization).json)

@@ -174,6 +174,27 @@ value class WebToolType(val value: String) {
 
 /** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
 @JvmInline
+value class VoiceTag(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val MALE = VoiceTag("male")
+        val FEMALE = VoiceTag("female")
+        val CONVERSATIONAL = VoiceTag("conversational")
+        val NARRATOR = VoiceTag("narrator")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<VoiceTag> = listOf(MALE, FEMALE, CONVERSATIONAL, NARRATOR)
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceTag> = JsonCodec.of({ VoiceTag(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
 value class WebhookEventType(val value: String) {
     val isKnown: Boolean get() = this in KNOWN
 
@@ -4313,6 +4334,939 @@ data class Project(
                 createdAt = reader.optional("createdAt", Codecs.STRING),
                 updatedAt = reader.optional("updatedAt", Codecs.STRING),
                 extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `tts.create_job`: speak a text with a voice, as a job (its result by webhook or `jobs.get`). */
+data class CreateTtsJobParams(
+    /** The voice: a voice's id (a cloned voice must be preloaded first, `voices.preload`). */
+    val voiceId: String,
+    /** What to say. */
+    val text: String,
+    /** Where Hamsa posts the finished job: https (plain http only to a loopback host). */
+    val webhookUrl: String? = null,
+    /** The `Authorization` Hamsa sends to the webhook. */
+    val webhookAuth: WebhookAuth? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceId", voiceId, Codecs.STRING)
+            .set("text", text, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateTtsJobParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateTtsJobParams")
+            CreateTtsJobParams(
+                voiceId = reader.required("voiceId", Codecs.STRING),
+                text = reader.required("text", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+            )
+        }
+    }
+}
+
+/** A TTS job (`tts.create_job`): the job, its result typed as a [`TtsJobResponse`] once it is done. */
+data class TtsJob(
+    val id: String,
+    val title: String? = null,
+    val type: JobType? = null,
+    val status: JobStatus? = null,
+    val processingType: String? = null,
+    val webhookUrl: String? = null,
+    val totalCost: Double? = null,
+    /** The result: `{text, ttsMediaFile}` (`null` until the job is done). */
+    val jobResponse: TtsJobResponse? = null,
+    /** The voice that speaks. */
+    val ttsVoiceId: String? = null,
+    val relevantJobId: String? = null,
+    val apiKeyId: String? = null,
+    val billingId: String? = null,
+    val userId: String? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("title", title, Codecs.STRING)
+            .set("type", type, JobType.CODEC)
+            .set("status", status, JobStatus.CODEC)
+            .set("processingType", processingType, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("totalCost", totalCost, Codecs.DOUBLE)
+            .set("jobResponse", jobResponse, TtsJobResponse.CODEC)
+            .set("ttsVoiceId", ttsVoiceId, Codecs.STRING)
+            .set("relevantJobId", relevantJobId, Codecs.STRING)
+            .set("apiKeyId", apiKeyId, Codecs.STRING)
+            .set("billingId", billingId, Codecs.STRING)
+            .set("userId", userId, Codecs.STRING)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "title", "type", "status", "processingType", "webhookUrl", "totalCost", "jobResponse", "ttsVoiceId", "relevantJobId", "apiKeyId", "billingId", "userId", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<TtsJob> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsJob")
+            TtsJob(
+                id = reader.required("id", Codecs.STRING),
+                title = reader.optional("title", Codecs.STRING),
+                type = reader.optional("type", JobType.CODEC),
+                status = reader.optional("status", JobStatus.CODEC),
+                processingType = reader.optional("processingType", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                totalCost = reader.optional("totalCost", Codecs.DOUBLE),
+                jobResponse = reader.optional("jobResponse", TtsJobResponse.CODEC),
+                ttsVoiceId = reader.optional("ttsVoiceId", Codecs.STRING),
+                relevantJobId = reader.optional("relevantJobId", Codecs.STRING),
+                apiKeyId = reader.optional("apiKeyId", Codecs.STRING),
+                billingId = reader.optional("billingId", Codecs.STRING),
+                userId = reader.optional("userId", Codecs.STRING),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** What a TTS job made: the text it spoke and the WAV file it made of it. */
+data class TtsJobResponse(
+    val text: String? = null,
+    /** The URL of the audio (a WAV file). */
+    val ttsMediaFile: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("text", text, Codecs.STRING)
+            .set("ttsMediaFile", ttsMediaFile, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("text", "ttsMediaFile")
+
+        @JvmField
+        val CODEC: JsonCodec<TtsJobResponse> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsJobResponse")
+            TtsJobResponse(
+                text = reader.optional("text", Codecs.STRING),
+                ttsMediaFile = reader.optional("ttsMediaFile", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voices.create`: clone a voice from a sample. */
+data class CreateVoiceParams(
+    /** The voice's name (1 to 190 characters). */
+    val name: String,
+    /** The sample: an http or https URL of the audio. */
+    val audioUrl: String,
+    /** What the sample says (1 to 5000 characters; `voices.extract_transcription` can make it). */
+    val audioTranscription: String,
+    /** `en` or `ar`. */
+    val language: String,
+    /** Exactly two: one gender (`male` or `female`) and one style (`conversational` or `narrator`). */
+    val tags: List<VoiceTag>,
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+    /** Up to 1000 characters. */
+    val description: String? = null,
+    /** A picture of the voice (an http or https URL). */
+    val imageUrl: String? = null,
+    /** The dialect (needed for some languages). */
+    val dialectId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("audioUrl", audioUrl, Codecs.STRING)
+            .set("audioTranscription", audioTranscription, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .set("tags", tags, Codecs.list(VoiceTag.CODEC))
+            .set("projectId", projectId, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("imageUrl", imageUrl, Codecs.STRING)
+            .set("dialectId", dialectId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateVoiceParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateVoiceParams")
+            CreateVoiceParams(
+                name = reader.required("name", Codecs.STRING),
+                audioUrl = reader.required("audioUrl", Codecs.STRING),
+                audioTranscription = reader.required("audioTranscription", Codecs.STRING),
+                language = reader.required("language", Codecs.STRING),
+                tags = reader.required("tags", Codecs.list(VoiceTag.CODEC)),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                imageUrl = reader.optional("imageUrl", Codecs.STRING),
+                dialectId = reader.optional("dialectId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** What `voices.create` answers: the new voice's id and its recording. */
+data class CreatedVoice(
+    val id: String,
+    /** The stored voice sample. */
+    val voiceRecord: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("voiceRecord", voiceRecord, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "voiceRecord")
+
+        @JvmField
+        val CODEC: JsonCodec<CreatedVoice> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreatedVoice")
+            CreatedVoice(
+                id = reader.required("id", Codecs.STRING),
+                voiceRecord = reader.optional("voiceRecord", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voices.list`: one page of the voice catalogue. */
+data class ListVoicesParams(
+    /** Only voices whose name matches this text. */
+    val q: String? = null,
+    /** Where the voices come from (`jobs` is the one value seen). */
+    val source: String? = null,
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+    /** The 1-based page number. */
+    val page: Int? = null,
+    /** The page size (10 when left out). */
+    val perPage: Int? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("q", q, Codecs.STRING)
+            .set("source", source, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("page", page, Codecs.INT)
+            .set("perPage", perPage, Codecs.INT)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListVoicesParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListVoicesParams")
+            ListVoicesParams(
+                q = reader.optional("q", Codecs.STRING),
+                source = reader.optional("source", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                page = reader.optional("page", Codecs.INT),
+                perPage = reader.optional("perPage", Codecs.INT),
+            )
+        }
+    }
+}
+
+/**
+ * One page of voices. The API documents no paging fields for it; the ones of the v2 lists are read when
+ * they come.
+ */
+data class VoicePage(
+    val voices: List<Voice> = emptyList(),
+    val page: Long? = null,
+    val totalCount: Long? = null,
+    val totalPages: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("voices", voices, Codecs.list(Voice.CODEC))
+            .set("page", page, Codecs.LONG)
+            .set("totalCount", totalCount, Codecs.LONG)
+            .set("totalPages", totalPages, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("voices", "page", "totalCount", "totalPages")
+
+        @JvmField
+        val CODEC: JsonCodec<VoicePage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoicePage")
+            VoicePage(
+                voices = reader.optional("voices", Codecs.list(Voice.CODEC)) ?: emptyList(),
+                page = reader.optional("page", Codecs.LONG),
+                totalCount = reader.optional("totalCount", Codecs.LONG),
+                totalPages = reader.optional("totalPages", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A voice of the catalogue (built in or cloned). */
+data class Voice(
+    val id: String,
+    val name: String? = null,
+    val dialect: VoiceDialect? = null,
+    val tags: List<VoiceTag> = emptyList(),
+    val description: String? = null,
+    val imageUrl: String? = null,
+    val createdAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("dialect", dialect, VoiceDialect.CODEC)
+            .set("tags", tags, Codecs.list(VoiceTag.CODEC))
+            .set("description", description, Codecs.STRING)
+            .set("imageUrl", imageUrl, Codecs.STRING)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "name", "dialect", "tags", "description", "imageUrl", "createdAt")
+
+        @JvmField
+        val CODEC: JsonCodec<Voice> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "Voice")
+            Voice(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                dialect = reader.optional("dialect", VoiceDialect.CODEC),
+                tags = reader.optional("tags", Codecs.list(VoiceTag.CODEC)) ?: emptyList(),
+                description = reader.optional("description", Codecs.STRING),
+                imageUrl = reader.optional("imageUrl", Codecs.STRING),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A dialect, as voices and histories name it. */
+data class VoiceDialect(
+    val languageCode: String? = null,
+    val language: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("languageCode", languageCode, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("languageCode", "language")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceDialect> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceDialect")
+            VoiceDialect(
+                languageCode = reader.optional("languageCode", Codecs.STRING),
+                language = reader.optional("language", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `voices.preload`: make a cloned voice ready for realtime use (once per voice). */
+data class PreloadVoiceParams(
+    /** The cloned voice's id. */
+    val voiceId: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("voiceId", voiceId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<PreloadVoiceParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "PreloadVoiceParams")
+            PreloadVoiceParams(
+                voiceId = reader.required("voiceId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `voices.extract_transcription`: what a voice sample says (for `voices.create`). */
+data class ExtractVoiceTranscriptionParams(
+    /** The sample: an http or https URL of the audio. */
+    val audioUrl: String,
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+    /** The sample's language (`ar`, `en`). */
+    val language: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("audioUrl", audioUrl, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ExtractVoiceTranscriptionParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ExtractVoiceTranscriptionParams")
+            ExtractVoiceTranscriptionParams(
+                audioUrl = reader.required("audioUrl", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                language = reader.optional("language", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** What `voices.extract_transcription` answers: the text spoken in the sample. */
+data class VoiceTranscription(
+    val transcription: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("transcription", transcription, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("transcription")
+
+        @JvmField
+        val CODEC: JsonCodec<VoiceTranscription> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "VoiceTranscription")
+            VoiceTranscription(
+                transcription = reader.optional("transcription", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `tts_histories.create`: speak a script and keep it in the history. */
+data class CreateTtsHistoryParams(
+    /** The voice. */
+    val ttsVoiceId: String,
+    /** What to say: 1 to 3000 characters of Arabic or English. */
+    val script: String,
+    /**
+     * The API key field of the body (typed a uuid by the API; whether it is the key's id or the key
+     * itself is not documented, so it is treated as a secret).
+     */
+    val apiKey: String,
+    val config: TtsHistoryConfig? = null,
+    /** Pronunciation dictionaries to apply (1 to 10). */
+    val voiceDictionaryIds: List<String>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("ttsVoiceId", ttsVoiceId, Codecs.STRING)
+            .set("script", script, Codecs.STRING)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("config", config, TtsHistoryConfig.CODEC)
+            .set("voiceDictionaryIds", voiceDictionaryIds, Codecs.list(Codecs.STRING))
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "CreateTtsHistoryParams(" + "ttsVoiceId=" + ttsVoiceId + ", " + "script=" + script + ", " + "apiKey=" + REDACTED + ", " + "config=" + config + ", " + "voiceDictionaryIds=" + voiceDictionaryIds + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateTtsHistoryParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateTtsHistoryParams")
+            CreateTtsHistoryParams(
+                ttsVoiceId = reader.required("ttsVoiceId", Codecs.STRING),
+                script = reader.required("script", Codecs.STRING),
+                apiKey = reader.required("apiKey", Codecs.STRING),
+                config = reader.optional("config", TtsHistoryConfig.CODEC),
+                voiceDictionaryIds = reader.optional("voiceDictionaryIds", Codecs.list(Codecs.STRING)),
+            )
+        }
+    }
+}
+
+/** How a TTS history entry is spoken. */
+data class TtsHistoryConfig(
+    /** 1 is normal. */
+    val speed: Double? = null,
+    /** 1 is normal. */
+    val expressiveness: Double? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("speed", speed, Codecs.DOUBLE)
+            .set("expressiveness", expressiveness, Codecs.DOUBLE)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<TtsHistoryConfig> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsHistoryConfig")
+            TtsHistoryConfig(
+                speed = reader.optional("speed", Codecs.DOUBLE),
+                expressiveness = reader.optional("expressiveness", Codecs.DOUBLE),
+            )
+        }
+    }
+}
+
+/**
+ * `tts_histories.list`: one page of the TTS history (`page` and `perPage` are always sent: the API
+ * requires them).
+ */
+data class ListTtsHistoriesParams(
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+    /** The 1-based page number (1 when left out). */
+    val page: Int? = null,
+    /** The page size (10 when left out). */
+    val perPage: Int? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("projectId", projectId, Codecs.STRING)
+            .set("page", page, Codecs.INT)
+            .set("perPage", perPage, Codecs.INT)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListTtsHistoriesParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListTtsHistoriesParams")
+            ListTtsHistoriesParams(
+                projectId = reader.optional("projectId", Codecs.STRING),
+                page = reader.optional("page", Codecs.INT),
+                perPage = reader.optional("perPage", Codecs.INT),
+            )
+        }
+    }
+}
+
+/** One page of TTS histories: `{ttsHistories, page, totalCount, totalPages}`. */
+data class TtsHistoryPage(
+    val ttsHistories: List<TtsHistory> = emptyList(),
+    val page: Long? = null,
+    val totalCount: Long? = null,
+    val totalPages: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("ttsHistories", ttsHistories, Codecs.list(TtsHistory.CODEC))
+            .set("page", page, Codecs.LONG)
+            .set("totalCount", totalCount, Codecs.LONG)
+            .set("totalPages", totalPages, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("ttsHistories", "page", "totalCount", "totalPages")
+
+        @JvmField
+        val CODEC: JsonCodec<TtsHistoryPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsHistoryPage")
+            TtsHistoryPage(
+                ttsHistories = reader.optional("ttsHistories", Codecs.list(TtsHistory.CODEC)) ?: emptyList(),
+                page = reader.optional("page", Codecs.LONG),
+                totalCount = reader.optional("totalCount", Codecs.LONG),
+                totalPages = reader.optional("totalPages", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A TTS history entry: a script, spoken and stored. */
+data class TtsHistory(
+    val id: String,
+    /** The audio (a WAV URL). */
+    val audio: String? = null,
+    val downloadUrl: String? = null,
+    val script: String? = null,
+    val ttsVoice: TtsHistoryVoice? = null,
+    val createdAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("audio", audio, Codecs.STRING)
+            .set("downloadUrl", downloadUrl, Codecs.STRING)
+            .set("script", script, Codecs.STRING)
+            .set("ttsVoice", ttsVoice, TtsHistoryVoice.CODEC)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "audio", "downloadUrl", "script", "ttsVoice", "createdAt")
+
+        @JvmField
+        val CODEC: JsonCodec<TtsHistory> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsHistory")
+            TtsHistory(
+                id = reader.required("id", Codecs.STRING),
+                audio = reader.optional("audio", Codecs.STRING),
+                downloadUrl = reader.optional("downloadUrl", Codecs.STRING),
+                script = reader.optional("script", Codecs.STRING),
+                ttsVoice = reader.optional("ttsVoice", TtsHistoryVoice.CODEC),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** The voice of a TTS history entry. */
+data class TtsHistoryVoice(
+    val name: String? = null,
+    val dialect: VoiceDialect? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("name", name, Codecs.STRING)
+            .set("dialect", dialect, VoiceDialect.CODEC)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("name", "dialect")
+
+        @JvmField
+        val CODEC: JsonCodec<TtsHistoryVoice> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TtsHistoryVoice")
+            TtsHistoryVoice(
+                name = reader.optional("name", Codecs.STRING),
+                dialect = reader.optional("dialect", VoiceDialect.CODEC),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `tts_histories.get`. */
+data class GetTtsHistoryParams(
+    /** The entry's id. */
+    val id: String,
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetTtsHistoryParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "GetTtsHistoryParams")
+            GetTtsHistoryParams(
+                id = reader.required("id", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `statistics.totals` and `statistics.chart`: the usage over a period. */
+data class StatisticsParams(
+    /** The period's start (the format is not documented: epoch milliseconds, as the analytics take). */
+    val startPeriod: String,
+    /** The period's end, in the same format. */
+    val endPeriod: String,
+    /** The project; left out, the API key's project. */
+    val projectId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("startPeriod", startPeriod, Codecs.STRING)
+            .set("endPeriod", endPeriod, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<StatisticsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "StatisticsParams")
+            StatisticsParams(
+                startPeriod = reader.required("startPeriod", Codecs.STRING),
+                endPeriod = reader.required("endPeriod", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `statistics.totals`: the usage over a period. */
+data class UsageTotals(
+    val tokens: UsageValue? = null,
+    val transcription: UsageValue? = null,
+    val price: UsageValue? = null,
+    val requests: UsageValue? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("tokens", tokens, UsageValue.CODEC)
+            .set("transcription", transcription, UsageValue.CODEC)
+            .set("price", price, UsageValue.CODEC)
+            .set("requests", requests, UsageValue.CODEC)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("tokens", "transcription", "price", "requests")
+
+        @JvmField
+        val CODEC: JsonCodec<UsageTotals> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UsageTotals")
+            UsageTotals(
+                tokens = reader.optional("tokens", UsageValue.CODEC),
+                transcription = reader.optional("transcription", UsageValue.CODEC),
+                price = reader.optional("price", UsageValue.CODEC),
+                requests = reader.optional("requests", UsageValue.CODEC),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A quantity and its unit (`requests.value` comes as a string: it is read as a number). */
+data class UsageValue(
+    val value: Double? = null,
+    val unit: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("value", value, Codecs.DOUBLE)
+            .set("unit", unit, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("value", "unit")
+
+        @JvmField
+        val CODEC: JsonCodec<UsageValue> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UsageValue")
+            UsageValue(
+                value = reader.optional("value", Codecs.DOUBLE),
+                unit = reader.optional("unit", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `statistics.chart`: the usage over a period, as time series. */
+data class UsageChart(
+    val cost: List<UsagePoint> = emptyList(),
+    val requests: List<UsagePoint> = emptyList(),
+    val transcription: List<UsagePoint> = emptyList(),
+    val tokens: List<UsagePoint> = emptyList(),
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("cost", cost, Codecs.list(UsagePoint.CODEC))
+            .set("requests", requests, Codecs.list(UsagePoint.CODEC))
+            .set("transcription", transcription, Codecs.list(UsagePoint.CODEC))
+            .set("tokens", tokens, Codecs.list(UsagePoint.CODEC))
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("cost", "requests", "transcription", "tokens")
+
+        @JvmField
+        val CODEC: JsonCodec<UsageChart> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UsageChart")
+            UsageChart(
+                cost = reader.optional("cost", Codecs.list(UsagePoint.CODEC)) ?: emptyList(),
+                requests = reader.optional("requests", Codecs.list(UsagePoint.CODEC)) ?: emptyList(),
+                transcription = reader.optional("transcription", Codecs.list(UsagePoint.CODEC)) ?: emptyList(),
+                tokens = reader.optional("tokens", Codecs.list(UsagePoint.CODEC)) ?: emptyList(),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** One point of a usage series. */
+data class UsagePoint(
+    val date: String? = null,
+    val value: Double? = null,
+    val unit: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("date", date, Codecs.STRING)
+            .set("value", value, Codecs.DOUBLE)
+            .set("unit", unit, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("date", "value", "unit")
+
+        @JvmField
+        val CODEC: JsonCodec<UsagePoint> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UsagePoint")
+            UsagePoint(
+                date = reader.optional("date", Codecs.STRING),
+                value = reader.optional("value", Codecs.DOUBLE),
+                unit = reader.optional("unit", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `secrets.create`: store a secret in the project (for tools to use). */
+data class CreateSecretParams(
+    /** The secret's name. */
+    val name: String,
+    /** The value (never shown, never returned). */
+    val value: String,
+    val description: String? = null,
+    val tags: List<String>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("name", name, Codecs.STRING)
+            .set("value", value, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("tags", tags, Codecs.list(Codecs.STRING))
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "CreateSecretParams(" + "name=" + name + ", " + "value=" + REDACTED + ", " + "description=" + description + ", " + "tags=" + tags + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateSecretParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateSecretParams")
+            CreateSecretParams(
+                name = reader.required("name", Codecs.STRING),
+                value = reader.required("value", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                tags = reader.optional("tags", Codecs.list(Codecs.STRING)),
+            )
+        }
+    }
+}
+
+/**
+ * A project secret (for tools). The API never returns the value; a `value` that an answer carried
+ * anyway is dropped, never kept in `extra` nor shown.
+ */
+data class ProjectSecret(
+    val id: String,
+    val name: String? = null,
+    val description: String? = null,
+    val tags: List<String> = emptyList(),
+    val lastAccessedAt: String? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("tags", tags, Codecs.list(Codecs.STRING))
+            .set("lastAccessedAt", lastAccessedAt, Codecs.STRING)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "name", "description", "tags", "lastAccessedAt", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<ProjectSecret> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ProjectSecret")
+            ProjectSecret(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                tags = reader.optional("tags", Codecs.list(Codecs.STRING)) ?: emptyList(),
+                lastAccessedAt = reader.optional("lastAccessedAt", Codecs.STRING),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `secrets.update`: only the fields set are sent. */
+data class UpdateSecretParams(
+    /** The secret's id. */
+    val id: String,
+    val name: String? = null,
+    /** A new value (never shown, never returned). */
+    val value: String? = null,
+    val description: String? = null,
+    val tags: List<String>? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("name", name, Codecs.STRING)
+            .set("value", value, Codecs.STRING)
+            .set("description", description, Codecs.STRING)
+            .set("tags", tags, Codecs.list(Codecs.STRING))
+            .build()
+
+    /** Secrets never show in logs. */
+    override fun toString(): String = "UpdateSecretParams(" + "id=" + id + ", " + "name=" + name + ", " + "value=" + REDACTED + ", " + "description=" + description + ", " + "tags=" + tags + ")"
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<UpdateSecretParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "UpdateSecretParams")
+            UpdateSecretParams(
+                id = reader.required("id", Codecs.STRING),
+                name = reader.optional("name", Codecs.STRING),
+                value = reader.optional("value", Codecs.STRING),
+                description = reader.optional("description", Codecs.STRING),
+                tags = reader.optional("tags", Codecs.list(Codecs.STRING)),
             )
         }
     }

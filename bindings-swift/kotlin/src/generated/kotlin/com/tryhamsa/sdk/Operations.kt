@@ -64,6 +64,18 @@ object HamsaOperations {
         "web_calls.init" to { json -> ConversationInit.CODEC.roundTrip(json) },
         "web_calls.init_legacy" to { json -> ConversationInit.CODEC.roundTrip(json) },
         "projects.get" to { json -> Project.CODEC.roundTrip(json) },
+        "tts.create_job" to { json -> TtsJob.CODEC.roundTrip(json) },
+        "voices.create" to { json -> CreatedVoice.CODEC.roundTrip(json) },
+        "voices.list" to { json -> VoicePage.CODEC.roundTrip(json) },
+        "voices.preload" to { json -> Acknowledgement.CODEC.roundTrip(json) },
+        "voices.extract_transcription" to { json -> VoiceTranscription.CODEC.roundTrip(json) },
+        "tts_histories.create" to { json -> Acknowledgement.CODEC.roundTrip(json) },
+        "tts_histories.list" to { json -> TtsHistoryPage.CODEC.roundTrip(json) },
+        "tts_histories.get" to { json -> TtsHistory.CODEC.roundTrip(json) },
+        "statistics.totals" to { json -> UsageTotals.CODEC.roundTrip(json) },
+        "statistics.chart" to { json -> UsageChart.CODEC.roundTrip(json) },
+        "secrets.create" to { json -> ProjectSecret.CODEC.roundTrip(json) },
+        "secrets.update" to { json -> ProjectSecret.CODEC.roundTrip(json) },
         "jobs.wait" to { json -> Job.CODEC.roundTrip(json) },
         "conversations.wait" to { json -> Conversation.CODEC.roundTrip(json) },
         "webhooks.verify" to { json -> Codecs.BOOLEAN.roundTrip(json) },
@@ -80,6 +92,8 @@ object HamsaOperations {
         "voice_agents.list_v1" to { json -> AgentDetails.CODEC.roundTrip(json) },
         "web_tools.list" to { json -> WebTool.CODEC.roundTrip(json) },
         "web_tools.list_v1" to { json -> WebTool.CODEC.roundTrip(json) },
+        "voices.list" to { json -> Voice.CODEC.roundTrip(json) },
+        "tts_histories.list" to { json -> TtsHistory.CODEC.roundTrip(json) },
     )
 }
 

@@ -26,6 +26,11 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val webTools: WebToolsApi = WebToolsApi(this)
     val webCalls: WebCallsApi = WebCallsApi(this)
     val projects: ProjectsApi = ProjectsApi(this)
+    val tts: TtsApi = TtsApi(this)
+    val voices: VoicesApi = VoicesApi(this)
+    val ttsHistories: TtsHistoriesApi = TtsHistoriesApi(this)
+    val statistics: StatisticsApi = StatisticsApi(this)
+    val secrets: SecretsApi = SecretsApi(this)
 
     /** `client.webhooks`: they need no client and are also reachable as `Webhooks`. */
     val webhooks: Webhooks get() = Webhooks
@@ -383,9 +388,98 @@ class ProjectsApi internal constructor(private val client: HamsaClientBase) {
         client.perform("projects.get", params.toJson(), options, Project.CODEC)
 }
 
+/** `client.tts`. */
+class TtsApi internal constructor(private val client: HamsaClientBase) {
+    /**
+     * Speak a text with a voice, as a job: its result (`jobResponse` `{text, ttsMediaFile}`) comes by webhook or
+     * `jobs.get`. A cloned voice must be preloaded first (`voices.preload`).
+     */
+    suspend fun createJob(params: CreateTtsJobParams, options: RequestOptions? = null): TtsJob =
+        client.perform("tts.create_job", params.toJson(), options, TtsJob.CODEC)
+}
+
+/** `client.voices`. */
+class VoicesApi internal constructor(private val client: HamsaClientBase) {
+    /** Clone a voice from a sample; `tags` holds one gender and one style. */
+    suspend fun create(params: CreateVoiceParams, options: RequestOptions? = null): CreatedVoice =
+        client.perform("voices.create", params.toJson(), options, CreatedVoice.CODEC)
+
+    /** List or search the voice catalogue, one page (`page` 1-based, `perPage` the size). */
+    suspend fun list(params: ListVoicesParams = ListVoicesParams(), options: RequestOptions? = null): VoicePage =
+        client.perform("voices.list", params.toJson(), options, VoicePage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListVoicesParams = ListVoicesParams(), options: RequestOptions? = null): Flow<Voice> =
+        client.pages("voices.list", params.toJson(), options, Voice.CODEC)
+
+    /** Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement. */
+    suspend fun preload(params: PreloadVoiceParams, options: RequestOptions? = null): Acknowledgement =
+        client.perform("voices.preload", params.toJson(), options, Acknowledgement.CODEC)
+
+    /** Make a cloned voice ready for realtime use (once per voice). Returns the server's acknowledgement. */
+    suspend fun preload(voiceId: String, options: RequestOptions? = null): Acknowledgement =
+        preload(PreloadVoiceParams(voiceId = voiceId), options)
+
+    /** Transcribe a voice sample (the `audioTranscription` of `voices.create`). */
+    suspend fun extractTranscription(params: ExtractVoiceTranscriptionParams, options: RequestOptions? = null): VoiceTranscription =
+        client.perform("voices.extract_transcription", params.toJson(), options, VoiceTranscription.CODEC)
+}
+
+/** `client.ttsHistories`. */
+class TtsHistoriesApi internal constructor(private val client: HamsaClientBase) {
+    /** Speak a script and keep it in the TTS history. Returns the server's acknowledgement. */
+    suspend fun create(params: CreateTtsHistoryParams, options: RequestOptions? = null): Acknowledgement =
+        client.perform("tts_histories.create", params.toJson(), options, Acknowledgement.CODEC)
+
+    /** List the TTS history, one page (`page` 1-based, `perPage` the size; both always sent). */
+    suspend fun list(params: ListTtsHistoriesParams = ListTtsHistoriesParams(), options: RequestOptions? = null): TtsHistoryPage =
+        client.perform("tts_histories.list", params.toJson(), options, TtsHistoryPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListTtsHistoriesParams = ListTtsHistoriesParams(), options: RequestOptions? = null): Flow<TtsHistory> =
+        client.pages("tts_histories.list", params.toJson(), options, TtsHistory.CODEC)
+
+    /** Get one TTS history entry. */
+    suspend fun get(params: GetTtsHistoryParams, options: RequestOptions? = null): TtsHistory =
+        client.perform("tts_histories.get", params.toJson(), options, TtsHistory.CODEC)
+
+    /** Get one TTS history entry. */
+    suspend fun get(id: String, projectId: String? = null, options: RequestOptions? = null): TtsHistory =
+        get(GetTtsHistoryParams(id = id, projectId = projectId), options)
+}
+
+/** `client.statistics`. */
+class StatisticsApi internal constructor(private val client: HamsaClientBase) {
+    /** The project's usage over a period: tokens, transcription, price, requests. */
+    suspend fun totals(params: StatisticsParams, options: RequestOptions? = null): UsageTotals =
+        client.perform("statistics.totals", params.toJson(), options, UsageTotals.CODEC)
+
+    /** The project's usage over a period, as time series (cost, requests, transcription, tokens). */
+    suspend fun chart(params: StatisticsParams, options: RequestOptions? = null): UsageChart =
+        client.perform("statistics.chart", params.toJson(), options, UsageChart.CODEC)
+}
+
+/** `client.secrets`. */
+class SecretsApi internal constructor(private val client: HamsaClientBase) {
+    /** Store a secret in the project (for tools). Its value is never shown nor returned. */
+    suspend fun create(params: CreateSecretParams, options: RequestOptions? = null): ProjectSecret =
+        client.perform("secrets.create", params.toJson(), options, ProjectSecret.CODEC)
+
+    /** Change a secret: only the fields given are sent. Its value is never shown nor returned. */
+    suspend fun update(params: UpdateSecretParams, options: RequestOptions? = null): ProjectSecret =
+        client.perform("secrets.update", params.toJson(), options, ProjectSecret.CODEC)
+
+    /** Change a secret: only the fields given are sent. Its value is never shown nor returned. */
+    suspend fun update(id: String, name: String? = null, value: String? = null, description: String? = null, tags: List<String>? = null, options: RequestOptions? = null): ProjectSecret =
+        update(UpdateSecretParams(id = id, name = name, value = value, description = description, tags = tags), options)
+}
+
 /** `Webhooks` (also `client.webhooks`): verify, parse. They need no client. */
 object Webhooks {
-    /** Check a webhook request's Authorization header against your webhookAuth. */
+    /**
+     * Check a webhook request's Authorization header against your webhookAuth: `<authKey> <authSecret>`, or the secret
+     * alone as the whole value (both compared in constant time); true when either matches.
+     */
     @JvmStatic
     fun verify(authorization: String? = null, authKey: String, authSecret: String): Boolean =
         performOffline("webhooks.verify", VerifyWebhookParams(authorization = authorization, authKey = authKey, authSecret = authSecret).toJson(), Codecs.BOOLEAN)

@@ -177,4 +177,28 @@ class TypedApiTest {
         assertEquals(3, token.liveKitAccessToken.split('.').size)
         assertFalse(token.liveKitAccessToken in token.toString(), token.toString())
     }
+
+    @Test
+    fun ttsCreateJobReadsItsTypedJobResponse() {
+        val job =
+            withScenario("tts/create_job_typed_job_response.json") { client, scenario ->
+                client.tts.createJob(CreateTtsJobParams.CODEC.decode(scenario.getValue("args")))
+            }
+        assertEquals(JobStatus.COMPLETED, job.status)
+        assertEquals("https://cdn.tryhamsa.com/tts/701.wav", job.jobResponse?.ttsMediaFile)
+        assertEquals(JsonPrimitive(1800), job.jobResponse?.extra?.get("durationMs"))
+    }
+
+    @Test
+    fun secretsCreateErrorNeverShowsTheValue() {
+        val error =
+            assertFailsWith<HamsaException.BadRequest> {
+                withScenario("secrets/create_422_echoing_the_value_hides_it.json") { client, _ ->
+                    client.secrets.create(CreateSecretParams(name = "crm_token", value = "sk-live-PLAINTEXT-9f8e7d", description = "CRM API token", tags = listOf("crm", "prod")))
+                }
+            }
+        assertEquals(422, error.info.status)
+        assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.info.message, error.info.message)
+        assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.toString())
+    }
 }
