@@ -159,15 +159,21 @@ def redaction(m: Model) -> str:
     """Secrets never show in print(), debugPrint(), dump() or string interpolation."""
     children = ", ".join(
         f'"{label(f.wire)}": {"Redacted.value" if f.type.secret else "self." + label(f.wire)} as Any' for f in m.fields)
+    # A model with its own `description` field (a secret's) cannot also be CustomStringConvertible;
+    # String(describing:) and print() then use debugDescription, which is redacted just the same.
+    own_description = any(label(f.wire) == "description" for f in m.fields)
+    conformances = "CustomDebugStringConvertible, CustomReflectable"
+    describe = "    public var debugDescription: String { Redacted.describe(self) }\n"
+    if not own_description:
+        conformances = "CustomStringConvertible, " + conformances
+        describe = "    public var description: String { Redacted.describe(self) }\n" + describe
     return f"""
-extension {m.name}: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {{
+extension {m.name}: {conformances} {{
     public var customMirror: Mirror {{
         Mirror(self, children: [{children}], displayStyle: .struct)
     }}
 
-    public var description: String {{ Redacted.describe(self) }}
-    public var debugDescription: String {{ Redacted.describe(self) }}
-}}
+{describe}}}
 """
 
 

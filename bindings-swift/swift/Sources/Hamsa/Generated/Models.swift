@@ -5889,12 +5889,11 @@ public struct CreateSecretParams: JSONConvertible, Equatable, Hashable, Sendable
     }
 }
 
-extension CreateSecretParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+extension CreateSecretParams: CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["name": self.name as Any, "value": Redacted.value as Any, "description": self.description as Any, "tags": self.tags as Any], displayStyle: .struct)
     }
 
-    public var description: String { Redacted.describe(self) }
     public var debugDescription: String { Redacted.describe(self) }
 }
 
@@ -5987,12 +5986,11 @@ public struct UpdateSecretParams: JSONConvertible, Equatable, Hashable, Sendable
     }
 }
 
-extension UpdateSecretParams: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+extension UpdateSecretParams: CustomDebugStringConvertible, CustomReflectable {
     public var customMirror: Mirror {
         Mirror(self, children: ["id": self.id as Any, "name": self.name as Any, "value": Redacted.value as Any, "description": self.description as Any, "tags": self.tags as Any], displayStyle: .struct)
     }
 
-    public var description: String { Redacted.describe(self) }
     public var debugDescription: String { Redacted.describe(self) }
 }
 
