@@ -29,6 +29,10 @@ pub trait Paginated {
     fn into_items(self) -> Vec<Self::Item>;
     /// How many items the whole (filtered) list has, when the server says.
     fn total(&self) -> Option<u64>;
+    /// How many pages the whole list has, when the server says (the `paged` clause's `pages` field).
+    fn total_pages(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// The request for the page after `page`, or `None` when `page` was the last one. `seen` counts the
@@ -37,6 +41,7 @@ pub fn next_page<R: PagedRequest, P: Paginated>(request: &R, page: &P, seen: u64
     let count = page.items().len();
     let last = count == 0
         || page.total().is_some_and(|total| seen >= total)
+        || page.total_pages().is_some_and(|pages| u64::from(request.page()) >= pages)
         || (count as u64) < u64::from(request.page_size())
         || request.page() >= MAX_PAGES;
     if last {
@@ -120,5 +125,31 @@ mod tests {
         assert!(next_page(&request, &page(0, None), 0).is_none());
         assert!(next_page(&request, &page(2, Some(2)), 2).is_none());
         assert!(next_page(&request, &page(2, Some(5)), 2).is_some());
+    }
+
+    #[test]
+    fn stops_at_the_page_count() {
+        use crate::endpoints::ListJobsParams;
+        use crate::models::{JobListEntry, JobListPage, JobType};
+        let request = ListJobsParams {
+            job_type: JobType::Transcription,
+            project_id: None,
+            page: Some(1),
+            per_page: Some(2),
+            sort_by: None,
+            order_by: None,
+            status: None,
+            search: None,
+        };
+        let full = |total_pages| JobListPage {
+            jobs: vec![JobListEntry::default(); 2],
+            total_pages,
+            ..Default::default()
+        };
+        let second = next_page(&request, &full(Some(2)), 2).unwrap();
+        assert_eq!(second.page, Some(2));
+        assert!(next_page(&second, &full(Some(2)), 4).is_none());
+        assert!(next_page(&request, &full(Some(1)), 2).is_none());
+        assert!(next_page(&request, &full(None), 2).is_some());
     }
 }
