@@ -139,6 +139,8 @@ pub struct Store {
     /// Web tools as the API answers them, every version of each (oldest first).
     pub web_tools: Vec<Value>,
     pub web_sessions: Vec<WebSession>,
+    /// Speech jobs (transcriptions, AI content), oldest first.
+    pub jobs: Vec<crate::jobs::SpeechJob>,
     next_id: u64,
 }
 

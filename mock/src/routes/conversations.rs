@@ -13,8 +13,11 @@ use std::sync::Arc;
 pub async fn get_job(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Answer {
     let query = query_pairs(query.as_deref());
     let id = query_value(&query, "jobId").ok_or_else(|| bad_request("jobId is required"))?;
-    let job = state.store().call(id).map(|call| call.to_job()).ok_or_else(|| not_found("Job not found"))?;
-    Ok((StatusCode::OK, axum::Json(json!({"message": "success", "data": job}))).into_response())
+    let call = state.store().call(id).map(|call| call.to_job());
+    let job = call.or_else(|| super::jobs::job_json(&state, id)).ok_or_else(|| not_found("Job not found"))?;
+    // The API answers GET /v1/jobs with a top-level previewUrl next to the job.
+    let preview = format!("https://cdn.tryhamsa.com/previews/{id}");
+    Ok((StatusCode::OK, axum::Json(json!({"message": "success", "previewUrl": preview, "data": job}))).into_response())
 }
 
 pub async fn get(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Answer {
