@@ -141,11 +141,8 @@ mod tests {
             status: None,
             search: None,
         };
-        let full = |total_pages| JobListPage {
-            jobs: vec![JobListEntry::default(); 2],
-            total_pages,
-            ..Default::default()
-        };
+        let full =
+            |total_pages| JobListPage { jobs: vec![JobListEntry::default(); 2], total_pages, ..Default::default() };
         let second = next_page(&request, &full(Some(2)), 2).unwrap();
         assert_eq!(second.page, Some(2));
         assert!(next_page(&second, &full(Some(2)), 4).is_none());

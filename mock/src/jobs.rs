@@ -115,7 +115,8 @@ impl SpeechJob {
 
     /// The summary shape (`POST /v1/jobs/all` items, `GET /v2/jobs/view/{id}`).
     pub fn to_summary(&self) -> Value {
-        let mut attributes = json!({"apiKey": API_KEY_ID, "mediaUrl": self.media_url, "model": self.model, "duration": 7});
+        let mut attributes =
+            json!({"apiKey": API_KEY_ID, "mediaUrl": self.media_url, "model": self.model, "duration": 7});
         if self.kind == JobKind::AiContent {
             attributes["aiContentParts"] = json!(self.parts.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
             attributes["sourceJob"] = json!(self.relevant_job_id);

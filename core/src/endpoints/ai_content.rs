@@ -80,7 +80,10 @@ impl Validate for CreateCustomAiContentParams {
         }
         let has_custom = self.ai_parts.iter().any(|p| matches!(p, CustomAiPartItem::Custom(_)));
         if has_custom && self.prompts.is_some() {
-            return Err(Error::invalid_argument("prompts", "goes with named parts only; custom parts carry their prompt"));
+            return Err(Error::invalid_argument(
+                "prompts",
+                "goes with named parts only; custom parts carry their prompt",
+            ));
         }
         validate::optional_webhook_url("webhookUrl", self.webhook_url.as_deref())
     }

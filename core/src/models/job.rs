@@ -236,7 +236,8 @@ impl<'de> Deserialize<'de> for AiContentEstimate {
             }
             Value::Number(n) => Ok(Self { cost: n.as_f64(), ..Self::default() }),
             Value::String(s) => {
-                let cost = s.trim().parse::<f64>().map_err(|_| serde::de::Error::custom(format!("{s:?} is not a cost")))?;
+                let cost =
+                    s.trim().parse::<f64>().map_err(|_| serde::de::Error::custom(format!("{s:?} is not a cost")))?;
                 Ok(Self { cost: Some(cost), ..Self::default() })
             }
             other => Err(serde::de::Error::custom(format!("expected an estimate, got {other}"))),

@@ -112,7 +112,8 @@ pub async fn list_v2(State(state): State<Arc<AppState>>, RawQuery(query): RawQue
         matching.reverse();
     }
     let total = matching.len();
-    let jobs: Vec<Value> = matching.iter().skip((page - 1) * per_page).take(per_page).map(|j| j.to_list_entry()).collect();
+    let jobs: Vec<Value> =
+        matching.iter().skip((page - 1) * per_page).take(per_page).map(|j| j.to_list_entry()).collect();
     Ok(envelope::ok(json!({
         "jobs": jobs, "page": page, "totalCount": total, "totalPages": total.div_ceil(per_page),
     })))
@@ -279,5 +280,9 @@ pub async fn create_with_transcription(State(state): State<Arc<AppState>>, body:
     job.parts = names.into_iter().map(|name| Part { name, prompt: None }).collect();
     let id = job.id.clone();
     jobs::start(&state, job, jobs::webhook_of(&body));
-    Ok(envelope::ok_with(json!({"jobId": id}), "AI Content started, you will be notified when it is done", "OPERATION_SUCCESSFUL"))
+    Ok(envelope::ok_with(
+        json!({"jobId": id}),
+        "AI Content started, you will be notified when it is done",
+        "OPERATION_SUCCESSFUL",
+    ))
 }
