@@ -177,4 +177,14 @@ class TypedApiTest {
         assertEquals(3, token.liveKitAccessToken.split('.').size)
         assertFalse(token.liveKitAccessToken in token.toString(), token.toString())
     }
+
+    @Test
+    fun jobsListAllResolvesTheProjectAndStopsAtTotalPages() {
+        val jobs =
+            withScenario("jobs/list_all_pages_stops_at_total_pages.json") { client, _ ->
+                client.jobs.listAll(ListJobsParams(type = JobType.TRANSCRIPTION, perPage = 2)).toList()
+            }
+        assertEquals(4, jobs.size)
+        assertTrue(jobs.all { it.status == JobStatus.COMPLETED && it.mediaUrl != null })
+    }
 }
