@@ -47,6 +47,7 @@ pub use web_tools::*;
 ///         [, query = ["wireName", ..]]          body methods: these fields go in the query string
 ///         [, body = json]                       GET/DELETE: the fields go in a JSON body, not the query
 ///         [, result = envelope]                 the answer has no `data`: the result is the envelope
+///         [, keep = ["wireName", ..]]           top-level answer fields next to `data` kept in the result
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
 ///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | ..
 ///                    [, pages: field] }]
@@ -61,7 +62,8 @@ pub use web_tools::*;
 /// field that gives the number of pages: the walk stops at that page too. `body = json` is for the routes that
 /// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
 /// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
-/// type is [`Acknowledgement`](crate::models::Acknowledgement)).
+/// type is [`Acknowledgement`](crate::models::Acknowledgement)); `keep` for answers that put a field of the
+/// result next to `data` (`GET /v1/jobs`'s `previewUrl`): it is put into the data object.
 /// `project` names the request's optional project-id field: a caller that leaves it out gets the API key's
 /// project, which the client fetches once with `projects.get` and keeps.
 #[macro_export]
@@ -111,7 +113,7 @@ macro_rules! for_each_endpoint {
                 /// Get a job (any type, including call jobs).
                 get: GetJob = GET "/v1/jobs", Safe,
                     $crate::endpoints::GetJobParams => $crate::models::Job,
-                    positional = "jobId";
+                    keep = ["previewUrl"], positional = "jobId";
                 /// Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
                 create: CreateJob = POST "/v2/jobs", Unsafe,
                     $crate::endpoints::CreateJobParams => $crate::models::JobStarted,
@@ -392,6 +394,7 @@ macro_rules! define_endpoints {
                     $(, query = [$($query:literal),*])?
                     $(, body = $body:ident)?
                     $(, result = $result:ident)?
+                    $(, keep = [$($keep:literal),*])?
                     $(, positional = $positional:literal)?
                     $(, paged {
                         items: $items_wire:literal => $items:ident : $Item:ty,
@@ -423,6 +426,7 @@ macro_rules! define_endpoints {
                         query_fields: &[$($($query),*)?],
                         json_body: $crate::__json_body!($($body)?),
                         envelope_result: $crate::__envelope_result!($($result)?),
+                        kept_fields: &[$($($keep),*)?],
                         positional: $crate::__optional!($($positional)?),
                         items_field: $crate::__optional!($($items_wire)?),
                         follow: $crate::__optional!($($crate::endpoint::Follow {

@@ -38,6 +38,8 @@ pub struct Job {
     pub tts_voice_id: Option<String>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// `jobs.get` only: the preview URL the API sends next to the job.
+    pub preview_url: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
