@@ -757,6 +757,26 @@ export interface AiContentJobParams {
   jobId: string;
 }
 
+/** An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`. */
+export interface AiContentParts {
+  introduction?: string | null;
+  titles?: string | null;
+  summary?: string | null;
+  webArticleSEOFriendly?: string | null;
+  keyTopicsWithBullets?: string | null;
+  keywords?: string | null;
+  threadsByInstagram?: string | null;
+  faq?: string | null;
+  facebookPost?: string | null;
+  youtubeDescription?: string | null;
+  twitterThread?: string | null;
+  linkedInPost?: string | null;
+  /** The transcription the content was made from. */
+  transcriptionJobId?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 export type AiPart = 'introduction' | 'titles' | 'summary' | 'webArticleSEOFriendly' | 'keyTopicsWithBullets' | 'keywords' | 'threadsByInstagram' | 'faq' | 'facebookPost' | 'youtubeDescription' | 'twitterThread' | 'linkedInPost' | (string & {});
 
 /** Sessions and calls of the period. */
@@ -1343,6 +1363,8 @@ export interface Job {
   ttsVoiceId?: string | null;
   createdAt?: string | null;
   updatedAt?: string | null;
+  /** `jobs.get` only: the preview URL the API sends next to the job. */
+  previewUrl?: string | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }
@@ -1825,7 +1847,32 @@ export interface TestWebToolParams {
   userId?: string | null;
 }
 
+/** One timed piece of a transcript. */
+export interface TranscriptSegment {
+  /** Seconds from the start. */
+  start?: number | null;
+  end?: number | null;
+  text?: string | null;
+  speaker?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
 export type TranscriptionModel = 'Hamsa-General-V2.0' | 'Hamsa-Conversational-V1.0' | (string & {});
+
+/**
+ * A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+ * `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+ */
+export interface TranscriptionResult {
+  /** The whole transcript (joined from the segments when only they are sent). */
+  text?: string | null;
+  segments?: TranscriptSegment[];
+  /** The subtitles, when asked for with `returnSrtFormat`. */
+  srt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
 
 /** `phone_numbers.unassign`: detach a number from its agent(s). */
 export interface UnassignPhoneNumberParams {

@@ -343,6 +343,7 @@ async def async_web_tools_surface(client: AsyncHamsa) -> None:
 # Issue 14 (jobs part): transcriptions, jobs, AI content.
 from hamsa import (  # noqa: E402
     AiContentEstimate,
+    AiContentParts,
     AiPart,
     JobAttributes,
     JobListEntry,
@@ -353,6 +354,8 @@ from hamsa import (  # noqa: E402
     JobSummaryPage,
     SrtOptions,
     TranscriptionModel,
+    TranscriptionResult,
+    TranscriptSegment,
 )
 
 
@@ -387,6 +390,11 @@ def speech_jobs_surface(client: Hamsa) -> None:
         api_key="id", media_url="https://media.example/ep.mp3", title="t", language="en", ai_parts=["summary"]
     )
     done: Job = client.jobs.wait(both.job_id or "")
+    transcript = TranscriptionResult(done.job_response or {})
+    segments: list[TranscriptSegment] | None = transcript.segments
+    written = AiContentParts(got.job_response or {})
+    summary_text: str | None = written.summary
+    print(segments, summary_text)
     print(v2, list(listed), list(found), attributes, custom, got, cost, done.job_response)
 
 

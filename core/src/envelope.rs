@@ -105,7 +105,8 @@ pub(crate) fn decode_keeping<T: DeserializeOwned>(
 ) -> Result<(T, ResponseMeta)> {
     let mut kept = serde_json::Map::new();
     if (200..300).contains(&raw.status)
-        && let Ok(serde_json::Value::Object(mut top)) = serde_json::from_slice::<serde_json::Value>(trim_ascii(&raw.body))
+        && let Ok(serde_json::Value::Object(mut top)) =
+            serde_json::from_slice::<serde_json::Value>(trim_ascii(&raw.body))
         && top.contains_key("data")
     {
         for field in fields {
@@ -121,8 +122,7 @@ pub(crate) fn decode_keeping<T: DeserializeOwned>(
         }
     }
     let data = T::deserialize(data).map_err(|e| {
-        let message =
-            format!("could not decode the response of {operation}: {}", scrub_serde_message(&e.to_string()));
+        let message = format!("could not decode the response of {operation}: {}", scrub_serde_message(&e.to_string()));
         Error::new(ErrorKind::Decode, message).with_status(meta.status).with_request_id(meta.request_id.clone())
     })?;
     Ok((data, meta))

@@ -288,7 +288,8 @@ import type {
   AiContentEstimate, AiPart, JobAttributes, JobListEntry, JobListPage, JobSort, JobStarted, JobSummary, JobSummaryPage,
   SrtOptions, TranscriptionModel, CreateTranscriptionParams, CreateJobParams, ListJobsParams, SearchJobsParams,
   GetJobSummaryParams, CreateAiContentParams, CreateCustomAiContentParams, AiContentJobParams,
-  CreateTranscriptionAiContentParams, TranscriptionsResource, AiContentResource,
+  CreateTranscriptionAiContentParams, TranscriptionsResource, AiContentResource, TranscriptionResult,
+  TranscriptSegment, AiContentParts,
 } from 'hamsa';
 
 async function speechJobs(): Promise<void> {
@@ -327,6 +328,11 @@ async function speechJobs(): Promise<void> {
     apiKey: 'id', mediaUrl: 'https://media.example/ep.mp3', title: 't', language: 'en', aiParts: ['summary'],
   };
   const combined: JobStarted = await client.aiContent.createWithTranscription(both);
+  const transcript = (await client.jobs.wait({ jobId: combined.jobId ?? '' })).jobResponse as TranscriptionResult;
+  const segments: TranscriptSegment[] | undefined = transcript.segments;
+  const written = job.jobResponse as AiContentParts;
+  const summaryText: string | null | undefined = written.summary;
+  void [segments, summaryText];
   const namespaces: [TranscriptionsResource, AiContentResource] = [client.transcriptions, client.aiContent];
   // @ts-expect-error jobs.list needs a type
   const untyped: ListJobsParams = { perPage: 5 };

@@ -94,6 +94,9 @@ __all__ = [
     "ConversationInit",
     "Project",
     "WebhookEvent",
+    "TranscriptionResult",
+    "TranscriptSegment",
+    "AiContentParts",
 ]
 
 
@@ -495,5 +498,25 @@ class WebhookEvent(Model):
     """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
     `extra`.
     """
+
+    __slots__ = ()
+
+
+class TranscriptionResult(Model):
+    """A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+    `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+    """
+
+    __slots__ = ()
+
+
+class TranscriptSegment(Model):
+    """One timed piece of a transcript."""
+
+    __slots__ = ()
+
+
+class AiContentParts(Model):
+    """An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`."""
 
     __slots__ = ()

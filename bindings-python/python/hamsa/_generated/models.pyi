@@ -104,6 +104,9 @@ __all__ = [
     "ConversationInit",
     "Project",
     "WebhookEvent",
+    "TranscriptionResult",
+    "TranscriptSegment",
+    "AiContentParts",
 ]
 
 class AgentDetails(Model):
@@ -371,6 +374,7 @@ class Job(Model):
         tts_voice_id: str | None = ...,
         created_at: str | None = ...,
         updated_at: str | None = ...,
+        preview_url: str | None = ...,
     ) -> None: ...
     @property
     def id(self) -> str: ...
@@ -427,6 +431,9 @@ class Job(Model):
     def created_at(self) -> str | None: ...
     @property
     def updated_at(self) -> str | None: ...
+    @property
+    def preview_url(self) -> str | None:
+        """`jobs.get` only: the preview URL the API sends next to the job."""
 
 class CallParams(Model):
     """Who was called, from which number."""
@@ -2046,3 +2053,96 @@ class WebhookEvent(Model):
     def agent_name(self) -> str | None: ...
     @property
     def data(self) -> Any: ...
+
+class TranscriptionResult(Model):
+    """A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+    `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        text: str | None = ...,
+        segments: Sequence[TranscriptSegment | Mapping[str, Any]] | None = ...,
+        srt: str | None = ...,
+    ) -> None: ...
+    @property
+    def text(self) -> str | None:
+        """The whole transcript (joined from the segments when only they are sent)."""
+    @property
+    def segments(self) -> list[TranscriptSegment] | None: ...
+    @property
+    def srt(self) -> str | None:
+        """The subtitles, when asked for with `returnSrtFormat`."""
+
+class TranscriptSegment(Model):
+    """One timed piece of a transcript."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        start: float | None = ...,
+        end: float | None = ...,
+        text: str | None = ...,
+        speaker: str | None = ...,
+    ) -> None: ...
+    @property
+    def start(self) -> float | None:
+        """Seconds from the start."""
+    @property
+    def end(self) -> float | None: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def speaker(self) -> str | None: ...
+
+class AiContentParts(Model):
+    """An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        introduction: str | None = ...,
+        titles: str | None = ...,
+        summary: str | None = ...,
+        web_article_seofriendly: str | None = ...,
+        key_topics_with_bullets: str | None = ...,
+        keywords: str | None = ...,
+        threads_by_instagram: str | None = ...,
+        faq: str | None = ...,
+        facebook_post: str | None = ...,
+        youtube_description: str | None = ...,
+        twitter_thread: str | None = ...,
+        linked_in_post: str | None = ...,
+        transcription_job_id: str | None = ...,
+    ) -> None: ...
+    @property
+    def introduction(self) -> str | None: ...
+    @property
+    def titles(self) -> str | None: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def web_article_seofriendly(self) -> str | None: ...
+    @property
+    def key_topics_with_bullets(self) -> str | None: ...
+    @property
+    def keywords(self) -> str | None: ...
+    @property
+    def threads_by_instagram(self) -> str | None: ...
+    @property
+    def faq(self) -> str | None: ...
+    @property
+    def facebook_post(self) -> str | None: ...
+    @property
+    def youtube_description(self) -> str | None: ...
+    @property
+    def twitter_thread(self) -> str | None: ...
+    @property
+    def linked_in_post(self) -> str | None: ...
+    @property
+    def transcription_job_id(self) -> str | None:
+        """The transcription the content was made from."""

@@ -719,10 +719,12 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
     public var ttsVoiceId: String?
     public var createdAt: String?
     public var updatedAt: String?
+    /// `jobs.get` only: the preview URL the API sends next to the job.
+    public var previewUrl: String?
     /// Fields this SDK version does not know, kept as they came and sent back unchanged.
     public var extra: [String: JSONValue]
 
-    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: AgentDetails? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: AgentDetails? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, previewUrl: String? = nil, extra: [String: JSONValue] = [:]) {
         self.id = id
         self.title = title
         self.model = model
@@ -749,6 +751,7 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         self.ttsVoiceId = ttsVoiceId
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.previewUrl = previewUrl
         self.extra = extra
     }
 
@@ -780,10 +783,11 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         self.ttsVoiceId = try reader.optional("ttsVoiceId")
         self.createdAt = try reader.optional("createdAt")
         self.updatedAt = try reader.optional("updatedAt")
+        self.previewUrl = try reader.optional("previewUrl")
         extra = reader.rest(known: Self.wireNames)
     }
 
-    static let wireNames: Set<String> = ["id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt"]
+    static let wireNames: Set<String> = ["id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt", "previewUrl"]
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
@@ -813,6 +817,7 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("ttsVoiceId", self.ttsVoiceId)
         writer.set("createdAt", self.createdAt)
         writer.set("updatedAt", self.updatedAt)
+        writer.set("previewUrl", self.previewUrl)
         return writer.json
     }
 }
@@ -5950,6 +5955,157 @@ public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("agentId", self.agentId)
         writer.set("agentName", self.agentName)
         writer.set("data", self.data)
+        return writer.json
+    }
+}
+
+/// A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+/// `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+public struct TranscriptionResult: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The whole transcript (joined from the segments when only they are sent).
+    public var text: String?
+    public var segments: [TranscriptSegment]
+    /// The subtitles, when asked for with `returnSrtFormat`.
+    public var srt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(text: String? = nil, segments: [TranscriptSegment] = [], srt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.text = text
+        self.segments = segments
+        self.srt = srt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TranscriptionResult")
+        self.text = try reader.optional("text")
+        self.segments = try reader.optional("segments") ?? []
+        self.srt = try reader.optional("srt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["text", "segments", "srt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("text", self.text)
+        writer.set("segments", self.segments)
+        writer.set("srt", self.srt)
+        return writer.json
+    }
+}
+
+/// One timed piece of a transcript.
+public struct TranscriptSegment: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Seconds from the start.
+    public var start: Double?
+    public var end: Double?
+    public var text: String?
+    public var speaker: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(start: Double? = nil, end: Double? = nil, text: String? = nil, speaker: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.speaker = speaker
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TranscriptSegment")
+        self.start = try reader.optional("start")
+        self.end = try reader.optional("end")
+        self.text = try reader.optional("text")
+        self.speaker = try reader.optional("speaker")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["start", "end", "text", "speaker"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("start", self.start)
+        writer.set("end", self.end)
+        writer.set("text", self.text)
+        writer.set("speaker", self.speaker)
+        return writer.json
+    }
+}
+
+/// An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`.
+public struct AiContentParts: JSONConvertible, Equatable, Hashable, Sendable {
+    public var introduction: String?
+    public var titles: String?
+    public var summary: String?
+    public var webArticleSeofriendly: String?
+    public var keyTopicsWithBullets: String?
+    public var keywords: String?
+    public var threadsByInstagram: String?
+    public var faq: String?
+    public var facebookPost: String?
+    public var youtubeDescription: String?
+    public var twitterThread: String?
+    public var linkedInPost: String?
+    /// The transcription the content was made from.
+    public var transcriptionJobId: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(introduction: String? = nil, titles: String? = nil, summary: String? = nil, webArticleSeofriendly: String? = nil, keyTopicsWithBullets: String? = nil, keywords: String? = nil, threadsByInstagram: String? = nil, faq: String? = nil, facebookPost: String? = nil, youtubeDescription: String? = nil, twitterThread: String? = nil, linkedInPost: String? = nil, transcriptionJobId: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.introduction = introduction
+        self.titles = titles
+        self.summary = summary
+        self.webArticleSeofriendly = webArticleSeofriendly
+        self.keyTopicsWithBullets = keyTopicsWithBullets
+        self.keywords = keywords
+        self.threadsByInstagram = threadsByInstagram
+        self.faq = faq
+        self.facebookPost = facebookPost
+        self.youtubeDescription = youtubeDescription
+        self.twitterThread = twitterThread
+        self.linkedInPost = linkedInPost
+        self.transcriptionJobId = transcriptionJobId
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AiContentParts")
+        self.introduction = try reader.optional("introduction")
+        self.titles = try reader.optional("titles")
+        self.summary = try reader.optional("summary")
+        self.webArticleSeofriendly = try reader.optional("webArticleSEOFriendly")
+        self.keyTopicsWithBullets = try reader.optional("keyTopicsWithBullets")
+        self.keywords = try reader.optional("keywords")
+        self.threadsByInstagram = try reader.optional("threadsByInstagram")
+        self.faq = try reader.optional("faq")
+        self.facebookPost = try reader.optional("facebookPost")
+        self.youtubeDescription = try reader.optional("youtubeDescription")
+        self.twitterThread = try reader.optional("twitterThread")
+        self.linkedInPost = try reader.optional("linkedInPost")
+        self.transcriptionJobId = try reader.optional("transcriptionJobId")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["introduction", "titles", "summary", "webArticleSEOFriendly", "keyTopicsWithBullets", "keywords", "threadsByInstagram", "faq", "facebookPost", "youtubeDescription", "twitterThread", "linkedInPost", "transcriptionJobId"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("introduction", self.introduction)
+        writer.set("titles", self.titles)
+        writer.set("summary", self.summary)
+        writer.set("webArticleSEOFriendly", self.webArticleSeofriendly)
+        writer.set("keyTopicsWithBullets", self.keyTopicsWithBullets)
+        writer.set("keywords", self.keywords)
+        writer.set("threadsByInstagram", self.threadsByInstagram)
+        writer.set("faq", self.faq)
+        writer.set("facebookPost", self.facebookPost)
+        writer.set("youtubeDescription", self.youtubeDescription)
+        writer.set("twitterThread", self.twitterThread)
+        writer.set("linkedInPost", self.linkedInPost)
+        writer.set("transcriptionJobId", self.transcriptionJobId)
         return writer.json
     }
 }

@@ -597,6 +597,8 @@ data class Job(
     val ttsVoiceId: String? = null,
     val createdAt: String? = null,
     val updatedAt: String? = null,
+    /** `jobs.get` only: the preview URL the API sends next to the job. */
+    val previewUrl: String? = null,
     /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
     val extra: Map<String, JsonElement> = emptyMap(),
 ) : JsonModel {
@@ -628,10 +630,11 @@ data class Job(
             .set("ttsVoiceId", ttsVoiceId, Codecs.STRING)
             .set("createdAt", createdAt, Codecs.STRING)
             .set("updatedAt", updatedAt, Codecs.STRING)
+            .set("previewUrl", previewUrl, Codecs.STRING)
             .build()
 
     companion object {
-        private val WIRE_NAMES = setOf("id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt")
+        private val WIRE_NAMES = setOf("id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt", "previewUrl")
 
         @JvmField
         val CODEC: JsonCodec<Job> = JsonCodec.model { json ->
@@ -663,6 +666,7 @@ data class Job(
                 ttsVoiceId = reader.optional("ttsVoiceId", Codecs.STRING),
                 createdAt = reader.optional("createdAt", Codecs.STRING),
                 updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                previewUrl = reader.optional("previewUrl", Codecs.STRING),
                 extra = reader.rest(WIRE_NAMES),
             )
         }
@@ -5237,6 +5241,139 @@ data class WebhookEvent(
                 agentId = reader.optional("agentId", Codecs.STRING),
                 agentName = reader.optional("agentName", Codecs.STRING),
                 data = reader.optional("data", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+ * `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+ */
+data class TranscriptionResult(
+    /** The whole transcript (joined from the segments when only they are sent). */
+    val text: String? = null,
+    val segments: List<TranscriptSegment> = emptyList(),
+    /** The subtitles, when asked for with `returnSrtFormat`. */
+    val srt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("text", text, Codecs.STRING)
+            .set("segments", segments, Codecs.list(TranscriptSegment.CODEC))
+            .set("srt", srt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("text", "segments", "srt")
+
+        @JvmField
+        val CODEC: JsonCodec<TranscriptionResult> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TranscriptionResult")
+            TranscriptionResult(
+                text = reader.optional("text", Codecs.STRING),
+                segments = reader.optional("segments", Codecs.list(TranscriptSegment.CODEC)) ?: emptyList(),
+                srt = reader.optional("srt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** One timed piece of a transcript. */
+data class TranscriptSegment(
+    /** Seconds from the start. */
+    val start: Double? = null,
+    val end: Double? = null,
+    val text: String? = null,
+    val speaker: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("start", start, Codecs.DOUBLE)
+            .set("end", end, Codecs.DOUBLE)
+            .set("text", text, Codecs.STRING)
+            .set("speaker", speaker, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("start", "end", "text", "speaker")
+
+        @JvmField
+        val CODEC: JsonCodec<TranscriptSegment> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TranscriptSegment")
+            TranscriptSegment(
+                start = reader.optional("start", Codecs.DOUBLE),
+                end = reader.optional("end", Codecs.DOUBLE),
+                text = reader.optional("text", Codecs.STRING),
+                speaker = reader.optional("speaker", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`. */
+data class AiContentParts(
+    val introduction: String? = null,
+    val titles: String? = null,
+    val summary: String? = null,
+    val webArticleSeofriendly: String? = null,
+    val keyTopicsWithBullets: String? = null,
+    val keywords: String? = null,
+    val threadsByInstagram: String? = null,
+    val faq: String? = null,
+    val facebookPost: String? = null,
+    val youtubeDescription: String? = null,
+    val twitterThread: String? = null,
+    val linkedInPost: String? = null,
+    /** The transcription the content was made from. */
+    val transcriptionJobId: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("introduction", introduction, Codecs.STRING)
+            .set("titles", titles, Codecs.STRING)
+            .set("summary", summary, Codecs.STRING)
+            .set("webArticleSEOFriendly", webArticleSeofriendly, Codecs.STRING)
+            .set("keyTopicsWithBullets", keyTopicsWithBullets, Codecs.STRING)
+            .set("keywords", keywords, Codecs.STRING)
+            .set("threadsByInstagram", threadsByInstagram, Codecs.STRING)
+            .set("faq", faq, Codecs.STRING)
+            .set("facebookPost", facebookPost, Codecs.STRING)
+            .set("youtubeDescription", youtubeDescription, Codecs.STRING)
+            .set("twitterThread", twitterThread, Codecs.STRING)
+            .set("linkedInPost", linkedInPost, Codecs.STRING)
+            .set("transcriptionJobId", transcriptionJobId, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("introduction", "titles", "summary", "webArticleSEOFriendly", "keyTopicsWithBullets", "keywords", "threadsByInstagram", "faq", "facebookPost", "youtubeDescription", "twitterThread", "linkedInPost", "transcriptionJobId")
+
+        @JvmField
+        val CODEC: JsonCodec<AiContentParts> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AiContentParts")
+            AiContentParts(
+                introduction = reader.optional("introduction", Codecs.STRING),
+                titles = reader.optional("titles", Codecs.STRING),
+                summary = reader.optional("summary", Codecs.STRING),
+                webArticleSeofriendly = reader.optional("webArticleSEOFriendly", Codecs.STRING),
+                keyTopicsWithBullets = reader.optional("keyTopicsWithBullets", Codecs.STRING),
+                keywords = reader.optional("keywords", Codecs.STRING),
+                threadsByInstagram = reader.optional("threadsByInstagram", Codecs.STRING),
+                faq = reader.optional("faq", Codecs.STRING),
+                facebookPost = reader.optional("facebookPost", Codecs.STRING),
+                youtubeDescription = reader.optional("youtubeDescription", Codecs.STRING),
+                twitterThread = reader.optional("twitterThread", Codecs.STRING),
+                linkedInPost = reader.optional("linkedInPost", Codecs.STRING),
+                transcriptionJobId = reader.optional("transcriptionJobId", Codecs.STRING),
                 extra = reader.rest(WIRE_NAMES),
             )
         }
