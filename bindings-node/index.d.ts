@@ -2325,7 +2325,8 @@ export interface WebhookAuth {
 }
 
 /**
- * A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+ * A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+ * whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
  * `extra`.
  */
 export interface WebhookEvent {
@@ -2341,4 +2342,4 @@ export interface WebhookEvent {
   [key: string]: unknown;
 }
 
-export type WebhookEventType = 'call.started' | 'call.answered' | 'transcription.update' | 'tool.executed' | 'call.ended' | (string & {});
+export type WebhookEventType = 'call.started' | 'call.answered' | 'transcription.update' | 'tool.executed' | 'call.ended' | 'job' | (string & {});

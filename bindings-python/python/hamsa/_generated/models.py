@@ -495,7 +495,8 @@ class Project(Model):
 
 
 class WebhookEvent(Model):
-    """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+    """A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+    whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
     `extra`.
     """
 

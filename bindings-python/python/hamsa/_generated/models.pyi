@@ -27,7 +27,14 @@ KnowledgeBaseItemType = Literal["TEXT", "URL", "FILE"] | str
 AnalyticsPeriod = Literal["LAST_HOUR", "TODAY", "YESTERDAY", "THIS_WEEK", "THIS_MONTH", "CUSTOM"] | str
 WebToolMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"] | str
 WebToolType = Literal["FUNCTION"] | str
-WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
+WebhookEventType = Literal[
+    "call.started",
+    "call.answered",
+    "transcription.update",
+    "tool.executed",
+    "call.ended",
+    "job",
+] | str
 
 __all__ = [
     "AgentType",
@@ -2022,7 +2029,8 @@ class Project(Model):
     def updated_at(self) -> str | None: ...
 
 class WebhookEvent(Model):
-    """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+    """A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+    whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
     `extra`.
     """
     def __init__(

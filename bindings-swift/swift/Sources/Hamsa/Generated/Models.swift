@@ -280,9 +280,10 @@ public struct WebhookEventType: RawRepresentable, Hashable, Sendable, CustomStri
     public static let transcriptionUpdate = WebhookEventType(rawValue: "transcription.update")
     public static let toolExecuted = WebhookEventType(rawValue: "tool.executed")
     public static let callEnded = WebhookEventType(rawValue: "call.ended")
+    public static let job = WebhookEventType(rawValue: "job")
 
     /// Every value this SDK version knows.
-    public static let known: [WebhookEventType] = [.callStarted, .callAnswered, .transcriptionUpdate, .toolExecuted, .callEnded]
+    public static let known: [WebhookEventType] = [.callStarted, .callAnswered, .transcriptionUpdate, .toolExecuted, .callEnded, .job]
 
     public var isKnown: Bool { Self.known.contains(self) }
     public var description: String { rawValue }
@@ -5907,7 +5908,8 @@ public struct ParseWebhookParams: JSONConvertible, Equatable, Hashable, Sendable
     }
 }
 
-/// A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+/// A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+/// whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
 /// `extra`.
 public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
     public var eventType: WebhookEventType

@@ -233,9 +233,10 @@ value class WebhookEventType(val value: String) {
         val TRANSCRIPTION_UPDATE = WebhookEventType("transcription.update")
         val TOOL_EXECUTED = WebhookEventType("tool.executed")
         val CALL_ENDED = WebhookEventType("call.ended")
+        val JOB = WebhookEventType("job")
 
         /** Every value this SDK version knows. */
-        val KNOWN: List<WebhookEventType> = listOf(CALL_STARTED, CALL_ANSWERED, TRANSCRIPTION_UPDATE, TOOL_EXECUTED, CALL_ENDED)
+        val KNOWN: List<WebhookEventType> = listOf(CALL_STARTED, CALL_ANSWERED, TRANSCRIPTION_UPDATE, TOOL_EXECUTED, CALL_ENDED, JOB)
 
         @JvmField
         val CODEC: JsonCodec<WebhookEventType> = JsonCodec.of({ WebhookEventType(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
@@ -5201,7 +5202,8 @@ data class ParseWebhookParams(
 }
 
 /**
- * A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+ * A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+ * whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
  * `extra`.
  */
 data class WebhookEvent(
