@@ -142,7 +142,7 @@ impl AiContentParts {
 #[derive(Clone, Debug, PartialEq)]
 pub enum JobResult {
     Transcription(TranscriptionResult),
-    AiContent(AiContentParts),
+    AiContent(Box<AiContentParts>),
     /// Any other type (TTS, calls, a type this SDK does not know), or a result that did not read as its
     /// type's view: the raw `jobResponse`.
     Other(Value),
@@ -169,7 +169,7 @@ impl Job {
         let response = self.job_response.as_ref().filter(|r| !r.is_null())?;
         let typed = match self.job_type {
             Some(JobType::Transcription) => self.transcription().map(JobResult::Transcription),
-            Some(JobType::AiContent) => self.ai_content().map(JobResult::AiContent),
+            Some(JobType::AiContent) => self.ai_content().map(|parts| JobResult::AiContent(Box::new(parts))),
             _ => None,
         };
         Some(typed.unwrap_or_else(|| JobResult::Other(response.clone())))
