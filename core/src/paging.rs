@@ -29,7 +29,7 @@ pub trait Paginated {
     fn into_items(self) -> Vec<Self::Item>;
     /// How many items the whole (filtered) list has, when the server says.
     fn total(&self) -> Option<u64>;
-    /// How many pages the whole list has, when the server says (the `paged` clause's `pages` field).
+    /// How many pages the whole list has, when the server says (the `paged` clause's `total_pages`).
     fn total_pages(&self) -> Option<u64> {
         None
     }

@@ -50,7 +50,7 @@ pub use web_tools::*;
 ///         [, keep = ["wireName", ..]]           top-level answer fields next to `data` kept in the result
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
 ///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | ..
-///                    [, pages: field] }]
+///                    [, total_pages: field] }]
 ///         [, follow = "resource.waiter" from "wireName"]   the result can be waited on
 ///         [, project = "wireName"];             the project id: when left out, the API key's project
 /// }
@@ -58,7 +58,7 @@ pub use web_tools::*;
 ///
 /// `paged` says how to walk the list: the page's field that holds the items (wire name, Rust field,
 /// item type), the request's 1-based page field and page-size field with the server's default size, and
-/// the page's fields that give the list's total, first present wins, and (`pages`, optional) the page's
+/// the page's fields that give the list's total, first present wins, and (`total_pages`, optional) the page's
 /// field that gives the number of pages: the walk stops at that page too. `body = json` is for the routes that
 /// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
 /// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
@@ -121,7 +121,7 @@ macro_rules! for_each_endpoint {
                 /// List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
                 list: ListJobs = GET "/v2/jobs", Safe,
                     $crate::endpoints::ListJobsParams => $crate::models::JobListPage,
-                    paged { items: "jobs" => jobs: $crate::models::JobListEntry, page: page, size: per_page = 10, total: total_count, pages: total_pages },
+                    paged { items: "jobs" => jobs: $crate::models::JobListEntry, page: page, size: per_page = 10, total: total_count, total_pages: total_pages },
                     project = "projectId";
                 /// Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page
                 /// size). A read, sent as POST.
@@ -401,7 +401,7 @@ macro_rules! define_endpoints {
                         page: $page:ident,
                         size: $size:ident = $default_size:literal,
                         total: $($total:ident)|+
-                        $(, pages: $total_pages:ident)?
+                        $(, total_pages: $total_pages:ident)?
                     })?
                     $(, follow = $follow:literal from $follow_from:literal)?
                     $(, project = $project:literal)?;
