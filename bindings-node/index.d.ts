@@ -65,6 +65,8 @@ export declare class Hamsa {
   readonly calls: CallsResource;
   readonly phoneNumbers: PhoneNumbersResource;
   readonly jobs: JobsResource;
+  readonly transcriptions: TranscriptionsResource;
+  readonly aiContent: AiContentResource;
   readonly conversations: ConversationsResource;
   readonly knowledgeBase: KnowledgeBaseResource;
   readonly voiceDictionaries: VoiceDictionariesResource;
@@ -260,8 +262,45 @@ export interface PhoneNumbersResource {
 export interface JobsResource {
   /** Get a job (any type, including call jobs). */
   get(params: GetJobParams, options?: RequestOptions): Promise<Job>;
+  /** Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id. */
+  create(params: CreateJobParams, options?: RequestOptions): Promise<JobStarted>;
+  /**
+   * List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  list(params: ListJobsParams, options?: RequestOptions): PageIterator<JobListEntry, JobListPage>;
+  /**
+   * Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read, sent as
+   * POST.
+   *
+   * Iterate it for every item of every page (`for await`), or use `.pages()`, `.firstPage()`, `.toArray()`.
+   */
+  search(params?: SearchJobsParams, options?: RequestOptions): PageIterator<JobSummary, JobSummaryPage>;
+  /** Get one job as the v2 view shows it (a summary with its attributes). */
+  getSummary(params: GetJobSummaryParams, options?: RequestOptions): Promise<JobSummary>;
   /** Poll a job until it reaches a terminal status. */
   wait(params: WaitForJobParams, options?: RequestOptions): Promise<Job>;
+}
+
+/** `client.transcriptions` */
+export interface TranscriptionsResource {
+  /** Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`). */
+  create(params: CreateTranscriptionParams, options?: RequestOptions): Promise<JobStarted>;
+}
+
+/** `client.aiContent` */
+export interface AiContentResource {
+  /** Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job. */
+  create(params: CreateAiContentParams, options?: RequestOptions): Promise<Job>;
+  /** Write AI content parts from prompts of your own; answers the AI content job. */
+  createCustom(params: CreateCustomAiContentParams, options?: RequestOptions): Promise<Job>;
+  /** Get an AI content job and its parts. */
+  get(params: AiContentJobParams, options?: RequestOptions): Promise<Job>;
+  /** What AI content from a transcription job would cost. */
+  estimate(params: AiContentJobParams, options?: RequestOptions): Promise<AiContentEstimate>;
+  /** Transcribe a media URL and write one AI content part, in one job (v2); answers its id. */
+  createWithTranscription(params: CreateTranscriptionAiContentParams, options?: RequestOptions): Promise<JobStarted>;
 }
 
 /** `client.conversations` */
@@ -763,6 +802,46 @@ export interface AgentWorkflow {
   [key: string]: unknown;
 }
 
+/**
+ * `ai_content.estimate`: what the content would cost. The shape is known only from a third party
+ * (`{data: <cost>, error: bool}`); a bare number is read as the cost.
+ */
+export interface AiContentEstimate {
+  /** The estimated cost. */
+  data?: number | null;
+  error?: boolean | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** `ai_content.get` and `ai_content.estimate`: one AI content job's id. */
+export interface AiContentJobParams {
+  /** For `get`, the AI content job; for `estimate`, the transcription job the content would be made from. */
+  jobId: string;
+}
+
+/** An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`. */
+export interface AiContentParts {
+  introduction?: string | null;
+  titles?: string | null;
+  summary?: string | null;
+  webArticleSEOFriendly?: string | null;
+  keyTopicsWithBullets?: string | null;
+  keywords?: string | null;
+  threadsByInstagram?: string | null;
+  faq?: string | null;
+  facebookPost?: string | null;
+  youtubeDescription?: string | null;
+  twitterThread?: string | null;
+  linkedInPost?: string | null;
+  /** The transcription the content was made from. */
+  transcriptionJobId?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type AiPart = 'introduction' | 'titles' | 'summary' | 'webArticleSEOFriendly' | 'keyTopicsWithBullets' | 'keywords' | 'threadsByInstagram' | 'faq' | 'facebookPost' | 'youtubeDescription' | 'twitterThread' | 'linkedInPost' | (string & {});
+
 /** Sessions and calls of the period. */
 export interface AnalyticsOverview {
   /** Calls in progress now. */
@@ -931,6 +1010,14 @@ export interface ConversationSummary {
   [key: string]: unknown;
 }
 
+/** `ai_content.create`: the standard parts of a finished transcription job (`jobId` goes in the query). */
+export interface CreateAiContentParams {
+  /** The transcription job the content is made from. */
+  jobId: string;
+  /** The parts to write (at least one). */
+  aiParts: AiPart[];
+}
+
 /** `calls.create`: a call from a number registered in Hamsa (any provider). */
 export interface CreateCallParams {
   /** The number to call, E.164. */
@@ -966,6 +1053,46 @@ export interface CreateCallWithPhoneNumberParams {
   agentDetails?: AgentDetails | null;
 }
 
+/**
+ * `ai_content.create_custom`: parts written from your own prompts (`jobId` goes in the query). Either
+ * shape the API documents: `aiParts` as `{aiPart, language, prompt}` objects, or as part names with
+ * `prompts` keyed by part name.
+ */
+export interface CreateCustomAiContentParams {
+  /** The transcription job the content is made from. */
+  jobId: string;
+  /**
+   * At least one part: `{aiPart, language, prompt}` objects, or standard part names (with `prompts`).
+   * The bindings see each element as JSON (either shape).
+   */
+  aiParts: unknown[];
+  /** The older shape: a prompt per named part. */
+  prompts?: unknown;
+  /** Where the result is POSTed (https; plain http only to loopback). */
+  webhookUrl?: string | null;
+  /** Sent back to the webhook as its `Authorization` header. */
+  webhookAuth?: WebhookAuth | null;
+}
+
+/** `jobs.create`: a v2 job (type `TRANSCRIPTION`) from a media URL. */
+export interface CreateJobParams {
+  /** The job's type: `TRANSCRIPTION`. */
+  type: JobType;
+  /** The API key's identifier (a uuid; not the secret key). */
+  apiKey: string;
+  /** The media to transcribe (an http or https URL; YouTube links are accepted). */
+  mediaUrl: string;
+  title: string;
+  /** `ar` or `en`. */
+  language: string;
+  /** `async` (the default) or `sync`. */
+  processingType?: string | null;
+  /** Where the result is POSTed (https; plain http only to loopback). */
+  webhookUrl?: string | null;
+  /** Sent back to the webhook as its `Authorization` header. */
+  webhookAuth?: WebhookAuth | null;
+}
+
 /** `knowledge_base.create`: add one or more items. */
 export interface CreateKnowledgeBaseItemsParams {
   /** At least one. */
@@ -983,6 +1110,52 @@ export interface CreateSecretParams {
   value: Secret;
   description?: string | null;
   tags?: string[] | null;
+}
+
+/** `ai_content.create_with_transcription`: transcribe a media URL and write one AI part, in one job (v2). */
+export interface CreateTranscriptionAiContentParams {
+  /** The API key's identifier (a uuid; not the secret key). */
+  apiKey: string;
+  /** The media to transcribe (an http or https URL). */
+  mediaUrl: string;
+  /** 1 to 500 characters. */
+  title: string;
+  /** `ar` or `en`. */
+  language: string;
+  /** Exactly one part, e.g. `["summary"]`. */
+  aiParts: AiPart[];
+  /** 1 to 500 characters. */
+  aiContentTitle?: string | null;
+  /** `ar`, `en`, `both_ar_first` or `both_en_first`. */
+  aiContentLanguage?: string | null;
+  /** ISO-8601. */
+  aiContentDate?: string | null;
+  /** Extra instructions. */
+  aiContentText?: string | null;
+}
+
+/**
+ * `transcriptions.create`: start a batch transcription of a media URL. The result arrives by webhook or
+ * by `jobs.wait`.
+ */
+export interface CreateTranscriptionParams {
+  /** The media to transcribe (an http or https URL; YouTube links are accepted). */
+  mediaUrl: string;
+  /** `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`. */
+  model: TranscriptionModel;
+  /** `async` (the default). */
+  processingType?: string | null;
+  /** Where the result is POSTed (https; plain http only to loopback). */
+  webhookUrl?: string | null;
+  /** Sent back to the webhook as its `Authorization` header. */
+  webhookAuth?: WebhookAuth | null;
+  title?: string | null;
+  /** `ar` (the default) or `en`. */
+  language?: string | null;
+  /** Also return the transcript as SRT subtitles. */
+  returnSrtFormat?: boolean | null;
+  /** How the subtitles are cut; only with `returnSrtFormat: true`. */
+  srtOptions?: SrtOptions | null;
 }
 
 /** `tts_histories.create`: speak a script and keep it in the history. */
@@ -1244,6 +1417,14 @@ export interface GetJobParams {
   jobId: string;
 }
 
+/** `jobs.get_summary`: one job as the v2 view shows it. */
+export interface GetJobSummaryParams {
+  /** The job's id. */
+  id: string;
+  /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+  projectId?: string | null;
+}
+
 /** `knowledge_base.get`. */
 export interface GetKnowledgeBaseItemParams {
   /** The item's id. */
@@ -1335,11 +1516,98 @@ export interface Job {
   ttsVoiceId?: string | null;
   createdAt?: string | null;
   updatedAt?: string | null;
+  /** `jobs.get` only: the preview URL the API sends next to the job. */
+  previewUrl?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A job's attributes in the summary views (`jobs.search`, `jobs.get_summary`). */
+export interface JobAttributes {
+  apiKey?: string | null;
+  mediaUrl?: string | null;
+  /** e.g. `Hamsa-General-V2.0`. */
+  model?: string | null;
+  /** e.g. `YOUTUBE`. */
+  mediaType?: string | null;
+  agentName?: string | null;
+  duration?: number | null;
+  voice?: unknown;
+  /** The AI content parts asked for (a list, or one name as a string: read as a one-element list). */
+  aiContentParts?: string[] | null;
+  sourceJob?: unknown;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A job in the v2 list (`jobs.list`). */
+export interface JobListEntry {
+  id: string;
+  title?: string | null;
+  mediaUrl?: string | null;
+  mediaType?: string | null;
+  totalCost?: number | null;
+  status?: JobStatus | null;
+  createdAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A page of `jobs.list`. */
+export interface JobListPage {
+  jobs?: JobListEntry[];
+  page?: number | null;
+  totalCount?: number | null;
+  totalPages?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** How `jobs.search` sorts. */
+export interface JobSort {
+  /** e.g. `createdAt`. */
+  field: string;
+  /** `asc` or `desc`. */
+  direction?: string | null;
+}
+
+/** What the routes that start a job answer: the new job's id (wait on it with `jobs.wait`). */
+export interface JobStarted {
+  jobId?: string | null;
   /** Fields this SDK version does not know are kept. */
   [key: string]: unknown;
 }
 
 export type JobStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'NO_ANSWER' | 'FORWARDED' | 'TERMINATED' | (string & {});
+
+/** A job in the summary views (`jobs.search` items, `jobs.get_summary`). */
+export interface JobSummary {
+  id: string;
+  title?: string | null;
+  type?: JobType | null;
+  url?: string | null;
+  status?: JobStatus | null;
+  cost?: number | null;
+  /** e.g. `HAMSA_GENERAL_V2.0`. */
+  systemModelKey?: string | null;
+  relevantJobId?: string | null;
+  attributes?: JobAttributes | null;
+  apiKey?: string | null;
+  createdBy?: string | null;
+  createdAt?: string | null;
+  updatedAt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** A page of `jobs.search`. */
+export interface JobSummaryPage {
+  jobs?: JobSummary[];
+  total?: number | null;
+  filtered?: number | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
 
 export type JobType = 'TRANSCRIPTION' | 'TRANSLATION' | 'TTS' | 'AI_CONTENT' | 'VOICE_AGENTS' | (string & {});
 
@@ -1406,6 +1674,28 @@ export interface ListConversationsParams {
   page?: number | null;
   /** 1 to 200. */
   perPage?: number | null;
+}
+
+/**
+ * `jobs.list`: the v2 job list of one type, one page (`page` 1-based, `perPage` the page size; both are
+ * always sent, the API requires them).
+ */
+export interface ListJobsParams {
+  /** The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...). */
+  type: JobType;
+  /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+  projectId?: string | null;
+  /** The 1-based page number (1 when left out). */
+  page?: number | null;
+  /** The page size (10 when left out). */
+  perPage?: number | null;
+  /** `totalCost`, `usageTime`, `createdAt` or `updatedAt`. */
+  sortBy?: string | null;
+  /** `asc` or `desc`. */
+  orderBy?: string | null;
+  status?: JobStatus | null;
+  /** Free-text search. */
+  search?: string | null;
 }
 
 /**
@@ -1671,6 +1961,24 @@ export interface ProjectSecret {
   [key: string]: unknown;
 }
 
+/**
+ * `jobs.search`: jobs filtered and sorted, one page (`skip` = page number, `take` = page size, in the
+ * body; `projectId` in the query string).
+ */
+export interface SearchJobsParams {
+  /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+  projectId?: string | null;
+  /** The 1-based page number. */
+  skip?: number | null;
+  /** The page size (the server's default is 10). */
+  take?: number | null;
+  sort?: JobSort | null;
+  /** Free-text search. */
+  search?: string | null;
+  status?: JobStatus | null;
+  type?: JobType | null;
+}
+
 /** A secret value (an API key, a token): sent as is, never logged. */
 export type Secret = string;
 
@@ -1691,6 +1999,27 @@ export interface SetVoiceDictionaryActiveParams {
   voiceAgentId: string;
   /** On (`true`) or off. */
   isActive: boolean;
+}
+
+/**
+ * How subtitles are cut when a transcription is asked for in SRT form. Every field is optional; the
+ * server's defaults are given.
+ */
+export interface SrtOptions {
+  /** Default 2. */
+  maxLinesPerSubtitle?: number | null;
+  /** Default true. */
+  singleSpeakerPerSubtitle?: boolean | null;
+  /** Default 42. */
+  maxCharsPerLine?: number | null;
+  /** Seconds; default 0.3. */
+  maxMergeableGap?: number | null;
+  /** Seconds; default 0.7. */
+  minDuration?: number | null;
+  /** Seconds; default 7. */
+  maxDuration?: number | null;
+  /** Seconds; default 0.04. */
+  minGap?: number | null;
 }
 
 /** `statistics.totals` and `statistics.chart`: the usage over a period. */
@@ -1728,6 +2057,33 @@ export interface TestWebToolParams {
    */
   apiKey?: Secret | null;
   userId?: string | null;
+}
+
+/** One timed piece of a transcript. */
+export interface TranscriptSegment {
+  /** Seconds from the start. */
+  start?: number | null;
+  end?: number | null;
+  text?: string | null;
+  speaker?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
+}
+
+export type TranscriptionModel = 'Hamsa-General-V2.0' | 'Hamsa-Conversational-V1.0' | (string & {});
+
+/**
+ * A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+ * `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+ */
+export interface TranscriptionResult {
+  /** The whole transcript (joined from the segments when only they are sent). */
+  text?: string | null;
+  segments?: TranscriptSegment[];
+  /** The subtitles, when asked for with `returnSrtFormat`. */
+  srt?: string | null;
+  /** Fields this SDK version does not know are kept. */
+  [key: string]: unknown;
 }
 
 /** A TTS history entry: a script, spoken and stored. */
@@ -2346,7 +2702,8 @@ export interface WebhookAuth {
 }
 
 /**
- * A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+ * A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+ * whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
  * `extra`.
  */
 export interface WebhookEvent {
@@ -2362,4 +2719,4 @@ export interface WebhookEvent {
   [key: string]: unknown;
 }
 
-export type WebhookEventType = 'call.started' | 'call.answered' | 'transcription.update' | 'tool.executed' | 'call.ended' | (string & {});
+export type WebhookEventType = 'call.started' | 'call.answered' | 'transcription.update' | 'tool.executed' | 'call.ended' | 'job' | (string & {});

@@ -396,3 +396,68 @@ async def async_tts_surface(client: AsyncHamsa) -> None:
         print(history.audio)
     totals: UsageTotals = await client.statistics.totals(start_period="0", end_period="1")
     print(job.status, totals)
+# Issue 14 (jobs part): transcriptions, jobs, AI content.
+from hamsa import (  # noqa: E402
+    AiContentEstimate,
+    AiContentParts,
+    AiPart,
+    JobAttributes,
+    JobListEntry,
+    JobListPage,
+    JobSort,
+    JobStarted,
+    JobSummary,
+    JobSummaryPage,
+    SrtOptions,
+    TranscriptionModel,
+    TranscriptionResult,
+    TranscriptSegment,
+)
+
+
+def speech_jobs_surface(client: Hamsa) -> None:
+    model: TranscriptionModel = "Hamsa-General-V2.0"
+    started: JobStarted = client.transcriptions.create(
+        media_url="https://media.example/ep.mp3",
+        model=model,
+        return_srt_format=True,
+        srt_options=SrtOptions(max_chars_per_line=42, min_gap=0.04),
+        webhook_url="https://hooks.example/h",
+        webhook_auth=WebhookAuth(auth_key="Bearer", auth_secret="s"),
+    )
+    v2: JobStarted = client.jobs.create(
+        type="TRANSCRIPTION", api_key="id", media_url="https://media.example/ep.mp3", title="t", language="ar"
+    )
+    listed: SyncPager[JobListEntry, JobListPage] = client.jobs.list(type="AI_CONTENT", per_page=5)
+    found: SyncPager[JobSummary, JobSummaryPage] = client.jobs.search(
+        sort=JobSort(field="createdAt", direction="desc"), take=5, status="COMPLETED"
+    )
+    summary: JobSummary = client.jobs.get_summary(started.job_id or "")
+    attributes: JobAttributes | None = summary.attributes
+    parts: list[AiPart] = ["summary", "faq"]
+    ai: Job = client.ai_content.create(started.job_id or "", ai_parts=parts)
+    custom: Job = client.ai_content.create_custom(
+        started.job_id or "", ai_parts=[{"aiPart": "Notes", "language": "en", "prompt": "Three bullets"}]
+    )
+    got: Job = client.ai_content.get(ai.id)
+    estimate: AiContentEstimate = client.ai_content.estimate(started.job_id or "")
+    cost: float | None = estimate.data
+    both: JobStarted = client.ai_content.create_with_transcription(
+        api_key="id", media_url="https://media.example/ep.mp3", title="t", language="en", ai_parts=["summary"]
+    )
+    done: Job = client.jobs.wait(both.job_id or "")
+    transcript = TranscriptionResult(done.job_response or {})
+    segments: list[TranscriptSegment] | None = transcript.segments
+    written = AiContentParts(got.job_response or {})
+    summary_text: str | None = written.summary
+    print(segments, summary_text)
+    print(v2, list(listed), list(found), attributes, custom, got, cost, done.job_response)
+
+
+async def async_speech_jobs_surface(client: AsyncHamsa) -> None:
+    started: JobStarted = await client.transcriptions.create(
+        media_url="https://m.example/a.mp3", model="Hamsa-General-V2.0"
+    )
+    async for job in client.jobs.search():
+        print(job.id, job.attributes)
+    print(started.job_id)

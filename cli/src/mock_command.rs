@@ -27,6 +27,13 @@ pub fn command() -> Command {
                 .value_parser(value_parser!(u64)),
         )
         .arg(
+            Arg::new("job-duration-ms")
+                .long("job-duration-ms")
+                .default_value("2000")
+                .value_parser(value_parser!(u64))
+                .help("How long a transcription or AI content job stays PENDING"),
+        )
+        .arg(
             Arg::new("call-outcome")
                 .long("call-outcome")
                 .default_value("completed")
@@ -76,6 +83,7 @@ pub async fn run(matches: &ArgMatches) -> Result<(), String> {
         api_key: matches.get_one::<String>("api-key").cloned().unwrap_or_default(),
         call_duration: Duration::from_millis(number("call-duration-ms")),
         call_outcome: outcome,
+        job_duration: Duration::from_millis(number("job-duration-ms")),
         faults: Faults {
             latency: Duration::from_millis(number("latency-ms")),
             error_rate: rate("error-rate"),

@@ -63,6 +63,7 @@ pub fn catalog() -> Value {
                    "summary": kind.summary()})
         })
         .collect();
+    crate::models::register_views(&mut generator);
     json!({
         "sdkVersion": crate::VERSION,
         "operations": operations,

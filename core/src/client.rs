@@ -103,6 +103,8 @@ async fn send_prepared<T: DeserializeOwned>(
     let raw = transport.send(spec, prepared, options).await?;
     if spec.envelope_result {
         envelope::decode_envelope::<T>(spec.name, raw)
+    } else if !spec.kept_fields.is_empty() {
+        envelope::decode_keeping::<T>(spec.name, raw, spec.kept_fields)
     } else {
         envelope::decode::<T>(spec.name, raw)
     }

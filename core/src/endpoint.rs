@@ -94,6 +94,9 @@ pub struct EndpointSpec {
     /// The result is the answer's envelope itself (`{success, message, messageKey}`), for routes that
     /// answer with no `data`.
     pub envelope_result: bool,
+    /// Top-level fields of the answer, next to `data`, that are kept in the result (put into the data
+    /// object when it has no field of that name): `GET /v1/jobs` answers `{message, previewUrl, data}`.
+    pub kept_fields: &'static [&'static str],
     /// For paged endpoints: the field of each page that holds its items.
     pub items_field: Option<&'static str>,
     /// The waiter that can follow this operation's result.
@@ -299,6 +302,7 @@ mod tests {
         query_fields: &[],
         json_body: false,
         envelope_result: false,
+        kept_fields: &[],
         positional: None,
         items_field: None,
         follow: None,

@@ -96,6 +96,38 @@ pub(crate) fn decode_envelope<T: DeserializeOwned>(operation: &str, raw: RawResp
     Ok((data, ResponseMeta::new(raw, message, message_key)))
 }
 
+/// Like [`decode`], then puts the answer's top-level `fields` (next to `data`) into the data object, where
+/// it has no field of that name: the table's `keep = [..]` clause.
+pub(crate) fn decode_keeping<T: DeserializeOwned>(
+    operation: &str,
+    raw: RawResponse,
+    fields: &[&str],
+) -> Result<(T, ResponseMeta)> {
+    let mut kept = serde_json::Map::new();
+    if (200..300).contains(&raw.status)
+        && let Ok(serde_json::Value::Object(mut top)) =
+            serde_json::from_slice::<serde_json::Value>(trim_ascii(&raw.body))
+        && top.contains_key("data")
+    {
+        for field in fields {
+            if let Some(value) = top.remove(*field) {
+                kept.insert((*field).to_owned(), value);
+            }
+        }
+    }
+    let (mut data, meta) = decode::<serde_json::Value>(operation, raw)?;
+    if let serde_json::Value::Object(map) = &mut data {
+        for (field, value) in kept {
+            map.entry(field).or_insert(value);
+        }
+    }
+    let data = T::deserialize(data).map_err(|e| {
+        let message = format!("could not decode the response of {operation}: {}", scrub_serde_message(&e.to_string()));
+        Error::new(ErrorKind::Decode, message).with_status(meta.status).with_request_id(meta.request_id.clone())
+    })?;
+    Ok((data, meta))
+}
+
 fn from_json<T: DeserializeOwned>(operation: &str, json: &[u8], raw: &RawResponse) -> Result<T> {
     serde_json::from_slice(json).map_err(|e| decode_error(operation, raw, &e))
 }
@@ -199,6 +231,16 @@ mod tests {
         assert_eq!(data, serde_json::json!({"a": 1}));
         assert_eq!(meta.message.as_deref(), Some("ok"));
         assert_eq!(meta.request_id.as_deref(), Some("req_9"));
+    }
+
+    #[test]
+    fn kept_fields_join_the_data_object_without_overriding_it() {
+        let body = r#"{"message":"success","previewUrl":"https://p/1","other":1,"data":{"id":"j","x":2}}"#;
+        let (data, meta) = decode_keeping::<serde_json::Value>("t", raw(200, body), &["previewUrl", "x"]).unwrap();
+        assert_eq!(data, serde_json::json!({"id": "j", "x": 2, "previewUrl": "https://p/1"}));
+        assert_eq!(meta.message.as_deref(), Some("success"));
+        let error = decode_keeping::<serde_json::Value>("t", raw(200, r#"{"success":false,"message":"no"}"#), &["a"]);
+        assert_eq!(error.unwrap_err().code(), "api_error");
     }
 
     #[test]

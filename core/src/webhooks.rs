@@ -2,7 +2,7 @@
 //! docs show: `<authKey> <authSecret>`, or the secret as the whole value), and parse the voice-agent events. Works with any web framework: header value and raw body in.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::models::{Extra, WebhookAuth};
+use crate::models::{Extra, Job, WebhookAuth};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -73,10 +73,14 @@ crate::open_enum! {
         TranscriptionUpdate => "transcription.update",
         ToolExecuted => "tool.executed",
         CallEnded => "call.ended",
+        /// Not sent by Hamsa: a job webhook (transcription, TTS, AI content) carries the job itself, with
+        /// no `eventType`; `parse` names it so and puts the job in `job`.
+        Job => "job",
     }
 }
 
-/// A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+/// A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+/// whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
 /// `extra`.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -91,6 +95,9 @@ pub struct WebhookEvent {
     pub agent_name: Option<String>,
     #[serde(default)]
     pub data: Value,
+    /// For a job webhook: the job (its status, and its result in `jobResponse`).
+    #[serde(skip_deserializing)]
+    pub job: Option<Job>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -159,21 +166,73 @@ fn decode_json_strings(value: &Value) -> Value {
     }
 }
 
-/// Parses a webhook request's raw body.
+/// Parses a webhook request's raw body: a voice-agent event (it has `eventType`), or a job webhook (a
+/// job, bare or in the `{success, data}` envelope), returned as an event of type `job`.
 pub fn parse(body: &[u8]) -> Result<WebhookEvent> {
-    serde_json::from_slice(body).map_err(|e| {
+    let not_an_event = |e: serde_json::Error| {
         Error::new(
             ErrorKind::Decode,
             format!("the webhook body is not a Hamsa event: {}", crate::secret::scrub_serde_message(&e.to_string())),
         )
         .with_body_snippet(crate::envelope::snippet(body))
-    })
+    };
+    let value: Value = serde_json::from_slice(body).map_err(not_an_event)?;
+    if let Some(job) = job_of(&value) {
+        let job: Job = serde_json::from_value(job.clone()).map_err(not_an_event)?;
+        return Ok(WebhookEvent {
+            event_type: WebhookEventType::Job,
+            call_id: None,
+            timestamp: job.updated_at.clone(),
+            project_id: None,
+            agent_id: None,
+            agent_name: None,
+            data: value,
+            job: Some(job),
+            extra: Extra::new(),
+        });
+    }
+    serde_json::from_value(value).map_err(not_an_event)
+}
+
+/// The job a body without `eventType` carries: the body itself, or its `data`, when it has an `id` and a
+/// job's `status`, `type` or `jobResponse`.
+fn job_of(body: &Value) -> Option<&Value> {
+    let object = body.as_object()?;
+    if object.contains_key("eventType") {
+        return None;
+    }
+    let is_job = |v: &Value| {
+        v.get("id").is_some_and(Value::is_string)
+            && ["status", "type", "jobResponse"].iter().any(|k| v.get(*k).is_some())
+    };
+    if is_job(body) {
+        return Some(body);
+    }
+    object.get("data").filter(|data| is_job(data))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_job_webhook_is_a_job_event() {
+        let job = json!({"id": "j1", "type": "TRANSCRIPTION", "status": "COMPLETED",
+                         "jobResponse": {"text": "Hello"}, "updatedAt": "t"});
+        for body in [job.clone(), json!({"success": true, "data": job})] {
+            let event = parse(body.to_string().as_bytes()).unwrap();
+            assert_eq!(event.event_type, WebhookEventType::Job);
+            let parsed = event.job.unwrap();
+            assert_eq!(parsed.transcription().unwrap().text.as_deref(), Some("Hello"));
+            assert_eq!(event.data, body);
+        }
+        // A body with eventType stays a voice-agent event, even with a job-like data.
+        let call = json!({"eventType": "call.started", "data": {"id": "c", "status": "IN_PROGRESS"}});
+        let event = parse(call.to_string().as_bytes()).unwrap();
+        assert_eq!((event.event_type, event.job), (WebhookEventType::CallStarted, None));
+        assert_eq!(parse(br#"{"id": "x"}"#).unwrap_err().code(), "decode");
+    }
 
     #[test]
     fn verification() {

@@ -57,6 +57,8 @@ pub struct MockConfig {
     pub call_duration: Duration,
     /// How calls end unless a call's `params.mockOutcome` says otherwise.
     pub call_outcome: CallOutcome,
+    /// How long a speech job (transcription, AI content) stays PENDING before it ends.
+    pub job_duration: Duration,
     pub faults: Faults,
     /// Seeds the fault dice, for reproducible runs.
     pub seed: Option<u64>,
@@ -69,6 +71,7 @@ impl Default for MockConfig {
             api_key: "mock-key".into(),
             call_duration: Duration::from_secs(3),
             call_outcome: CallOutcome::Completed,
+            job_duration: Duration::from_secs(2),
             faults: Faults::default(),
             seed: None,
         }

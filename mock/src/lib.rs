@@ -9,6 +9,7 @@ mod clock;
 mod config;
 mod envelope;
 mod faults;
+mod jobs;
 mod lifecycle;
 mod routes;
 mod store;

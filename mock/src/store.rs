@@ -159,6 +159,8 @@ pub struct Store {
     /// Voice samples transcribed (`voices.extract_transcription`), for the statistics.
     pub transcribed_samples: u64,
     pub secrets: Vec<ProjectSecret>,
+    /// Speech jobs (transcriptions, AI content), oldest first.
+    pub jobs: Vec<crate::jobs::SpeechJob>,
     next_id: u64,
 }
 

@@ -24,7 +24,21 @@ module.exports.resources = {
   },
   jobs: {
     get: { operation: 'jobs.get', kind: 'plain' },
+    create: { operation: 'jobs.create', kind: 'plain' },
+    list: { operation: 'jobs.list', kind: 'paged', items: 'jobs' },
+    search: { operation: 'jobs.search', kind: 'paged', items: 'jobs' },
+    getSummary: { operation: 'jobs.get_summary', kind: 'plain' },
     wait: { operation: 'jobs.wait', kind: 'waiter' },
+  },
+  transcriptions: {
+    create: { operation: 'transcriptions.create', kind: 'plain' },
+  },
+  aiContent: {
+    create: { operation: 'ai_content.create', kind: 'plain' },
+    createCustom: { operation: 'ai_content.create_custom', kind: 'plain' },
+    get: { operation: 'ai_content.get', kind: 'plain' },
+    estimate: { operation: 'ai_content.estimate', kind: 'plain' },
+    createWithTranscription: { operation: 'ai_content.create_with_transcription', kind: 'plain' },
   },
   conversations: {
     get: { operation: 'conversations.get', kind: 'plain' },

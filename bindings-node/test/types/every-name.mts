@@ -334,3 +334,60 @@ async function ttsVoicesHistoriesStatisticsSecrets(): Promise<void> {
 }
 
 void ttsVoicesHistoriesStatisticsSecrets;
+// Issue 14 (jobs part): transcriptions, jobs, AI content.
+import type {
+  AiContentEstimate, AiPart, JobAttributes, JobListEntry, JobListPage, JobSort, JobStarted, JobSummary, JobSummaryPage,
+  SrtOptions, TranscriptionModel, CreateTranscriptionParams, CreateJobParams, ListJobsParams, SearchJobsParams,
+  GetJobSummaryParams, CreateAiContentParams, CreateCustomAiContentParams, AiContentJobParams,
+  CreateTranscriptionAiContentParams, TranscriptionsResource, AiContentResource, TranscriptionResult,
+  TranscriptSegment, AiContentParts,
+} from 'hamsa';
+
+async function speechJobs(): Promise<void> {
+  const model: TranscriptionModel = 'Hamsa-General-V2.0';
+  const srt: SrtOptions = { maxCharsPerLine: 42, minGap: 0.04 };
+  const transcribe: CreateTranscriptionParams = {
+    mediaUrl: 'https://media.example/ep.mp3', model, returnSrtFormat: true, srtOptions: srt,
+    webhookUrl: 'https://hooks.example/h', webhookAuth: { authKey: 'Bearer', authSecret: 's' as Secret },
+  };
+  const started: JobStarted = await client.transcriptions.create(transcribe);
+  const create: CreateJobParams = {
+    type: 'TRANSCRIPTION', apiKey: 'id', mediaUrl: 'https://media.example/ep.mp3', title: 't', language: 'ar',
+  };
+  await client.jobs.create(create);
+  const list: ListJobsParams = { type: 'AI_CONTENT', perPage: 5 };
+  const entries: JobListEntry[] = await client.jobs.list(list).toArray();
+  const listPage: JobListPage = await client.jobs.list(list).firstPage();
+  const sort: JobSort = { field: 'createdAt', direction: 'desc' };
+  const search: SearchJobsParams = { sort, take: 5, status: 'COMPLETED' };
+  const found: JobSummary[] = await client.jobs.search(search).toArray();
+  const foundPage: JobSummaryPage = await client.jobs.search().firstPage();
+  const view: GetJobSummaryParams = { id: started.jobId ?? '' };
+  const summary: JobSummary = await client.jobs.getSummary(view);
+  const attributes: JobAttributes | null | undefined = summary.attributes;
+  const parts: AiPart[] = ['summary', 'faq'];
+  const ai: CreateAiContentParams = { jobId: started.jobId ?? '', aiParts: parts };
+  const job: Job = await client.aiContent.create(ai);
+  const custom: CreateCustomAiContentParams = {
+    jobId: started.jobId ?? '', aiParts: [{ aiPart: 'Notes', language: 'en', prompt: 'Three bullets' }],
+  };
+  await client.aiContent.createCustom(custom);
+  const byId: AiContentJobParams = { jobId: job.id };
+  await client.aiContent.get(byId);
+  const estimate: AiContentEstimate = await client.aiContent.estimate(byId);
+  const both: CreateTranscriptionAiContentParams = {
+    apiKey: 'id', mediaUrl: 'https://media.example/ep.mp3', title: 't', language: 'en', aiParts: ['summary'],
+  };
+  const combined: JobStarted = await client.aiContent.createWithTranscription(both);
+  const transcript = (await client.jobs.wait({ jobId: combined.jobId ?? '' })).jobResponse as TranscriptionResult;
+  const segments: TranscriptSegment[] | undefined = transcript.segments;
+  const written = job.jobResponse as AiContentParts;
+  const summaryText: string | null | undefined = written.summary;
+  void [segments, summaryText];
+  const namespaces: [TranscriptionsResource, AiContentResource] = [client.transcriptions, client.aiContent];
+  // @ts-expect-error jobs.list needs a type
+  const untyped: ListJobsParams = { perPage: 5 };
+  void [entries, listPage, found, foundPage, attributes, estimate.data, combined, namespaces, untyped];
+}
+
+void speechJobs;

@@ -9,6 +9,7 @@
 //! To add an endpoint: add one line to the table (and its request type, if new), then its scenarios in
 //! `tests/scenarios/`. Nothing else is needed for it to reach every language.
 
+pub mod ai_content;
 pub mod analytics;
 pub mod calls;
 pub mod conversations;
@@ -18,12 +19,14 @@ pub mod phone_numbers;
 pub mod projects;
 pub mod secrets;
 pub mod statistics;
+pub mod transcriptions;
 pub mod tts;
 pub mod voice_agents;
 pub mod voice_dictionaries;
 pub mod web_calls;
 pub mod web_tools;
 
+pub use ai_content::*;
 pub use analytics::*;
 pub use calls::*;
 pub use conversations::*;
@@ -33,6 +36,7 @@ pub use phone_numbers::*;
 pub use projects::*;
 pub use secrets::*;
 pub use statistics::*;
+pub use transcriptions::*;
 pub use tts::*;
 pub use voice_agents::*;
 pub use voice_dictionaries::*;
@@ -49,6 +53,7 @@ pub use web_tools::*;
 ///         [, query = ["wireName", ..]]          body methods: these fields go in the query string
 ///         [, body = json]                       GET/DELETE: the fields go in a JSON body, not the query
 ///         [, result = envelope]                 the answer has no `data`: the result is the envelope
+///         [, keep = ["wireName", ..]]           top-level answer fields next to `data` kept in the result
 ///         [, positional = "wireName"]           the argument a user passes first (an id)
 ///         [, paged { items: "wire" => field: ItemType, page: field, size: field = DEFAULT, total: field | ..
 ///                    [, total_pages: field] }]
@@ -63,7 +68,8 @@ pub use web_tools::*;
 /// page's field that gives the number of pages: the walk stops after that page. `body = json` is for the routes that
 /// take a JSON body on a method that usually has none (`DELETE .../knowledge-base/{id}/url`); `result =
 /// envelope` for the routes that answer `{success, message, messageKey}` with no `data` (their response
-/// type is [`Acknowledgement`](crate::models::Acknowledgement)).
+/// type is [`Acknowledgement`](crate::models::Acknowledgement)); `keep` for answers that put a field of the
+/// result next to `data` (`GET /v1/jobs`'s `previewUrl`): it is put into the data object.
 /// `project` names the request's optional project-id field: a caller that leaves it out gets the API key's
 /// project, which the client fetches once with `projects.get` and keeps.
 #[macro_export]
@@ -113,7 +119,56 @@ macro_rules! for_each_endpoint {
                 /// Get a job (any type, including call jobs).
                 get: GetJob = GET "/v1/jobs", Safe,
                     $crate::endpoints::GetJobParams => $crate::models::Job,
+                    keep = ["previewUrl"], positional = "jobId";
+                /// Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+                create: CreateJob = POST "/v2/jobs", Unsafe,
+                    $crate::endpoints::CreateJobParams => $crate::models::JobStarted,
+                    follow = "jobs.wait" from "jobId";
+                /// List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+                list: ListJobs = GET "/v2/jobs", Safe,
+                    $crate::endpoints::ListJobsParams => $crate::models::JobListPage,
+                    paged { items: "jobs" => jobs: $crate::models::JobListEntry, page: page, size: per_page = 10, total: total_count, total_pages: total_pages },
+                    project = "projectId";
+                /// Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page
+                /// size). A read, sent as POST.
+                search: SearchJobs = POST "/v1/jobs/all", Safe,
+                    $crate::endpoints::SearchJobsParams => $crate::models::JobSummaryPage,
+                    query = ["projectId"],
+                    paged { items: "jobs" => jobs: $crate::models::JobSummary, page: skip, size: take = 10, total: filtered | total },
+                    project = "projectId";
+                /// Get one job as the v2 view shows it (a summary with its attributes).
+                get_summary: GetJobSummary = GET "/v2/jobs/view/{id}", Safe,
+                    $crate::endpoints::GetJobSummaryParams => $crate::models::JobSummary,
+                    positional = "id", project = "projectId";
+            }
+            transcriptions / Transcriptions {
+                /// Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+                create: CreateTranscription = POST "/v1/jobs/transcribe", Unsafe,
+                    $crate::endpoints::CreateTranscriptionParams => $crate::models::JobStarted,
+                    follow = "jobs.wait" from "jobId";
+            }
+            ai_content / AiContent {
+                /// Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the
+                /// AI content job.
+                create: CreateAiContent = POST "/v1/jobs/ai-content", Unsafe,
+                    $crate::endpoints::CreateAiContentParams => $crate::models::Job,
+                    query = ["jobId"], positional = "jobId", follow = "jobs.wait" from "id";
+                /// Write AI content parts from prompts of your own; answers the AI content job.
+                create_custom: CreateCustomAiContent = POST "/v1/jobs/ai-content/custom", Unsafe,
+                    $crate::endpoints::CreateCustomAiContentParams => $crate::models::Job,
+                    query = ["jobId"], positional = "jobId", follow = "jobs.wait" from "id";
+                /// Get an AI content job and its parts.
+                get: GetAiContent = GET "/v1/jobs/ai-content", Safe,
+                    $crate::endpoints::AiContentJobParams => $crate::models::Job,
                     positional = "jobId";
+                /// What AI content from a transcription job would cost.
+                estimate: EstimateAiContent = GET "/v1/jobs/ai-content/estimate", Safe,
+                    $crate::endpoints::AiContentJobParams => $crate::models::AiContentEstimate,
+                    positional = "jobId";
+                /// Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+                create_with_transcription: CreateTranscriptionAiContent = POST "/v2/jobs/generate-transcription-ai-content", Unsafe,
+                    $crate::endpoints::CreateTranscriptionAiContentParams => $crate::models::JobStarted,
+                    follow = "jobs.wait" from "jobId";
             }
             conversations / Conversations {
                 /// Get the full record of a call.
@@ -404,6 +459,7 @@ macro_rules! define_endpoints {
                     $(, query = [$($query:literal),*])?
                     $(, body = $body:ident)?
                     $(, result = $result:ident)?
+                    $(, keep = [$($keep:literal),*])?
                     $(, positional = $positional:literal)?
                     $(, paged {
                         items: $items_wire:literal => $items:ident : $Item:ty,
@@ -435,6 +491,7 @@ macro_rules! define_endpoints {
                         query_fields: &[$($($query),*)?],
                         json_body: $crate::__json_body!($($body)?),
                         envelope_result: $crate::__envelope_result!($($result)?),
+                        kept_fields: &[$($($keep),*)?],
                         positional: $crate::__optional!($($positional)?),
                         items_field: $crate::__optional!($($items_wire)?),
                         follow: $crate::__optional!($($crate::endpoint::Follow {

@@ -14,8 +14,13 @@ pub async fn get_job(State(state): State<Arc<AppState>>, RawQuery(query): RawQue
     let query = query_pairs(query.as_deref());
     let id = query_value(&query, "jobId").ok_or_else(|| bad_request("jobId is required"))?;
     let call = state.store().call(id).map(|call| call.to_job());
-    let job = call.or_else(|| super::tts::tts_job(&state, id)).ok_or_else(|| not_found("Job not found"))?;
-    Ok((StatusCode::OK, axum::Json(json!({"message": "success", "data": job}))).into_response())
+    let job = call
+        .or_else(|| super::tts::tts_job(&state, id))
+        .or_else(|| super::jobs::job_json(&state, id))
+        .ok_or_else(|| not_found("Job not found"))?;
+    // The API answers GET /v1/jobs with a top-level previewUrl next to the job.
+    let preview = format!("https://cdn.tryhamsa.com/previews/{id}");
+    Ok((StatusCode::OK, axum::Json(json!({"message": "success", "previewUrl": preview, "data": job}))).into_response())
 }
 
 pub async fn get(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Answer {

@@ -3,6 +3,7 @@
 mod analytics;
 mod calls;
 mod conversations;
+mod jobs;
 mod knowledge_base;
 mod phone_numbers;
 mod projects;
@@ -68,6 +69,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/voice-agents/twilio/assign-number", post(phone_numbers::assign_twilio))
         .route("/v1/voice-agents/unassign", post(phone_numbers::unassign))
         .route("/v1/jobs", get(conversations::get_job))
+        .route("/v1/jobs/transcribe", post(jobs::transcribe))
+        .route("/v2/jobs", post(jobs::create_v2).get(jobs::list_v2))
+        .route("/v1/jobs/all", post(jobs::search))
+        .route("/v2/jobs/view/{id}", get(jobs::view))
+        .route("/v1/jobs/ai-content", post(jobs::create_ai_content).get(jobs::get_ai_content))
+        .route("/v1/jobs/ai-content/custom", post(jobs::create_custom))
+        .route("/v1/jobs/ai-content/estimate", get(jobs::estimate))
+        .route("/v2/jobs/generate-transcription-ai-content", post(jobs::create_with_transcription))
         .route("/v1/voice-agents/conversation/{id}", get(conversations::get))
         .route("/v1/voice-agents/conversations/minimal-list", get(conversations::list))
         .route("/v1/voice-agents/knowledge-base", post(knowledge_base::create))
@@ -122,6 +131,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         // Media files are fetched without the API key, as from a CDN.
         .route("/media/tts/{file}", get(tts::media))
         .with_state(state)
+}
+
+/// A URL on this machine (the mock delivers webhooks only there).
+pub fn is_loopback_url(raw: &str) -> bool {
+    match url::Url::parse(raw).ok().and_then(|url| url.host().map(|h| h.to_owned())) {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 /// The query string as pairs, repeated keys kept.

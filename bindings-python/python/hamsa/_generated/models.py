@@ -11,6 +11,8 @@ AgentType = str
 JobType = str
 JobStatus = str
 PhoneNumberType = str
+TranscriptionModel = str
+AiPart = str
 KnowledgeBaseItemType = str
 AnalyticsPeriod = str
 WebToolMethod = str
@@ -23,6 +25,8 @@ __all__ = [
     "JobType",
     "JobStatus",
     "PhoneNumberType",
+    "TranscriptionModel",
+    "AiPart",
     "KnowledgeBaseItemType",
     "AnalyticsPeriod",
     "WebToolMethod",
@@ -37,6 +41,15 @@ __all__ = [
     "CallStarted",
     "PhoneNumber",
     "PhoneNumberPage",
+    "JobStarted",
+    "JobListPage",
+    "JobListEntry",
+    "JobSort",
+    "JobSummaryPage",
+    "JobSummary",
+    "JobAttributes",
+    "SrtOptions",
+    "AiContentEstimate",
     "Conversation",
     "ConversationPage",
     "ConversationSummary",
@@ -99,6 +112,9 @@ __all__ = [
     "UsagePoint",
     "ProjectSecret",
     "WebhookEvent",
+    "TranscriptionResult",
+    "TranscriptSegment",
+    "AiContentParts",
 ]
 
 
@@ -151,6 +167,64 @@ class PhoneNumber(Model):
 class PhoneNumberPage(Model):
     """One page of phone numbers. The API answers a bare array; an object with `items` (and `total`) is
     accepted too, should it change to the shape of the other lists.
+    """
+
+    __slots__ = ()
+
+
+class JobStarted(Model):
+    """What the routes that start a job answer: the new job's id (wait on it with `jobs.wait`)."""
+
+    __slots__ = ()
+
+
+class JobListPage(Model):
+    """A page of `jobs.list`."""
+
+    __slots__ = ()
+
+
+class JobListEntry(Model):
+    """A job in the v2 list (`jobs.list`)."""
+
+    __slots__ = ()
+
+
+class JobSort(Model):
+    """How `jobs.search` sorts."""
+
+    __slots__ = ()
+
+
+class JobSummaryPage(Model):
+    """A page of `jobs.search`."""
+
+    __slots__ = ()
+
+
+class JobSummary(Model):
+    """A job in the summary views (`jobs.search` items, `jobs.get_summary`)."""
+
+    __slots__ = ()
+
+
+class JobAttributes(Model):
+    """A job's attributes in the summary views (`jobs.search`, `jobs.get_summary`)."""
+
+    __slots__ = ()
+
+
+class SrtOptions(Model):
+    """How subtitles are cut when a transcription is asked for in SRT form. Every field is optional; the
+    server's defaults are given.
+    """
+
+    __slots__ = ()
+
+
+class AiContentEstimate(Model):
+    """`ai_content.estimate`: what the content would cost. The shape is known only from a third party
+    (`{data: <cost>, error: bool}`); a bare number is read as the cost.
     """
 
     __slots__ = ()
@@ -539,8 +613,29 @@ class ProjectSecret(Model):
 
 
 class WebhookEvent(Model):
-    """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+    """A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+    whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
     `extra`.
     """
+
+    __slots__ = ()
+
+
+class TranscriptionResult(Model):
+    """A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+    `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+    """
+
+    __slots__ = ()
+
+
+class TranscriptSegment(Model):
+    """One timed piece of a transcript."""
+
+    __slots__ = ()
+
+
+class AiContentParts(Model):
+    """An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`."""
 
     __slots__ = ()

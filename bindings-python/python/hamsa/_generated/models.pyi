@@ -8,18 +8,42 @@ AgentType = Literal["Single Prompt", "Flow Agent"] | str
 JobType = Literal["TRANSCRIPTION", "TRANSLATION", "TTS", "AI_CONTENT", "VOICE_AGENTS"] | str
 JobStatus = Literal["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "NO_ANSWER", "FORWARDED", "TERMINATED"] | str
 PhoneNumberType = Literal["TWILIO", "SIP"] | str
+TranscriptionModel = Literal["Hamsa-General-V2.0", "Hamsa-Conversational-V1.0"] | str
+AiPart = Literal[
+    "introduction",
+    "titles",
+    "summary",
+    "webArticleSEOFriendly",
+    "keyTopicsWithBullets",
+    "keywords",
+    "threadsByInstagram",
+    "faq",
+    "facebookPost",
+    "youtubeDescription",
+    "twitterThread",
+    "linkedInPost",
+] | str
 KnowledgeBaseItemType = Literal["TEXT", "URL", "FILE"] | str
 AnalyticsPeriod = Literal["LAST_HOUR", "TODAY", "YESTERDAY", "THIS_WEEK", "THIS_MONTH", "CUSTOM"] | str
 WebToolMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"] | str
 WebToolType = Literal["FUNCTION"] | str
 VoiceTag = Literal["male", "female", "conversational", "narrator"] | str
-WebhookEventType = Literal["call.started", "call.answered", "transcription.update", "tool.executed", "call.ended"] | str
+WebhookEventType = Literal[
+    "call.started",
+    "call.answered",
+    "transcription.update",
+    "tool.executed",
+    "call.ended",
+    "job",
+] | str
 
 __all__ = [
     "AgentType",
     "JobType",
     "JobStatus",
     "PhoneNumberType",
+    "TranscriptionModel",
+    "AiPart",
     "KnowledgeBaseItemType",
     "AnalyticsPeriod",
     "WebToolMethod",
@@ -34,6 +58,15 @@ __all__ = [
     "CallStarted",
     "PhoneNumber",
     "PhoneNumberPage",
+    "JobStarted",
+    "JobListPage",
+    "JobListEntry",
+    "JobSort",
+    "JobSummaryPage",
+    "JobSummary",
+    "JobAttributes",
+    "SrtOptions",
+    "AiContentEstimate",
     "Conversation",
     "ConversationPage",
     "ConversationSummary",
@@ -96,6 +129,9 @@ __all__ = [
     "UsagePoint",
     "ProjectSecret",
     "WebhookEvent",
+    "TranscriptionResult",
+    "TranscriptSegment",
+    "AiContentParts",
 ]
 
 class AgentDetails(Model):
@@ -363,6 +399,7 @@ class Job(Model):
         tts_voice_id: str | None = ...,
         created_at: str | None = ...,
         updated_at: str | None = ...,
+        preview_url: str | None = ...,
     ) -> None: ...
     @property
     def id(self) -> str: ...
@@ -419,6 +456,9 @@ class Job(Model):
     def created_at(self) -> str | None: ...
     @property
     def updated_at(self) -> str | None: ...
+    @property
+    def preview_url(self) -> str | None:
+        """`jobs.get` only: the preview URL the API sends next to the job."""
 
 class CallParams(Model):
     """Who was called, from which number."""
@@ -519,6 +559,243 @@ class PhoneNumberPage(Model):
     def items(self) -> list[PhoneNumber]: ...
     @property
     def total(self) -> int | None: ...
+
+class JobStarted(Model):
+    """What the routes that start a job answer: the new job's id (wait on it with `jobs.wait`)."""
+    def __init__(self, _wire: Mapping[str, Any] | None = None, /, *, job_id: str | None = ...) -> None: ...
+    @property
+    def job_id(self) -> str | None: ...
+
+class JobListPage(Model):
+    """A page of `jobs.list`."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        jobs: Sequence[JobListEntry | Mapping[str, Any]] | None = ...,
+        page: int | None = ...,
+        total_count: int | None = ...,
+        total_pages: int | None = ...,
+    ) -> None: ...
+    @property
+    def jobs(self) -> list[JobListEntry] | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def total_count(self) -> int | None: ...
+    @property
+    def total_pages(self) -> int | None: ...
+
+class JobListEntry(Model):
+    """A job in the v2 list (`jobs.list`)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        title: str | None = ...,
+        media_url: str | None = ...,
+        media_type: str | None = ...,
+        total_cost: float | None = ...,
+        status: JobStatus | None = ...,
+        created_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def media_url(self) -> str | None: ...
+    @property
+    def media_type(self) -> str | None: ...
+    @property
+    def total_cost(self) -> float | None: ...
+    @property
+    def status(self) -> JobStatus | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+
+class JobSort(Model):
+    """How `jobs.search` sorts."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        field: str = ...,
+        direction: str | None = ...,
+    ) -> None: ...
+    @property
+    def field(self) -> str:
+        """e.g. `createdAt`."""
+    @property
+    def direction(self) -> str | None:
+        """`asc` or `desc`."""
+
+class JobSummaryPage(Model):
+    """A page of `jobs.search`."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        jobs: Sequence[JobSummary | Mapping[str, Any]] | None = ...,
+        total: int | None = ...,
+        filtered: int | None = ...,
+    ) -> None: ...
+    @property
+    def jobs(self) -> list[JobSummary] | None: ...
+    @property
+    def total(self) -> int | None: ...
+    @property
+    def filtered(self) -> int | None: ...
+
+class JobSummary(Model):
+    """A job in the summary views (`jobs.search` items, `jobs.get_summary`)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        id: str = ...,
+        title: str | None = ...,
+        type: JobType | None = ...,
+        url: str | None = ...,
+        status: JobStatus | None = ...,
+        cost: float | None = ...,
+        system_model_key: str | None = ...,
+        relevant_job_id: str | None = ...,
+        attributes: JobAttributes | Mapping[str, Any] | None = ...,
+        api_key: str | None = ...,
+        created_by: str | None = ...,
+        created_at: str | None = ...,
+        updated_at: str | None = ...,
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def type(self) -> JobType | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def status(self) -> JobStatus | None: ...
+    @property
+    def cost(self) -> float | None: ...
+    @property
+    def system_model_key(self) -> str | None:
+        """e.g. `HAMSA_GENERAL_V2.0`."""
+    @property
+    def relevant_job_id(self) -> str | None: ...
+    @property
+    def attributes(self) -> JobAttributes | None: ...
+    @property
+    def api_key(self) -> str | None: ...
+    @property
+    def created_by(self) -> str | None: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
+class JobAttributes(Model):
+    """A job's attributes in the summary views (`jobs.search`, `jobs.get_summary`)."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        api_key: str | None = ...,
+        media_url: str | None = ...,
+        model: str | None = ...,
+        media_type: str | None = ...,
+        agent_name: str | None = ...,
+        duration: float | None = ...,
+        voice: Any = ...,
+        ai_content_parts: Sequence[str] | None = ...,
+        source_job: Any = ...,
+    ) -> None: ...
+    @property
+    def api_key(self) -> str | None: ...
+    @property
+    def media_url(self) -> str | None: ...
+    @property
+    def model(self) -> str | None:
+        """e.g. `Hamsa-General-V2.0`."""
+    @property
+    def media_type(self) -> str | None:
+        """e.g. `YOUTUBE`."""
+    @property
+    def agent_name(self) -> str | None: ...
+    @property
+    def duration(self) -> float | None: ...
+    @property
+    def voice(self) -> Any: ...
+    @property
+    def ai_content_parts(self) -> list[str] | None:
+        """The AI content parts asked for (a list, or one name as a string: read as a one-element list)."""
+    @property
+    def source_job(self) -> Any: ...
+
+class SrtOptions(Model):
+    """How subtitles are cut when a transcription is asked for in SRT form. Every field is optional; the
+    server's defaults are given.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        max_lines_per_subtitle: int | None = ...,
+        single_speaker_per_subtitle: bool | None = ...,
+        max_chars_per_line: int | None = ...,
+        max_mergeable_gap: float | None = ...,
+        min_duration: float | None = ...,
+        max_duration: float | None = ...,
+        min_gap: float | None = ...,
+    ) -> None: ...
+    @property
+    def max_lines_per_subtitle(self) -> int | None:
+        """Default 2."""
+    @property
+    def single_speaker_per_subtitle(self) -> bool | None:
+        """Default true."""
+    @property
+    def max_chars_per_line(self) -> int | None:
+        """Default 42."""
+    @property
+    def max_mergeable_gap(self) -> float | None:
+        """Seconds; default 0.3."""
+    @property
+    def min_duration(self) -> float | None:
+        """Seconds; default 0.7."""
+    @property
+    def max_duration(self) -> float | None:
+        """Seconds; default 7."""
+    @property
+    def min_gap(self) -> float | None:
+        """Seconds; default 0.04."""
+
+class AiContentEstimate(Model):
+    """`ai_content.estimate`: what the content would cost. The shape is known only from a third party
+    (`{data: <cost>, error: bool}`); a bare number is read as the cost.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        data: float | None = ...,
+        error: bool | None = ...,
+    ) -> None: ...
+    @property
+    def data(self) -> float | None:
+        """The estimated cost."""
+    @property
+    def error(self) -> bool | None: ...
 
 class Conversation(Model):
     """A conversation: the full record of one voice-agent call."""
@@ -2120,7 +2397,8 @@ class ProjectSecret(Model):
     def updated_at(self) -> str | None: ...
 
 class WebhookEvent(Model):
-    """A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+    """A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+    whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
     `extra`.
     """
     def __init__(
@@ -2151,3 +2429,96 @@ class WebhookEvent(Model):
     def agent_name(self) -> str | None: ...
     @property
     def data(self) -> Any: ...
+
+class TranscriptionResult(Model):
+    """A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+    `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+    """
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        text: str | None = ...,
+        segments: Sequence[TranscriptSegment | Mapping[str, Any]] | None = ...,
+        srt: str | None = ...,
+    ) -> None: ...
+    @property
+    def text(self) -> str | None:
+        """The whole transcript (joined from the segments when only they are sent)."""
+    @property
+    def segments(self) -> list[TranscriptSegment] | None: ...
+    @property
+    def srt(self) -> str | None:
+        """The subtitles, when asked for with `returnSrtFormat`."""
+
+class TranscriptSegment(Model):
+    """One timed piece of a transcript."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        start: float | None = ...,
+        end: float | None = ...,
+        text: str | None = ...,
+        speaker: str | None = ...,
+    ) -> None: ...
+    @property
+    def start(self) -> float | None:
+        """Seconds from the start."""
+    @property
+    def end(self) -> float | None: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def speaker(self) -> str | None: ...
+
+class AiContentParts(Model):
+    """An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`."""
+    def __init__(
+        self,
+        _wire: Mapping[str, Any] | None = None,
+        /,
+        *,
+        introduction: str | None = ...,
+        titles: str | None = ...,
+        summary: str | None = ...,
+        web_article_seofriendly: str | None = ...,
+        key_topics_with_bullets: str | None = ...,
+        keywords: str | None = ...,
+        threads_by_instagram: str | None = ...,
+        faq: str | None = ...,
+        facebook_post: str | None = ...,
+        youtube_description: str | None = ...,
+        twitter_thread: str | None = ...,
+        linked_in_post: str | None = ...,
+        transcription_job_id: str | None = ...,
+    ) -> None: ...
+    @property
+    def introduction(self) -> str | None: ...
+    @property
+    def titles(self) -> str | None: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def web_article_seofriendly(self) -> str | None: ...
+    @property
+    def key_topics_with_bullets(self) -> str | None: ...
+    @property
+    def keywords(self) -> str | None: ...
+    @property
+    def threads_by_instagram(self) -> str | None: ...
+    @property
+    def faq(self) -> str | None: ...
+    @property
+    def facebook_post(self) -> str | None: ...
+    @property
+    def youtube_description(self) -> str | None: ...
+    @property
+    def twitter_thread(self) -> str | None: ...
+    @property
+    def linked_in_post(self) -> str | None: ...
+    @property
+    def transcription_job_id(self) -> str | None:
+        """The transcription the content was made from."""

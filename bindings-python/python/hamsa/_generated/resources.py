@@ -325,6 +325,158 @@ class Jobs(SyncResource):
         """
         return self._invoke("jobs.get", {"job_id": job_id}, timeout, deadline, max_retries, extra_headers)
 
+    def create(
+        self,
+        *,
+        type=OMIT,
+        api_key=OMIT,
+        media_url=OMIT,
+        title=OMIT,
+        language=OMIT,
+        processing_type=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+
+        type: The job's type: `TRANSCRIPTION`.
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        language: `ar` or `en`.
+        processing_type: `async` (the default) or `sync`.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+        return self._invoke(
+            "jobs.create",
+            {
+                "type": type,
+                "api_key": api_key,
+                "media_url": media_url,
+                "title": title,
+                "language": language,
+                "processing_type": processing_type,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        type=OMIT,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        sort_by=OMIT,
+        order_by=OMIT,
+        status=OMIT,
+        search=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+
+        type: The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        sort_by: `totalCost`, `usageTime`, `createdAt` or `updatedAt`.
+        order_by: `asc` or `desc`.
+        search: Free-text search.
+        """
+        return self._pager(
+            "jobs.list",
+            {
+                "type": type,
+                "project_id": project_id,
+                "page": page,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "status": status,
+                "search": search,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def search(
+        self,
+        *,
+        project_id=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        sort=OMIT,
+        search=OMIT,
+        status=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read,
+        sent as POST.
+
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Free-text search.
+        """
+        return self._pager(
+            "jobs.search",
+            {
+                "project_id": project_id,
+                "skip": skip,
+                "take": take,
+                "sort": sort,
+                "search": search,
+                "status": status,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get_summary(
+        self,
+        id=OMIT,
+        *,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Get one job as the v2 view shows it (a summary with its attributes).
+
+        id: The job's id.
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        """
+        return self._invoke(
+            "jobs.get_summary",
+            {"id": id, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
     def wait(
         self,
         job_id=OMIT,
@@ -345,6 +497,177 @@ class Jobs(SyncResource):
         return self._invoke(
             "jobs.wait",
             {"job_id": job_id, "poll_interval": poll_interval, "wait_timeout": wait_timeout},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class Transcriptions(SyncResource):
+    """`client.transcriptions`."""
+
+    def create(
+        self,
+        *,
+        media_url=OMIT,
+        model=OMIT,
+        processing_type=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        title=OMIT,
+        language=OMIT,
+        return_srt_format=OMIT,
+        srt_options=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        model: `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`.
+        processing_type: `async` (the default).
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        language: `ar` (the default) or `en`.
+        return_srt_format: Also return the transcript as SRT subtitles.
+        srt_options: How the subtitles are cut; only with `returnSrtFormat: true`.
+        """
+        return self._invoke(
+            "transcriptions.create",
+            {
+                "media_url": media_url,
+                "model": model,
+                "processing_type": processing_type,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "title": title,
+                "language": language,
+                "return_srt_format": return_srt_format,
+                "srt_options": srt_options,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AiContent(SyncResource):
+    """`client.ai_content`."""
+
+    def create(self, job_id=OMIT, *, ai_parts=OMIT, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: The parts to write (at least one).
+        """
+        return self._invoke(
+            "ai_content.create",
+            {"job_id": job_id, "ai_parts": ai_parts},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def create_custom(
+        self,
+        job_id=OMIT,
+        *,
+        ai_parts=OMIT,
+        prompts=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Write AI content parts from prompts of your own; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: At least one part: `{aiPart, language, prompt}` objects, or standard part names (with
+        `prompts`).
+        prompts: The older shape: a prompt per named part.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+        return self._invoke(
+            "ai_content.create_custom",
+            {
+                "job_id": job_id,
+                "ai_parts": ai_parts,
+                "prompts": prompts,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def get(self, job_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get an AI content job and its parts.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+        return self._invoke("ai_content.get", {"job_id": job_id}, timeout, deadline, max_retries, extra_headers)
+
+    def estimate(self, job_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """What AI content from a transcription job would cost.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+        return self._invoke("ai_content.estimate", {"job_id": job_id}, timeout, deadline, max_retries, extra_headers)
+
+    def create_with_transcription(
+        self,
+        *,
+        api_key=OMIT,
+        media_url=OMIT,
+        title=OMIT,
+        language=OMIT,
+        ai_parts=OMIT,
+        ai_content_title=OMIT,
+        ai_content_language=OMIT,
+        ai_content_date=OMIT,
+        ai_content_text=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL).
+        title: 1 to 500 characters.
+        language: `ar` or `en`.
+        ai_parts: Exactly one part, e.g. `["summary"]`.
+        ai_content_title: 1 to 500 characters.
+        ai_content_language: `ar`, `en`, `both_ar_first` or `both_en_first`.
+        ai_content_date: ISO-8601.
+        ai_content_text: Extra instructions.
+        """
+        return self._invoke(
+            "ai_content.create_with_transcription",
+            {
+                "api_key": api_key,
+                "media_url": media_url,
+                "title": title,
+                "language": language,
+                "ai_parts": ai_parts,
+                "ai_content_title": ai_content_title,
+                "ai_content_language": ai_content_language,
+                "ai_content_date": ai_content_date,
+                "ai_content_text": ai_content_text,
+            },
             timeout,
             deadline,
             max_retries,
@@ -2034,6 +2357,8 @@ class SyncResources:
         self.calls = Calls(core)
         self.phone_numbers = PhoneNumbers(core)
         self.jobs = Jobs(core)
+        self.transcriptions = Transcriptions(core)
+        self.ai_content = AiContent(core)
         self.conversations = Conversations(core)
         self.knowledge_base = KnowledgeBase(core)
         self.voice_dictionaries = VoiceDictionaries(core)
@@ -2366,6 +2691,158 @@ class AsyncJobs(AsyncResource):
         """
         return await self._invoke("jobs.get", {"job_id": job_id}, timeout, deadline, max_retries, extra_headers)
 
+    async def create(
+        self,
+        *,
+        type=OMIT,
+        api_key=OMIT,
+        media_url=OMIT,
+        title=OMIT,
+        language=OMIT,
+        processing_type=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+
+        type: The job's type: `TRANSCRIPTION`.
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        language: `ar` or `en`.
+        processing_type: `async` (the default) or `sync`.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+        return await self._invoke(
+            "jobs.create",
+            {
+                "type": type,
+                "api_key": api_key,
+                "media_url": media_url,
+                "title": title,
+                "language": language,
+                "processing_type": processing_type,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def list(
+        self,
+        *,
+        type=OMIT,
+        project_id=OMIT,
+        page=OMIT,
+        per_page=OMIT,
+        sort_by=OMIT,
+        order_by=OMIT,
+        status=OMIT,
+        search=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+
+        type: The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        sort_by: `totalCost`, `usageTime`, `createdAt` or `updatedAt`.
+        order_by: `asc` or `desc`.
+        search: Free-text search.
+        """
+        return self._pager(
+            "jobs.list",
+            {
+                "type": type,
+                "project_id": project_id,
+                "page": page,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "status": status,
+                "search": search,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    def search(
+        self,
+        *,
+        project_id=OMIT,
+        skip=OMIT,
+        take=OMIT,
+        sort=OMIT,
+        search=OMIT,
+        status=OMIT,
+        type=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read,
+        sent as POST.
+
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Free-text search.
+        """
+        return self._pager(
+            "jobs.search",
+            {
+                "project_id": project_id,
+                "skip": skip,
+                "take": take,
+                "sort": sort,
+                "search": search,
+                "status": status,
+                "type": type,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get_summary(
+        self,
+        id=OMIT,
+        *,
+        project_id=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Get one job as the v2 view shows it (a summary with its attributes).
+
+        id: The job's id.
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        """
+        return await self._invoke(
+            "jobs.get_summary",
+            {"id": id, "project_id": project_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
     async def wait(
         self,
         job_id=OMIT,
@@ -2386,6 +2863,193 @@ class AsyncJobs(AsyncResource):
         return await self._invoke(
             "jobs.wait",
             {"job_id": job_id, "poll_interval": poll_interval, "wait_timeout": wait_timeout},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncTranscriptions(AsyncResource):
+    """`client.transcriptions`."""
+
+    async def create(
+        self,
+        *,
+        media_url=OMIT,
+        model=OMIT,
+        processing_type=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        title=OMIT,
+        language=OMIT,
+        return_srt_format=OMIT,
+        srt_options=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        model: `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`.
+        processing_type: `async` (the default).
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        language: `ar` (the default) or `en`.
+        return_srt_format: Also return the transcript as SRT subtitles.
+        srt_options: How the subtitles are cut; only with `returnSrtFormat: true`.
+        """
+        return await self._invoke(
+            "transcriptions.create",
+            {
+                "media_url": media_url,
+                "model": model,
+                "processing_type": processing_type,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+                "title": title,
+                "language": language,
+                "return_srt_format": return_srt_format,
+                "srt_options": srt_options,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+
+class AsyncAiContent(AsyncResource):
+    """`client.ai_content`."""
+
+    async def create(
+        self,
+        job_id=OMIT,
+        *,
+        ai_parts=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: The parts to write (at least one).
+        """
+        return await self._invoke(
+            "ai_content.create",
+            {"job_id": job_id, "ai_parts": ai_parts},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def create_custom(
+        self,
+        job_id=OMIT,
+        *,
+        ai_parts=OMIT,
+        prompts=OMIT,
+        webhook_url=OMIT,
+        webhook_auth=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Write AI content parts from prompts of your own; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: At least one part: `{aiPart, language, prompt}` objects, or standard part names (with
+        `prompts`).
+        prompts: The older shape: a prompt per named part.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+        return await self._invoke(
+            "ai_content.create_custom",
+            {
+                "job_id": job_id,
+                "ai_parts": ai_parts,
+                "prompts": prompts,
+                "webhook_url": webhook_url,
+                "webhook_auth": webhook_auth,
+            },
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def get(self, job_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """Get an AI content job and its parts.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+        return await self._invoke("ai_content.get", {"job_id": job_id}, timeout, deadline, max_retries, extra_headers)
+
+    async def estimate(self, job_id=OMIT, *, timeout=None, deadline=None, max_retries=None, extra_headers=None):
+        """What AI content from a transcription job would cost.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+        return await self._invoke(
+            "ai_content.estimate",
+            {"job_id": job_id},
+            timeout,
+            deadline,
+            max_retries,
+            extra_headers,
+        )
+
+    async def create_with_transcription(
+        self,
+        *,
+        api_key=OMIT,
+        media_url=OMIT,
+        title=OMIT,
+        language=OMIT,
+        ai_parts=OMIT,
+        ai_content_title=OMIT,
+        ai_content_language=OMIT,
+        ai_content_date=OMIT,
+        ai_content_text=OMIT,
+        timeout=None,
+        deadline=None,
+        max_retries=None,
+        extra_headers=None,
+    ):
+        """Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL).
+        title: 1 to 500 characters.
+        language: `ar` or `en`.
+        ai_parts: Exactly one part, e.g. `["summary"]`.
+        ai_content_title: 1 to 500 characters.
+        ai_content_language: `ar`, `en`, `both_ar_first` or `both_en_first`.
+        ai_content_date: ISO-8601.
+        ai_content_text: Extra instructions.
+        """
+        return await self._invoke(
+            "ai_content.create_with_transcription",
+            {
+                "api_key": api_key,
+                "media_url": media_url,
+                "title": title,
+                "language": language,
+                "ai_parts": ai_parts,
+                "ai_content_title": ai_content_title,
+                "ai_content_language": ai_content_language,
+                "ai_content_date": ai_content_date,
+                "ai_content_text": ai_content_text,
+            },
             timeout,
             deadline,
             max_retries,
@@ -4098,6 +4762,8 @@ class AsyncResources:
         self.calls = AsyncCalls(core)
         self.phone_numbers = AsyncPhoneNumbers(core)
         self.jobs = AsyncJobs(core)
+        self.transcriptions = AsyncTranscriptions(core)
+        self.ai_content = AsyncAiContent(core)
         self.conversations = AsyncConversations(core)
         self.knowledge_base = AsyncKnowledgeBase(core)
         self.voice_dictionaries = AsyncVoiceDictionaries(core)

@@ -18,6 +18,8 @@ from .models import (
     AgentType,
     AgentVoice,
     AgentWorkflow,
+    AiContentEstimate,
+    AiPart,
     AnalyticsOverview,
     AnalyticsPeriod,
     CallStarted,
@@ -27,7 +29,14 @@ from .models import (
     ConversationSummary,
     CreatedVoice,
     Job,
+    JobListEntry,
+    JobListPage,
+    JobSort,
+    JobStarted,
     JobStatus,
+    JobSummary,
+    JobSummaryPage,
+    JobType,
     KnowledgeBaseItem,
     KnowledgeBaseItemType,
     KnowledgeBaseItems,
@@ -41,6 +50,8 @@ from .models import (
     PhoneNumberType,
     Project,
     ProjectSecret,
+    SrtOptions,
+    TranscriptionModel,
     TtsHistory,
     TtsHistoryConfig,
     TtsHistoryPage,
@@ -283,6 +294,96 @@ class Jobs(SyncResource):
 
         job_id: The job's id (for a call: the id the call endpoint returned).
         """
+    def create(
+        self,
+        *,
+        type: JobType,
+        api_key: str,
+        media_url: str,
+        title: str,
+        language: str,
+        processing_type: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+
+        type: The job's type: `TRANSCRIPTION`.
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        language: `ar` or `en`.
+        processing_type: `async` (the default) or `sync`.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+    def list(
+        self,
+        *,
+        type: JobType,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        sort_by: str | None = ...,
+        order_by: str | None = ...,
+        status: JobStatus | None = ...,
+        search: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[JobListEntry, JobListPage]:
+        """List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+
+        type: The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        sort_by: `totalCost`, `usageTime`, `createdAt` or `updatedAt`.
+        order_by: `asc` or `desc`.
+        search: Free-text search.
+        """
+    def search(
+        self,
+        *,
+        project_id: str | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        sort: JobSort | Mapping[str, Any] | None = ...,
+        search: str | None = ...,
+        status: JobStatus | None = ...,
+        type: JobType | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> SyncPager[JobSummary, JobSummaryPage]:
+        """Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read,
+        sent as POST.
+
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Free-text search.
+        """
+    def get_summary(
+        self,
+        id: str,
+        *,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobSummary:
+        """Get one job as the v2 view shows it (a summary with its attributes).
+
+        id: The job's id.
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        """
     def wait(
         self,
         job_id: str,
@@ -299,6 +400,132 @@ class Jobs(SyncResource):
         job_id: The job's id.
         poll_interval: The first pause between two polls, in milliseconds (later pauses grow).
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
+        """
+
+class Transcriptions(SyncResource):
+    def create(
+        self,
+        *,
+        media_url: str,
+        model: TranscriptionModel,
+        processing_type: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        title: str | None = ...,
+        language: str | None = ...,
+        return_srt_format: bool | None = ...,
+        srt_options: SrtOptions | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        model: `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`.
+        processing_type: `async` (the default).
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        language: `ar` (the default) or `en`.
+        return_srt_format: Also return the transcript as SRT subtitles.
+        srt_options: How the subtitles are cut; only with `returnSrtFormat: true`.
+        """
+
+class AiContent(SyncResource):
+    def create(
+        self,
+        job_id: str,
+        *,
+        ai_parts: Sequence[AiPart],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: The parts to write (at least one).
+        """
+    def create_custom(
+        self,
+        job_id: str,
+        *,
+        ai_parts: Sequence[Any],
+        prompts: Any = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Write AI content parts from prompts of your own; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: At least one part: `{aiPart, language, prompt}` objects, or standard part names (with
+        `prompts`).
+        prompts: The older shape: a prompt per named part.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+    def get(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Get an AI content job and its parts.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+    def estimate(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AiContentEstimate:
+        """What AI content from a transcription job would cost.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+    def create_with_transcription(
+        self,
+        *,
+        api_key: str,
+        media_url: str,
+        title: str,
+        language: str,
+        ai_parts: Sequence[AiPart],
+        ai_content_title: str | None = ...,
+        ai_content_language: str | None = ...,
+        ai_content_date: str | None = ...,
+        ai_content_text: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL).
+        title: 1 to 500 characters.
+        language: `ar` or `en`.
+        ai_parts: Exactly one part, e.g. `["summary"]`.
+        ai_content_title: 1 to 500 characters.
+        ai_content_language: `ar`, `en`, `both_ar_first` or `both_en_first`.
+        ai_content_date: ISO-8601.
+        ai_content_text: Extra instructions.
         """
 
 class Conversations(SyncResource):
@@ -1414,6 +1641,8 @@ class SyncResources:
     calls: Calls
     phone_numbers: PhoneNumbers
     jobs: Jobs
+    transcriptions: Transcriptions
+    ai_content: AiContent
     conversations: Conversations
     knowledge_base: KnowledgeBase
     voice_dictionaries: VoiceDictionaries
@@ -1641,6 +1870,96 @@ class AsyncJobs(AsyncResource):
 
         job_id: The job's id (for a call: the id the call endpoint returned).
         """
+    async def create(
+        self,
+        *,
+        type: JobType,
+        api_key: str,
+        media_url: str,
+        title: str,
+        language: str,
+        processing_type: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+
+        type: The job's type: `TRANSCRIPTION`.
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        language: `ar` or `en`.
+        processing_type: `async` (the default) or `sync`.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+    def list(
+        self,
+        *,
+        type: JobType,
+        project_id: str | None = ...,
+        page: int | None = ...,
+        per_page: int | None = ...,
+        sort_by: str | None = ...,
+        order_by: str | None = ...,
+        status: JobStatus | None = ...,
+        search: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[JobListEntry, JobListPage]:
+        """List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+
+        type: The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...).
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        page: The 1-based page number (1 when left out).
+        per_page: The page size (10 when left out).
+        sort_by: `totalCost`, `usageTime`, `createdAt` or `updatedAt`.
+        order_by: `asc` or `desc`.
+        search: Free-text search.
+        """
+    def search(
+        self,
+        *,
+        project_id: str | None = ...,
+        skip: int | None = ...,
+        take: int | None = ...,
+        sort: JobSort | Mapping[str, Any] | None = ...,
+        search: str | None = ...,
+        status: JobStatus | None = ...,
+        type: JobType | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AsyncPager[JobSummary, JobSummaryPage]:
+        """Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read,
+        sent as POST.
+
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        skip: The 1-based page number.
+        take: The page size (the server's default is 10).
+        search: Free-text search.
+        """
+    async def get_summary(
+        self,
+        id: str,
+        *,
+        project_id: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobSummary:
+        """Get one job as the v2 view shows it (a summary with its attributes).
+
+        id: The job's id.
+        project_id: The project; left out, the API key's project (fetched once per client with `projects.get`).
+        """
     async def wait(
         self,
         job_id: str,
@@ -1657,6 +1976,132 @@ class AsyncJobs(AsyncResource):
         job_id: The job's id.
         poll_interval: The first pause between two polls, in milliseconds (later pauses grow).
         wait_timeout: Give up with a `timeout` error after this many milliseconds.
+        """
+
+class AsyncTranscriptions(AsyncResource):
+    async def create(
+        self,
+        *,
+        media_url: str,
+        model: TranscriptionModel,
+        processing_type: str | None = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        title: str | None = ...,
+        language: str | None = ...,
+        return_srt_format: bool | None = ...,
+        srt_options: SrtOptions | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+
+        media_url: The media to transcribe (an http or https URL; YouTube links are accepted).
+        model: `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`.
+        processing_type: `async` (the default).
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        language: `ar` (the default) or `en`.
+        return_srt_format: Also return the transcript as SRT subtitles.
+        srt_options: How the subtitles are cut; only with `returnSrtFormat: true`.
+        """
+
+class AsyncAiContent(AsyncResource):
+    async def create(
+        self,
+        job_id: str,
+        *,
+        ai_parts: Sequence[AiPart],
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: The parts to write (at least one).
+        """
+    async def create_custom(
+        self,
+        job_id: str,
+        *,
+        ai_parts: Sequence[Any],
+        prompts: Any = ...,
+        webhook_url: str | None = ...,
+        webhook_auth: WebhookAuth | Mapping[str, Any] | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Write AI content parts from prompts of your own; answers the AI content job.
+
+        job_id: The transcription job the content is made from.
+        ai_parts: At least one part: `{aiPart, language, prompt}` objects, or standard part names (with
+        `prompts`).
+        prompts: The older shape: a prompt per named part.
+        webhook_url: Where the result is POSTed (https; plain http only to loopback).
+        webhook_auth: Sent back to the webhook as its `Authorization` header.
+        """
+    async def get(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> Job:
+        """Get an AI content job and its parts.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+    async def estimate(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> AiContentEstimate:
+        """What AI content from a transcription job would cost.
+
+        job_id: For `get`, the AI content job; for `estimate`, the transcription job the content would be made
+        from.
+        """
+    async def create_with_transcription(
+        self,
+        *,
+        api_key: str,
+        media_url: str,
+        title: str,
+        language: str,
+        ai_parts: Sequence[AiPart],
+        ai_content_title: str | None = ...,
+        ai_content_language: str | None = ...,
+        ai_content_date: str | None = ...,
+        ai_content_text: str | None = ...,
+        timeout: float | None = ...,
+        deadline: float | None = ...,
+        max_retries: int | None = ...,
+        extra_headers: Mapping[str, str] | None = ...,
+    ) -> JobStarted:
+        """Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+
+        api_key: The API key's identifier (a uuid; not the secret key).
+        media_url: The media to transcribe (an http or https URL).
+        title: 1 to 500 characters.
+        language: `ar` or `en`.
+        ai_parts: Exactly one part, e.g. `["summary"]`.
+        ai_content_title: 1 to 500 characters.
+        ai_content_language: `ar`, `en`, `both_ar_first` or `both_en_first`.
+        ai_content_date: ISO-8601.
+        ai_content_text: Extra instructions.
         """
 
 class AsyncConversations(AsyncResource):
@@ -2772,6 +3217,8 @@ class AsyncResources:
     calls: AsyncCalls
     phone_numbers: AsyncPhoneNumbers
     jobs: AsyncJobs
+    transcriptions: AsyncTranscriptions
+    ai_content: AsyncAiContent
     conversations: AsyncConversations
     knowledge_base: AsyncKnowledgeBase
     voice_dictionaries: AsyncVoiceDictionaries

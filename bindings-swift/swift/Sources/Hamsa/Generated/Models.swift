@@ -107,6 +107,64 @@ public struct PhoneNumberType: RawRepresentable, Hashable, Sendable, CustomStrin
 }
 
 /// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct TranscriptionModel: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let hamsaGeneralV20 = TranscriptionModel(rawValue: "Hamsa-General-V2.0")
+    public static let hamsaConversationalV10 = TranscriptionModel(rawValue: "Hamsa-Conversational-V1.0")
+
+    /// Every value this SDK version knows.
+    public static let known: [TranscriptionModel] = [.hamsaGeneralV20, .hamsaConversationalV10]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
+public struct AiPart: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let introduction = AiPart(rawValue: "introduction")
+    public static let titles = AiPart(rawValue: "titles")
+    public static let summary = AiPart(rawValue: "summary")
+    public static let webArticleSeofriendly = AiPart(rawValue: "webArticleSEOFriendly")
+    public static let keyTopicsWithBullets = AiPart(rawValue: "keyTopicsWithBullets")
+    public static let keywords = AiPart(rawValue: "keywords")
+    public static let threadsByInstagram = AiPart(rawValue: "threadsByInstagram")
+    public static let faq = AiPart(rawValue: "faq")
+    public static let facebookPost = AiPart(rawValue: "facebookPost")
+    public static let youtubeDescription = AiPart(rawValue: "youtubeDescription")
+    public static let twitterThread = AiPart(rawValue: "twitterThread")
+    public static let linkedInPost = AiPart(rawValue: "linkedInPost")
+
+    /// Every value this SDK version knows.
+    public static let known: [AiPart] = [.introduction, .titles, .summary, .webArticleSeofriendly, .keyTopicsWithBullets, .keywords, .threadsByInstagram, .faq, .facebookPost, .youtubeDescription, .twitterThread, .linkedInPost]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    public var description: String { rawValue }
+
+    public init(json: JSONValue) throws {
+        self.init(rawValue: try String(json: json))
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+/// An open enum: a value this SDK version does not know is kept in `rawValue` and sent back unchanged.
 public struct KnowledgeBaseItemType: RawRepresentable, Hashable, Sendable, CustomStringConvertible, JSONConvertible {
     public let rawValue: String
 
@@ -248,9 +306,10 @@ public struct WebhookEventType: RawRepresentable, Hashable, Sendable, CustomStri
     public static let transcriptionUpdate = WebhookEventType(rawValue: "transcription.update")
     public static let toolExecuted = WebhookEventType(rawValue: "tool.executed")
     public static let callEnded = WebhookEventType(rawValue: "call.ended")
+    public static let job = WebhookEventType(rawValue: "job")
 
     /// Every value this SDK version knows.
-    public static let known: [WebhookEventType] = [.callStarted, .callAnswered, .transcriptionUpdate, .toolExecuted, .callEnded]
+    public static let known: [WebhookEventType] = [.callStarted, .callAnswered, .transcriptionUpdate, .toolExecuted, .callEnded, .job]
 
     public var isKnown: Bool { Self.known.contains(self) }
     public var description: String { rawValue }
@@ -687,10 +746,12 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
     public var ttsVoiceId: String?
     public var createdAt: String?
     public var updatedAt: String?
+    /// `jobs.get` only: the preview URL the API sends next to the job.
+    public var previewUrl: String?
     /// Fields this SDK version does not know, kept as they came and sent back unchanged.
     public var extra: [String: JSONValue]
 
-    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: AgentDetails? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+    public init(id: String, title: String? = nil, model: String? = nil, type: JobType? = nil, processingType: String? = nil, webhookUrl: String? = nil, totalCost: Double? = nil, usageTime: JSONValue? = nil, fromLng: String? = nil, toLng: String? = nil, mediaUrl: String? = nil, jobResponse: JSONValue? = nil, fromScript: String? = nil, toScript: String? = nil, status: JobStatus? = nil, relevantJobId: String? = nil, callParams: CallParams? = nil, agentDetails: AgentDetails? = nil, apiKeyId: String? = nil, billingId: String? = nil, systemModelKey: String? = nil, voiceAgentId: String? = nil, userId: String? = nil, ttsVoiceId: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, previewUrl: String? = nil, extra: [String: JSONValue] = [:]) {
         self.id = id
         self.title = title
         self.model = model
@@ -717,6 +778,7 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         self.ttsVoiceId = ttsVoiceId
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.previewUrl = previewUrl
         self.extra = extra
     }
 
@@ -748,10 +810,11 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         self.ttsVoiceId = try reader.optional("ttsVoiceId")
         self.createdAt = try reader.optional("createdAt")
         self.updatedAt = try reader.optional("updatedAt")
+        self.previewUrl = try reader.optional("previewUrl")
         extra = reader.rest(known: Self.wireNames)
     }
 
-    static let wireNames: Set<String> = ["id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt"]
+    static let wireNames: Set<String> = ["id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt", "previewUrl"]
 
     public var json: JSONValue {
         var writer = JSONObjectWriter(extra: extra)
@@ -781,6 +844,7 @@ public struct Job: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("ttsVoiceId", self.ttsVoiceId)
         writer.set("createdAt", self.createdAt)
         writer.set("updatedAt", self.updatedAt)
+        writer.set("previewUrl", self.previewUrl)
         return writer.json
     }
 }
@@ -1310,6 +1374,799 @@ public struct GetJobParams: JSONConvertible, Equatable, Hashable, Sendable {
     public var json: JSONValue {
         var writer = JSONObjectWriter()
         writer.set("jobId", self.jobId)
+        return writer.json
+    }
+}
+
+/// `jobs.create`: a v2 job (type `TRANSCRIPTION`) from a media URL.
+public struct CreateJobParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The job's type: `TRANSCRIPTION`.
+    public var type: JobType
+    /// The API key's identifier (a uuid; not the secret key).
+    public var apiKey: String
+    /// The media to transcribe (an http or https URL; YouTube links are accepted).
+    public var mediaUrl: String
+    public var title: String
+    /// `ar` or `en`.
+    public var language: String
+    /// `async` (the default) or `sync`.
+    public var processingType: String?
+    /// Where the result is POSTed (https; plain http only to loopback).
+    public var webhookUrl: String?
+    /// Sent back to the webhook as its `Authorization` header.
+    public var webhookAuth: WebhookAuth?
+
+    public init(type: JobType, apiKey: String, mediaUrl: String, title: String, language: String, processingType: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
+        self.type = type
+        self.apiKey = apiKey
+        self.mediaUrl = mediaUrl
+        self.title = title
+        self.language = language
+        self.processingType = processingType
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateJobParams")
+        self.type = try reader.required("type")
+        self.apiKey = try reader.required("apiKey")
+        self.mediaUrl = try reader.required("mediaUrl")
+        self.title = try reader.required("title")
+        self.language = try reader.required("language")
+        self.processingType = try reader.optional("processingType")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("type", self.type)
+        writer.set("apiKey", self.apiKey)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("title", self.title)
+        writer.set("language", self.language)
+        writer.set("processingType", self.processingType)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        return writer.json
+    }
+}
+
+/// What the routes that start a job answer: the new job's id (wait on it with `jobs.wait`).
+public struct JobStarted: JSONConvertible, Equatable, Hashable, Sendable {
+    public var jobId: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(jobId: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.jobId = jobId
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobStarted")
+        self.jobId = try reader.optional("jobId")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["jobId"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("jobId", self.jobId)
+        return writer.json
+    }
+}
+
+/// `jobs.list`: the v2 job list of one type, one page (`page` 1-based, `perPage` the page size; both are
+/// always sent, the API requires them).
+public struct ListJobsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...).
+    public var type: JobType
+    /// The project; left out, the API key's project (fetched once per client with `projects.get`).
+    public var projectId: String?
+    /// The 1-based page number (1 when left out).
+    public var page: Int?
+    /// The page size (10 when left out).
+    public var perPage: Int?
+    /// `totalCost`, `usageTime`, `createdAt` or `updatedAt`.
+    public var sortBy: String?
+    /// `asc` or `desc`.
+    public var orderBy: String?
+    public var status: JobStatus?
+    /// Free-text search.
+    public var search: String?
+
+    public init(type: JobType, projectId: String? = nil, page: Int? = nil, perPage: Int? = nil, sortBy: String? = nil, orderBy: String? = nil, status: JobStatus? = nil, search: String? = nil) {
+        self.type = type
+        self.projectId = projectId
+        self.page = page
+        self.perPage = perPage
+        self.sortBy = sortBy
+        self.orderBy = orderBy
+        self.status = status
+        self.search = search
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "ListJobsParams")
+        self.type = try reader.required("type")
+        self.projectId = try reader.optional("projectId")
+        self.page = try reader.optional("page")
+        self.perPage = try reader.optional("perPage")
+        self.sortBy = try reader.optional("sortBy")
+        self.orderBy = try reader.optional("orderBy")
+        self.status = try reader.optional("status")
+        self.search = try reader.optional("search")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("type", self.type)
+        writer.set("projectId", self.projectId)
+        writer.set("page", self.page)
+        writer.set("perPage", self.perPage)
+        writer.set("sortBy", self.sortBy)
+        writer.set("orderBy", self.orderBy)
+        writer.set("status", self.status)
+        writer.set("search", self.search)
+        return writer.json
+    }
+}
+
+/// A page of `jobs.list`.
+public struct JobListPage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var jobs: [JobListEntry]
+    public var page: Int?
+    public var totalCount: Int?
+    public var totalPages: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(jobs: [JobListEntry] = [], page: Int? = nil, totalCount: Int? = nil, totalPages: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.jobs = jobs
+        self.page = page
+        self.totalCount = totalCount
+        self.totalPages = totalPages
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobListPage")
+        self.jobs = try reader.optional("jobs") ?? []
+        self.page = try reader.optional("page")
+        self.totalCount = try reader.optional("totalCount")
+        self.totalPages = try reader.optional("totalPages")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["jobs", "page", "totalCount", "totalPages"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("jobs", self.jobs)
+        writer.set("page", self.page)
+        writer.set("totalCount", self.totalCount)
+        writer.set("totalPages", self.totalPages)
+        return writer.json
+    }
+}
+
+/// A job in the v2 list (`jobs.list`).
+public struct JobListEntry: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    public var mediaUrl: String?
+    public var mediaType: String?
+    public var totalCost: Double?
+    public var status: JobStatus?
+    public var createdAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, title: String? = nil, mediaUrl: String? = nil, mediaType: String? = nil, totalCost: Double? = nil, status: JobStatus? = nil, createdAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.title = title
+        self.mediaUrl = mediaUrl
+        self.mediaType = mediaType
+        self.totalCost = totalCost
+        self.status = status
+        self.createdAt = createdAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobListEntry")
+        self.id = try reader.required("id")
+        self.title = try reader.optional("title")
+        self.mediaUrl = try reader.optional("mediaUrl")
+        self.mediaType = try reader.optional("mediaType")
+        self.totalCost = try reader.optional("totalCost")
+        self.status = try reader.optional("status")
+        self.createdAt = try reader.optional("createdAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "title", "mediaUrl", "mediaType", "totalCost", "status", "createdAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("title", self.title)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("mediaType", self.mediaType)
+        writer.set("totalCost", self.totalCost)
+        writer.set("status", self.status)
+        writer.set("createdAt", self.createdAt)
+        return writer.json
+    }
+}
+
+/// `jobs.search`: jobs filtered and sorted, one page (`skip` = page number, `take` = page size, in the
+/// body; `projectId` in the query string).
+public struct SearchJobsParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The project; left out, the API key's project (fetched once per client with `projects.get`).
+    public var projectId: String?
+    /// The 1-based page number.
+    public var skip: Int?
+    /// The page size (the server's default is 10).
+    public var take: Int?
+    public var sort: JobSort?
+    /// Free-text search.
+    public var search: String?
+    public var status: JobStatus?
+    public var type: JobType?
+
+    public init(projectId: String? = nil, skip: Int? = nil, take: Int? = nil, sort: JobSort? = nil, search: String? = nil, status: JobStatus? = nil, type: JobType? = nil) {
+        self.projectId = projectId
+        self.skip = skip
+        self.take = take
+        self.sort = sort
+        self.search = search
+        self.status = status
+        self.type = type
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "SearchJobsParams")
+        self.projectId = try reader.optional("projectId")
+        self.skip = try reader.optional("skip")
+        self.take = try reader.optional("take")
+        self.sort = try reader.optional("sort")
+        self.search = try reader.optional("search")
+        self.status = try reader.optional("status")
+        self.type = try reader.optional("type")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("projectId", self.projectId)
+        writer.set("skip", self.skip)
+        writer.set("take", self.take)
+        writer.set("sort", self.sort)
+        writer.set("search", self.search)
+        writer.set("status", self.status)
+        writer.set("type", self.type)
+        return writer.json
+    }
+}
+
+/// How `jobs.search` sorts.
+public struct JobSort: JSONConvertible, Equatable, Hashable, Sendable {
+    /// e.g. `createdAt`.
+    public var field: String
+    /// `asc` or `desc`.
+    public var direction: String?
+
+    public init(field: String, direction: String? = nil) {
+        self.field = field
+        self.direction = direction
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobSort")
+        self.field = try reader.required("field")
+        self.direction = try reader.optional("direction")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("field", self.field)
+        writer.set("direction", self.direction)
+        return writer.json
+    }
+}
+
+/// A page of `jobs.search`.
+public struct JobSummaryPage: JSONConvertible, Equatable, Hashable, Sendable {
+    public var jobs: [JobSummary]
+    public var total: Int?
+    public var filtered: Int?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(jobs: [JobSummary] = [], total: Int? = nil, filtered: Int? = nil, extra: [String: JSONValue] = [:]) {
+        self.jobs = jobs
+        self.total = total
+        self.filtered = filtered
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobSummaryPage")
+        self.jobs = try reader.optional("jobs") ?? []
+        self.total = try reader.optional("total")
+        self.filtered = try reader.optional("filtered")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["jobs", "total", "filtered"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("jobs", self.jobs)
+        writer.set("total", self.total)
+        writer.set("filtered", self.filtered)
+        return writer.json
+    }
+}
+
+/// A job in the summary views (`jobs.search` items, `jobs.get_summary`).
+public struct JobSummary: JSONConvertible, Equatable, Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    public var type: JobType?
+    public var url: String?
+    public var status: JobStatus?
+    public var cost: Double?
+    /// e.g. `HAMSA_GENERAL_V2.0`.
+    public var systemModelKey: String?
+    public var relevantJobId: String?
+    public var attributes: JobAttributes?
+    public var apiKey: String?
+    public var createdBy: String?
+    public var createdAt: String?
+    public var updatedAt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(id: String, title: String? = nil, type: JobType? = nil, url: String? = nil, status: JobStatus? = nil, cost: Double? = nil, systemModelKey: String? = nil, relevantJobId: String? = nil, attributes: JobAttributes? = nil, apiKey: String? = nil, createdBy: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.id = id
+        self.title = title
+        self.type = type
+        self.url = url
+        self.status = status
+        self.cost = cost
+        self.systemModelKey = systemModelKey
+        self.relevantJobId = relevantJobId
+        self.attributes = attributes
+        self.apiKey = apiKey
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobSummary")
+        self.id = try reader.required("id")
+        self.title = try reader.optional("title")
+        self.type = try reader.optional("type")
+        self.url = try reader.optional("url")
+        self.status = try reader.optional("status")
+        self.cost = try reader.optional("cost")
+        self.systemModelKey = try reader.optional("systemModelKey")
+        self.relevantJobId = try reader.optional("relevantJobId")
+        self.attributes = try reader.optional("attributes")
+        self.apiKey = try reader.optional("apiKey")
+        self.createdBy = try reader.optional("createdBy")
+        self.createdAt = try reader.optional("createdAt")
+        self.updatedAt = try reader.optional("updatedAt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["id", "title", "type", "url", "status", "cost", "systemModelKey", "relevantJobId", "attributes", "apiKey", "createdBy", "createdAt", "updatedAt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("id", self.id)
+        writer.set("title", self.title)
+        writer.set("type", self.type)
+        writer.set("url", self.url)
+        writer.set("status", self.status)
+        writer.set("cost", self.cost)
+        writer.set("systemModelKey", self.systemModelKey)
+        writer.set("relevantJobId", self.relevantJobId)
+        writer.set("attributes", self.attributes)
+        writer.set("apiKey", self.apiKey)
+        writer.set("createdBy", self.createdBy)
+        writer.set("createdAt", self.createdAt)
+        writer.set("updatedAt", self.updatedAt)
+        return writer.json
+    }
+}
+
+/// A job's attributes in the summary views (`jobs.search`, `jobs.get_summary`).
+public struct JobAttributes: JSONConvertible, Equatable, Hashable, Sendable {
+    public var apiKey: String?
+    public var mediaUrl: String?
+    /// e.g. `Hamsa-General-V2.0`.
+    public var model: String?
+    /// e.g. `YOUTUBE`.
+    public var mediaType: String?
+    public var agentName: String?
+    public var duration: Double?
+    public var voice: JSONValue?
+    /// The AI content parts asked for (a list, or one name as a string: read as a one-element list).
+    public var aiContentParts: [String]?
+    public var sourceJob: JSONValue?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(apiKey: String? = nil, mediaUrl: String? = nil, model: String? = nil, mediaType: String? = nil, agentName: String? = nil, duration: Double? = nil, voice: JSONValue? = nil, aiContentParts: [String]? = nil, sourceJob: JSONValue? = nil, extra: [String: JSONValue] = [:]) {
+        self.apiKey = apiKey
+        self.mediaUrl = mediaUrl
+        self.model = model
+        self.mediaType = mediaType
+        self.agentName = agentName
+        self.duration = duration
+        self.voice = voice
+        self.aiContentParts = aiContentParts
+        self.sourceJob = sourceJob
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "JobAttributes")
+        self.apiKey = try reader.optional("apiKey")
+        self.mediaUrl = try reader.optional("mediaUrl")
+        self.model = try reader.optional("model")
+        self.mediaType = try reader.optional("mediaType")
+        self.agentName = try reader.optional("agentName")
+        self.duration = try reader.optional("duration")
+        self.voice = try reader.optional("voice")
+        self.aiContentParts = try reader.optional("aiContentParts")
+        self.sourceJob = try reader.optional("sourceJob")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["apiKey", "mediaUrl", "model", "mediaType", "agentName", "duration", "voice", "aiContentParts", "sourceJob"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("apiKey", self.apiKey)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("model", self.model)
+        writer.set("mediaType", self.mediaType)
+        writer.set("agentName", self.agentName)
+        writer.set("duration", self.duration)
+        writer.set("voice", self.voice)
+        writer.set("aiContentParts", self.aiContentParts)
+        writer.set("sourceJob", self.sourceJob)
+        return writer.json
+    }
+}
+
+/// `jobs.get_summary`: one job as the v2 view shows it.
+public struct GetJobSummaryParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The job's id.
+    public var id: String
+    /// The project; left out, the API key's project (fetched once per client with `projects.get`).
+    public var projectId: String?
+
+    public init(id: String, projectId: String? = nil) {
+        self.id = id
+        self.projectId = projectId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "GetJobSummaryParams")
+        self.id = try reader.required("id")
+        self.projectId = try reader.optional("projectId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("id", self.id)
+        writer.set("projectId", self.projectId)
+        return writer.json
+    }
+}
+
+/// `transcriptions.create`: start a batch transcription of a media URL. The result arrives by webhook or
+/// by `jobs.wait`.
+public struct CreateTranscriptionParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The media to transcribe (an http or https URL; YouTube links are accepted).
+    public var mediaUrl: String
+    /// `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`.
+    public var model: TranscriptionModel
+    /// `async` (the default).
+    public var processingType: String?
+    /// Where the result is POSTed (https; plain http only to loopback).
+    public var webhookUrl: String?
+    /// Sent back to the webhook as its `Authorization` header.
+    public var webhookAuth: WebhookAuth?
+    public var title: String?
+    /// `ar` (the default) or `en`.
+    public var language: String?
+    /// Also return the transcript as SRT subtitles.
+    public var returnSrtFormat: Bool?
+    /// How the subtitles are cut; only with `returnSrtFormat: true`.
+    public var srtOptions: SrtOptions?
+
+    public init(mediaUrl: String, model: TranscriptionModel, processingType: String? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, title: String? = nil, language: String? = nil, returnSrtFormat: Bool? = nil, srtOptions: SrtOptions? = nil) {
+        self.mediaUrl = mediaUrl
+        self.model = model
+        self.processingType = processingType
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+        self.title = title
+        self.language = language
+        self.returnSrtFormat = returnSrtFormat
+        self.srtOptions = srtOptions
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateTranscriptionParams")
+        self.mediaUrl = try reader.required("mediaUrl")
+        self.model = try reader.required("model")
+        self.processingType = try reader.optional("processingType")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+        self.title = try reader.optional("title")
+        self.language = try reader.optional("language")
+        self.returnSrtFormat = try reader.optional("returnSrtFormat")
+        self.srtOptions = try reader.optional("srtOptions")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("model", self.model)
+        writer.set("processingType", self.processingType)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        writer.set("title", self.title)
+        writer.set("language", self.language)
+        writer.set("returnSrtFormat", self.returnSrtFormat)
+        writer.set("srtOptions", self.srtOptions)
+        return writer.json
+    }
+}
+
+/// How subtitles are cut when a transcription is asked for in SRT form. Every field is optional; the
+/// server's defaults are given.
+public struct SrtOptions: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Default 2.
+    public var maxLinesPerSubtitle: Int?
+    /// Default true.
+    public var singleSpeakerPerSubtitle: Bool?
+    /// Default 42.
+    public var maxCharsPerLine: Int?
+    /// Seconds; default 0.3.
+    public var maxMergeableGap: Double?
+    /// Seconds; default 0.7.
+    public var minDuration: Double?
+    /// Seconds; default 7.
+    public var maxDuration: Double?
+    /// Seconds; default 0.04.
+    public var minGap: Double?
+
+    public init(maxLinesPerSubtitle: Int? = nil, singleSpeakerPerSubtitle: Bool? = nil, maxCharsPerLine: Int? = nil, maxMergeableGap: Double? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, minGap: Double? = nil) {
+        self.maxLinesPerSubtitle = maxLinesPerSubtitle
+        self.singleSpeakerPerSubtitle = singleSpeakerPerSubtitle
+        self.maxCharsPerLine = maxCharsPerLine
+        self.maxMergeableGap = maxMergeableGap
+        self.minDuration = minDuration
+        self.maxDuration = maxDuration
+        self.minGap = minGap
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "SrtOptions")
+        self.maxLinesPerSubtitle = try reader.optional("maxLinesPerSubtitle")
+        self.singleSpeakerPerSubtitle = try reader.optional("singleSpeakerPerSubtitle")
+        self.maxCharsPerLine = try reader.optional("maxCharsPerLine")
+        self.maxMergeableGap = try reader.optional("maxMergeableGap")
+        self.minDuration = try reader.optional("minDuration")
+        self.maxDuration = try reader.optional("maxDuration")
+        self.minGap = try reader.optional("minGap")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("maxLinesPerSubtitle", self.maxLinesPerSubtitle)
+        writer.set("singleSpeakerPerSubtitle", self.singleSpeakerPerSubtitle)
+        writer.set("maxCharsPerLine", self.maxCharsPerLine)
+        writer.set("maxMergeableGap", self.maxMergeableGap)
+        writer.set("minDuration", self.minDuration)
+        writer.set("maxDuration", self.maxDuration)
+        writer.set("minGap", self.minGap)
+        return writer.json
+    }
+}
+
+/// `ai_content.create`: the standard parts of a finished transcription job (`jobId` goes in the query).
+public struct CreateAiContentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The transcription job the content is made from.
+    public var jobId: String
+    /// The parts to write (at least one).
+    public var aiParts: [AiPart]
+
+    public init(jobId: String, aiParts: [AiPart]) {
+        self.jobId = jobId
+        self.aiParts = aiParts
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateAiContentParams")
+        self.jobId = try reader.required("jobId")
+        self.aiParts = try reader.required("aiParts")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("jobId", self.jobId)
+        writer.set("aiParts", self.aiParts)
+        return writer.json
+    }
+}
+
+/// `ai_content.create_custom`: parts written from your own prompts (`jobId` goes in the query). Either
+/// shape the API documents: `aiParts` as `{aiPart, language, prompt}` objects, or as part names with
+/// `prompts` keyed by part name.
+public struct CreateCustomAiContentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The transcription job the content is made from.
+    public var jobId: String
+    /// At least one part: `{aiPart, language, prompt}` objects, or standard part names (with `prompts`).
+    /// The bindings see each element as JSON (either shape).
+    public var aiParts: [JSONValue]
+    /// The older shape: a prompt per named part.
+    public var prompts: JSONValue?
+    /// Where the result is POSTed (https; plain http only to loopback).
+    public var webhookUrl: String?
+    /// Sent back to the webhook as its `Authorization` header.
+    public var webhookAuth: WebhookAuth?
+
+    public init(jobId: String, aiParts: [JSONValue], prompts: JSONValue? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil) {
+        self.jobId = jobId
+        self.aiParts = aiParts
+        self.prompts = prompts
+        self.webhookUrl = webhookUrl
+        self.webhookAuth = webhookAuth
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateCustomAiContentParams")
+        self.jobId = try reader.required("jobId")
+        self.aiParts = try reader.required("aiParts")
+        self.prompts = try reader.optional("prompts")
+        self.webhookUrl = try reader.optional("webhookUrl")
+        self.webhookAuth = try reader.optional("webhookAuth")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("jobId", self.jobId)
+        writer.set("aiParts", self.aiParts)
+        writer.set("prompts", self.prompts)
+        writer.set("webhookUrl", self.webhookUrl)
+        writer.set("webhookAuth", self.webhookAuth)
+        return writer.json
+    }
+}
+
+/// `ai_content.get` and `ai_content.estimate`: one AI content job's id.
+public struct AiContentJobParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// For `get`, the AI content job; for `estimate`, the transcription job the content would be made from.
+    public var jobId: String
+
+    public init(jobId: String) {
+        self.jobId = jobId
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AiContentJobParams")
+        self.jobId = try reader.required("jobId")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("jobId", self.jobId)
+        return writer.json
+    }
+}
+
+/// `ai_content.estimate`: what the content would cost. The shape is known only from a third party
+/// (`{data: <cost>, error: bool}`); a bare number is read as the cost.
+public struct AiContentEstimate: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The estimated cost.
+    public var data: Double?
+    public var error: Bool?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(data: Double? = nil, error: Bool? = nil, extra: [String: JSONValue] = [:]) {
+        self.data = data
+        self.error = error
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AiContentEstimate")
+        self.data = try reader.optional("data")
+        self.error = try reader.optional("error")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["data", "error"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("data", self.data)
+        writer.set("error", self.error)
+        return writer.json
+    }
+}
+
+/// `ai_content.create_with_transcription`: transcribe a media URL and write one AI part, in one job (v2).
+public struct CreateTranscriptionAiContentParams: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The API key's identifier (a uuid; not the secret key).
+    public var apiKey: String
+    /// The media to transcribe (an http or https URL).
+    public var mediaUrl: String
+    /// 1 to 500 characters.
+    public var title: String
+    /// `ar` or `en`.
+    public var language: String
+    /// Exactly one part, e.g. `["summary"]`.
+    public var aiParts: [AiPart]
+    /// 1 to 500 characters.
+    public var aiContentTitle: String?
+    /// `ar`, `en`, `both_ar_first` or `both_en_first`.
+    public var aiContentLanguage: String?
+    /// ISO-8601.
+    public var aiContentDate: String?
+    /// Extra instructions.
+    public var aiContentText: String?
+
+    public init(apiKey: String, mediaUrl: String, title: String, language: String, aiParts: [AiPart], aiContentTitle: String? = nil, aiContentLanguage: String? = nil, aiContentDate: String? = nil, aiContentText: String? = nil) {
+        self.apiKey = apiKey
+        self.mediaUrl = mediaUrl
+        self.title = title
+        self.language = language
+        self.aiParts = aiParts
+        self.aiContentTitle = aiContentTitle
+        self.aiContentLanguage = aiContentLanguage
+        self.aiContentDate = aiContentDate
+        self.aiContentText = aiContentText
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "CreateTranscriptionAiContentParams")
+        self.apiKey = try reader.required("apiKey")
+        self.mediaUrl = try reader.required("mediaUrl")
+        self.title = try reader.required("title")
+        self.language = try reader.required("language")
+        self.aiParts = try reader.required("aiParts")
+        self.aiContentTitle = try reader.optional("aiContentTitle")
+        self.aiContentLanguage = try reader.optional("aiContentLanguage")
+        self.aiContentDate = try reader.optional("aiContentDate")
+        self.aiContentText = try reader.optional("aiContentText")
+    }
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter()
+        writer.set("apiKey", self.apiKey)
+        writer.set("mediaUrl", self.mediaUrl)
+        writer.set("title", self.title)
+        writer.set("language", self.language)
+        writer.set("aiParts", self.aiParts)
+        writer.set("aiContentTitle", self.aiContentTitle)
+        writer.set("aiContentLanguage", self.aiContentLanguage)
+        writer.set("aiContentDate", self.aiContentDate)
+        writer.set("aiContentText", self.aiContentText)
         return writer.json
     }
 }
@@ -6117,7 +6974,8 @@ public struct ParseWebhookParams: JSONConvertible, Equatable, Hashable, Sendable
     }
 }
 
-/// A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+/// A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+/// whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
 /// `extra`.
 public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
     public var eventType: WebhookEventType
@@ -6165,6 +7023,157 @@ public struct WebhookEvent: JSONConvertible, Equatable, Hashable, Sendable {
         writer.set("agentId", self.agentId)
         writer.set("agentName", self.agentName)
         writer.set("data", self.data)
+        return writer.json
+    }
+}
+
+/// A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+/// `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+public struct TranscriptionResult: JSONConvertible, Equatable, Hashable, Sendable {
+    /// The whole transcript (joined from the segments when only they are sent).
+    public var text: String?
+    public var segments: [TranscriptSegment]
+    /// The subtitles, when asked for with `returnSrtFormat`.
+    public var srt: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(text: String? = nil, segments: [TranscriptSegment] = [], srt: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.text = text
+        self.segments = segments
+        self.srt = srt
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TranscriptionResult")
+        self.text = try reader.optional("text")
+        self.segments = try reader.optional("segments") ?? []
+        self.srt = try reader.optional("srt")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["text", "segments", "srt"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("text", self.text)
+        writer.set("segments", self.segments)
+        writer.set("srt", self.srt)
+        return writer.json
+    }
+}
+
+/// One timed piece of a transcript.
+public struct TranscriptSegment: JSONConvertible, Equatable, Hashable, Sendable {
+    /// Seconds from the start.
+    public var start: Double?
+    public var end: Double?
+    public var text: String?
+    public var speaker: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(start: Double? = nil, end: Double? = nil, text: String? = nil, speaker: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.speaker = speaker
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "TranscriptSegment")
+        self.start = try reader.optional("start")
+        self.end = try reader.optional("end")
+        self.text = try reader.optional("text")
+        self.speaker = try reader.optional("speaker")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["start", "end", "text", "speaker"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("start", self.start)
+        writer.set("end", self.end)
+        writer.set("text", self.text)
+        writer.set("speaker", self.speaker)
+        return writer.json
+    }
+}
+
+/// An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`.
+public struct AiContentParts: JSONConvertible, Equatable, Hashable, Sendable {
+    public var introduction: String?
+    public var titles: String?
+    public var summary: String?
+    public var webArticleSeofriendly: String?
+    public var keyTopicsWithBullets: String?
+    public var keywords: String?
+    public var threadsByInstagram: String?
+    public var faq: String?
+    public var facebookPost: String?
+    public var youtubeDescription: String?
+    public var twitterThread: String?
+    public var linkedInPost: String?
+    /// The transcription the content was made from.
+    public var transcriptionJobId: String?
+    /// Fields this SDK version does not know, kept as they came and sent back unchanged.
+    public var extra: [String: JSONValue]
+
+    public init(introduction: String? = nil, titles: String? = nil, summary: String? = nil, webArticleSeofriendly: String? = nil, keyTopicsWithBullets: String? = nil, keywords: String? = nil, threadsByInstagram: String? = nil, faq: String? = nil, facebookPost: String? = nil, youtubeDescription: String? = nil, twitterThread: String? = nil, linkedInPost: String? = nil, transcriptionJobId: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.introduction = introduction
+        self.titles = titles
+        self.summary = summary
+        self.webArticleSeofriendly = webArticleSeofriendly
+        self.keyTopicsWithBullets = keyTopicsWithBullets
+        self.keywords = keywords
+        self.threadsByInstagram = threadsByInstagram
+        self.faq = faq
+        self.facebookPost = facebookPost
+        self.youtubeDescription = youtubeDescription
+        self.twitterThread = twitterThread
+        self.linkedInPost = linkedInPost
+        self.transcriptionJobId = transcriptionJobId
+        self.extra = extra
+    }
+
+    public init(json: JSONValue) throws {
+        let reader = try JSONObjectReader(json, "AiContentParts")
+        self.introduction = try reader.optional("introduction")
+        self.titles = try reader.optional("titles")
+        self.summary = try reader.optional("summary")
+        self.webArticleSeofriendly = try reader.optional("webArticleSEOFriendly")
+        self.keyTopicsWithBullets = try reader.optional("keyTopicsWithBullets")
+        self.keywords = try reader.optional("keywords")
+        self.threadsByInstagram = try reader.optional("threadsByInstagram")
+        self.faq = try reader.optional("faq")
+        self.facebookPost = try reader.optional("facebookPost")
+        self.youtubeDescription = try reader.optional("youtubeDescription")
+        self.twitterThread = try reader.optional("twitterThread")
+        self.linkedInPost = try reader.optional("linkedInPost")
+        self.transcriptionJobId = try reader.optional("transcriptionJobId")
+        extra = reader.rest(known: Self.wireNames)
+    }
+
+    static let wireNames: Set<String> = ["introduction", "titles", "summary", "webArticleSEOFriendly", "keyTopicsWithBullets", "keywords", "threadsByInstagram", "faq", "facebookPost", "youtubeDescription", "twitterThread", "linkedInPost", "transcriptionJobId"]
+
+    public var json: JSONValue {
+        var writer = JSONObjectWriter(extra: extra)
+        writer.set("introduction", self.introduction)
+        writer.set("titles", self.titles)
+        writer.set("summary", self.summary)
+        writer.set("webArticleSEOFriendly", self.webArticleSeofriendly)
+        writer.set("keyTopicsWithBullets", self.keyTopicsWithBullets)
+        writer.set("keywords", self.keywords)
+        writer.set("threadsByInstagram", self.threadsByInstagram)
+        writer.set("faq", self.faq)
+        writer.set("facebookPost", self.facebookPost)
+        writer.set("youtubeDescription", self.youtubeDescription)
+        writer.set("twitterThread", self.twitterThread)
+        writer.set("linkedInPost", self.linkedInPost)
+        writer.set("transcriptionJobId", self.transcriptionJobId)
         return writer.json
     }
 }

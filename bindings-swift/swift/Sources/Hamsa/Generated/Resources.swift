@@ -5,8 +5,12 @@ extension HamsaClient {
     public var calls: CallsAPI { CallsAPI(client: self) }
     /// `client.phoneNumbers`: add, addTwilio, list, get, assign, assignTwilio, unassign.
     public var phoneNumbers: PhoneNumbersAPI { PhoneNumbersAPI(client: self) }
-    /// `client.jobs`: get, wait.
+    /// `client.jobs`: get, create, list, search, getSummary, wait.
     public var jobs: JobsAPI { JobsAPI(client: self) }
+    /// `client.transcriptions`: create.
+    public var transcriptions: TranscriptionsAPI { TranscriptionsAPI(client: self) }
+    /// `client.aiContent`: create, createCustom, get, estimate, createWithTranscription.
+    public var aiContent: AiContentAPI { AiContentAPI(client: self) }
     /// `client.conversations`: get, list, wait.
     public var conversations: ConversationsAPI { ConversationsAPI(client: self) }
     /// `client.knowledgeBase`: create, list, get, update, deleteUrl.
@@ -123,6 +127,42 @@ public struct JobsAPI: Sendable {
         try await get(GetJobParams(jobId: jobId), options: options)
     }
 
+    /// Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id.
+    public func create(_ params: CreateJobParams, options: RequestOptions? = nil) async throws -> JobStarted {
+        try await client.perform("jobs.create", arguments: params.json, options: options)
+    }
+
+    /// List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size).
+    public func list(_ params: ListJobsParams, options: RequestOptions? = nil) async throws -> JobListPage {
+        try await client.perform("jobs.list", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func listAll(_ params: ListJobsParams, options: RequestOptions? = nil) -> HamsaPages<JobListEntry> {
+        client.pages("jobs.list", arguments: params.json, options: options)
+    }
+
+    /// Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read, sent as
+    /// POST.
+    public func search(_ params: SearchJobsParams = .init(), options: RequestOptions? = nil) async throws -> JobSummaryPage {
+        try await client.perform("jobs.search", arguments: params.json, options: options)
+    }
+
+    /// Every item of every page, fetched page by page as the sequence is iterated.
+    public func searchAll(_ params: SearchJobsParams = .init(), options: RequestOptions? = nil) -> HamsaPages<JobSummary> {
+        client.pages("jobs.search", arguments: params.json, options: options)
+    }
+
+    /// Get one job as the v2 view shows it (a summary with its attributes).
+    public func getSummary(_ params: GetJobSummaryParams, options: RequestOptions? = nil) async throws -> JobSummary {
+        try await client.perform("jobs.get_summary", arguments: params.json, options: options)
+    }
+
+    /// Get one job as the v2 view shows it (a summary with its attributes).
+    public func getSummary(id: String, projectId: String? = nil, options: RequestOptions? = nil) async throws -> JobSummary {
+        try await getSummary(GetJobSummaryParams(id: id, projectId: projectId), options: options)
+    }
+
     /// Poll a job until it reaches a terminal status.
     public func wait(_ params: WaitForJobParams, options: RequestOptions? = nil) async throws -> Job {
         try await client.perform("jobs.wait", arguments: params.json, options: options)
@@ -131,6 +171,64 @@ public struct JobsAPI: Sendable {
     /// Poll a job until it reaches a terminal status.
     public func wait(jobId: String, pollIntervalMs: Int? = nil, timeoutMs: Int? = nil, options: RequestOptions? = nil) async throws -> Job {
         try await wait(WaitForJobParams(jobId: jobId, pollIntervalMs: pollIntervalMs, timeoutMs: timeoutMs), options: options)
+    }
+}
+
+public struct TranscriptionsAPI: Sendable {
+    let client: HamsaClient
+
+    /// Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`).
+    public func create(_ params: CreateTranscriptionParams, options: RequestOptions? = nil) async throws -> JobStarted {
+        try await client.perform("transcriptions.create", arguments: params.json, options: options)
+    }
+}
+
+public struct AiContentAPI: Sendable {
+    let client: HamsaClient
+
+    /// Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+    public func create(_ params: CreateAiContentParams, options: RequestOptions? = nil) async throws -> Job {
+        try await client.perform("ai_content.create", arguments: params.json, options: options)
+    }
+
+    /// Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job.
+    public func create(jobId: String, aiParts: [AiPart], options: RequestOptions? = nil) async throws -> Job {
+        try await create(CreateAiContentParams(jobId: jobId, aiParts: aiParts), options: options)
+    }
+
+    /// Write AI content parts from prompts of your own; answers the AI content job.
+    public func createCustom(_ params: CreateCustomAiContentParams, options: RequestOptions? = nil) async throws -> Job {
+        try await client.perform("ai_content.create_custom", arguments: params.json, options: options)
+    }
+
+    /// Write AI content parts from prompts of your own; answers the AI content job.
+    public func createCustom(jobId: String, aiParts: [JSONValue], prompts: JSONValue? = nil, webhookUrl: String? = nil, webhookAuth: WebhookAuth? = nil, options: RequestOptions? = nil) async throws -> Job {
+        try await createCustom(CreateCustomAiContentParams(jobId: jobId, aiParts: aiParts, prompts: prompts, webhookUrl: webhookUrl, webhookAuth: webhookAuth), options: options)
+    }
+
+    /// Get an AI content job and its parts.
+    public func get(_ params: AiContentJobParams, options: RequestOptions? = nil) async throws -> Job {
+        try await client.perform("ai_content.get", arguments: params.json, options: options)
+    }
+
+    /// Get an AI content job and its parts.
+    public func get(jobId: String, options: RequestOptions? = nil) async throws -> Job {
+        try await get(AiContentJobParams(jobId: jobId), options: options)
+    }
+
+    /// What AI content from a transcription job would cost.
+    public func estimate(_ params: AiContentJobParams, options: RequestOptions? = nil) async throws -> AiContentEstimate {
+        try await client.perform("ai_content.estimate", arguments: params.json, options: options)
+    }
+
+    /// What AI content from a transcription job would cost.
+    public func estimate(jobId: String, options: RequestOptions? = nil) async throws -> AiContentEstimate {
+        try await estimate(AiContentJobParams(jobId: jobId), options: options)
+    }
+
+    /// Transcribe a media URL and write one AI content part, in one job (v2); answers its id.
+    public func createWithTranscription(_ params: CreateTranscriptionAiContentParams, options: RequestOptions? = nil) async throws -> JobStarted {
+        try await client.perform("ai_content.create_with_transcription", arguments: params.json, options: options)
     }
 }
 

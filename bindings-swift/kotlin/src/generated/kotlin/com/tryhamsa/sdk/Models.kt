@@ -91,6 +91,54 @@ value class PhoneNumberType(val value: String) {
 
 /** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
 @JvmInline
+value class TranscriptionModel(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val HAMSA_GENERAL_V2_0 = TranscriptionModel("Hamsa-General-V2.0")
+        val HAMSA_CONVERSATIONAL_V1_0 = TranscriptionModel("Hamsa-Conversational-V1.0")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<TranscriptionModel> = listOf(HAMSA_GENERAL_V2_0, HAMSA_CONVERSATIONAL_V1_0)
+
+        @JvmField
+        val CODEC: JsonCodec<TranscriptionModel> = JsonCodec.of({ TranscriptionModel(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
+value class AiPart(val value: String) {
+    val isKnown: Boolean get() = this in KNOWN
+
+    override fun toString(): String = value
+
+    companion object {
+        val INTRODUCTION = AiPart("introduction")
+        val TITLES = AiPart("titles")
+        val SUMMARY = AiPart("summary")
+        val WEB_ARTICLE_SEOFRIENDLY = AiPart("webArticleSEOFriendly")
+        val KEY_TOPICS_WITH_BULLETS = AiPart("keyTopicsWithBullets")
+        val KEYWORDS = AiPart("keywords")
+        val THREADS_BY_INSTAGRAM = AiPart("threadsByInstagram")
+        val FAQ = AiPart("faq")
+        val FACEBOOK_POST = AiPart("facebookPost")
+        val YOUTUBE_DESCRIPTION = AiPart("youtubeDescription")
+        val TWITTER_THREAD = AiPart("twitterThread")
+        val LINKED_IN_POST = AiPart("linkedInPost")
+
+        /** Every value this SDK version knows. */
+        val KNOWN: List<AiPart> = listOf(INTRODUCTION, TITLES, SUMMARY, WEB_ARTICLE_SEOFRIENDLY, KEY_TOPICS_WITH_BULLETS, KEYWORDS, THREADS_BY_INSTAGRAM, FAQ, FACEBOOK_POST, YOUTUBE_DESCRIPTION, TWITTER_THREAD, LINKED_IN_POST)
+
+        @JvmField
+        val CODEC: JsonCodec<AiPart> = JsonCodec.of({ AiPart(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
+    }
+}
+
+/** An open enum: a value this SDK version does not know is kept in `value` and sent back unchanged. */
+@JvmInline
 value class KnowledgeBaseItemType(val value: String) {
     val isKnown: Boolean get() = this in KNOWN
 
@@ -206,9 +254,10 @@ value class WebhookEventType(val value: String) {
         val TRANSCRIPTION_UPDATE = WebhookEventType("transcription.update")
         val TOOL_EXECUTED = WebhookEventType("tool.executed")
         val CALL_ENDED = WebhookEventType("call.ended")
+        val JOB = WebhookEventType("job")
 
         /** Every value this SDK version knows. */
-        val KNOWN: List<WebhookEventType> = listOf(CALL_STARTED, CALL_ANSWERED, TRANSCRIPTION_UPDATE, TOOL_EXECUTED, CALL_ENDED)
+        val KNOWN: List<WebhookEventType> = listOf(CALL_STARTED, CALL_ANSWERED, TRANSCRIPTION_UPDATE, TOOL_EXECUTED, CALL_ENDED, JOB)
 
         @JvmField
         val CODEC: JsonCodec<WebhookEventType> = JsonCodec.of({ WebhookEventType(Codecs.STRING.decode(it)) }, { JsonPrimitive(it.value) })
@@ -570,6 +619,8 @@ data class Job(
     val ttsVoiceId: String? = null,
     val createdAt: String? = null,
     val updatedAt: String? = null,
+    /** `jobs.get` only: the preview URL the API sends next to the job. */
+    val previewUrl: String? = null,
     /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
     val extra: Map<String, JsonElement> = emptyMap(),
 ) : JsonModel {
@@ -601,10 +652,11 @@ data class Job(
             .set("ttsVoiceId", ttsVoiceId, Codecs.STRING)
             .set("createdAt", createdAt, Codecs.STRING)
             .set("updatedAt", updatedAt, Codecs.STRING)
+            .set("previewUrl", previewUrl, Codecs.STRING)
             .build()
 
     companion object {
-        private val WIRE_NAMES = setOf("id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt")
+        private val WIRE_NAMES = setOf("id", "title", "model", "type", "processingType", "webhookUrl", "totalCost", "usageTime", "fromLng", "toLng", "mediaUrl", "jobResponse", "fromScript", "toScript", "status", "relevantJobId", "callParams", "agentDetails", "apiKeyId", "billingId", "systemModelKey", "voiceAgentId", "userId", "ttsVoiceId", "createdAt", "updatedAt", "previewUrl")
 
         @JvmField
         val CODEC: JsonCodec<Job> = JsonCodec.model { json ->
@@ -636,6 +688,7 @@ data class Job(
                 ttsVoiceId = reader.optional("ttsVoiceId", Codecs.STRING),
                 createdAt = reader.optional("createdAt", Codecs.STRING),
                 updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                previewUrl = reader.optional("previewUrl", Codecs.STRING),
                 extra = reader.rest(WIRE_NAMES),
             )
         }
@@ -1113,6 +1166,725 @@ data class GetJobParams(
             val reader = JsonObjectReader(json, "GetJobParams")
             GetJobParams(
                 jobId = reader.required("jobId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** `jobs.create`: a v2 job (type `TRANSCRIPTION`) from a media URL. */
+data class CreateJobParams(
+    /** The job's type: `TRANSCRIPTION`. */
+    val type: JobType,
+    /** The API key's identifier (a uuid; not the secret key). */
+    val apiKey: String,
+    /** The media to transcribe (an http or https URL; YouTube links are accepted). */
+    val mediaUrl: String,
+    val title: String,
+    /** `ar` or `en`. */
+    val language: String,
+    /** `async` (the default) or `sync`. */
+    val processingType: String? = null,
+    /** Where the result is POSTed (https; plain http only to loopback). */
+    val webhookUrl: String? = null,
+    /** Sent back to the webhook as its `Authorization` header. */
+    val webhookAuth: WebhookAuth? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("type", type, JobType.CODEC)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("mediaUrl", mediaUrl, Codecs.STRING)
+            .set("title", title, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .set("processingType", processingType, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateJobParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateJobParams")
+            CreateJobParams(
+                type = reader.required("type", JobType.CODEC),
+                apiKey = reader.required("apiKey", Codecs.STRING),
+                mediaUrl = reader.required("mediaUrl", Codecs.STRING),
+                title = reader.required("title", Codecs.STRING),
+                language = reader.required("language", Codecs.STRING),
+                processingType = reader.optional("processingType", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+            )
+        }
+    }
+}
+
+/** What the routes that start a job answer: the new job's id (wait on it with `jobs.wait`). */
+data class JobStarted(
+    val jobId: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("jobId", jobId, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("jobId")
+
+        @JvmField
+        val CODEC: JsonCodec<JobStarted> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobStarted")
+            JobStarted(
+                jobId = reader.optional("jobId", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `jobs.list`: the v2 job list of one type, one page (`page` 1-based, `perPage` the page size; both are
+ * always sent, the API requires them).
+ */
+data class ListJobsParams(
+    /** The jobs' type (`TRANSCRIPTION`, `AI_CONTENT`, ...). */
+    val type: JobType,
+    /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+    val projectId: String? = null,
+    /** The 1-based page number (1 when left out). */
+    val page: Int? = null,
+    /** The page size (10 when left out). */
+    val perPage: Int? = null,
+    /** `totalCost`, `usageTime`, `createdAt` or `updatedAt`. */
+    val sortBy: String? = null,
+    /** `asc` or `desc`. */
+    val orderBy: String? = null,
+    val status: JobStatus? = null,
+    /** Free-text search. */
+    val search: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("type", type, JobType.CODEC)
+            .set("projectId", projectId, Codecs.STRING)
+            .set("page", page, Codecs.INT)
+            .set("perPage", perPage, Codecs.INT)
+            .set("sortBy", sortBy, Codecs.STRING)
+            .set("orderBy", orderBy, Codecs.STRING)
+            .set("status", status, JobStatus.CODEC)
+            .set("search", search, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<ListJobsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "ListJobsParams")
+            ListJobsParams(
+                type = reader.required("type", JobType.CODEC),
+                projectId = reader.optional("projectId", Codecs.STRING),
+                page = reader.optional("page", Codecs.INT),
+                perPage = reader.optional("perPage", Codecs.INT),
+                sortBy = reader.optional("sortBy", Codecs.STRING),
+                orderBy = reader.optional("orderBy", Codecs.STRING),
+                status = reader.optional("status", JobStatus.CODEC),
+                search = reader.optional("search", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** A page of `jobs.list`. */
+data class JobListPage(
+    val jobs: List<JobListEntry> = emptyList(),
+    val page: Long? = null,
+    val totalCount: Long? = null,
+    val totalPages: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("jobs", jobs, Codecs.list(JobListEntry.CODEC))
+            .set("page", page, Codecs.LONG)
+            .set("totalCount", totalCount, Codecs.LONG)
+            .set("totalPages", totalPages, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("jobs", "page", "totalCount", "totalPages")
+
+        @JvmField
+        val CODEC: JsonCodec<JobListPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobListPage")
+            JobListPage(
+                jobs = reader.optional("jobs", Codecs.list(JobListEntry.CODEC)) ?: emptyList(),
+                page = reader.optional("page", Codecs.LONG),
+                totalCount = reader.optional("totalCount", Codecs.LONG),
+                totalPages = reader.optional("totalPages", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A job in the v2 list (`jobs.list`). */
+data class JobListEntry(
+    val id: String,
+    val title: String? = null,
+    val mediaUrl: String? = null,
+    val mediaType: String? = null,
+    val totalCost: Double? = null,
+    val status: JobStatus? = null,
+    val createdAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("title", title, Codecs.STRING)
+            .set("mediaUrl", mediaUrl, Codecs.STRING)
+            .set("mediaType", mediaType, Codecs.STRING)
+            .set("totalCost", totalCost, Codecs.DOUBLE)
+            .set("status", status, JobStatus.CODEC)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "title", "mediaUrl", "mediaType", "totalCost", "status", "createdAt")
+
+        @JvmField
+        val CODEC: JsonCodec<JobListEntry> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobListEntry")
+            JobListEntry(
+                id = reader.required("id", Codecs.STRING),
+                title = reader.optional("title", Codecs.STRING),
+                mediaUrl = reader.optional("mediaUrl", Codecs.STRING),
+                mediaType = reader.optional("mediaType", Codecs.STRING),
+                totalCost = reader.optional("totalCost", Codecs.DOUBLE),
+                status = reader.optional("status", JobStatus.CODEC),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * `jobs.search`: jobs filtered and sorted, one page (`skip` = page number, `take` = page size, in the
+ * body; `projectId` in the query string).
+ */
+data class SearchJobsParams(
+    /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+    val projectId: String? = null,
+    /** The 1-based page number. */
+    val skip: Int? = null,
+    /** The page size (the server's default is 10). */
+    val take: Int? = null,
+    val sort: JobSort? = null,
+    /** Free-text search. */
+    val search: String? = null,
+    val status: JobStatus? = null,
+    val type: JobType? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("projectId", projectId, Codecs.STRING)
+            .set("skip", skip, Codecs.INT)
+            .set("take", take, Codecs.INT)
+            .set("sort", sort, JobSort.CODEC)
+            .set("search", search, Codecs.STRING)
+            .set("status", status, JobStatus.CODEC)
+            .set("type", type, JobType.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<SearchJobsParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "SearchJobsParams")
+            SearchJobsParams(
+                projectId = reader.optional("projectId", Codecs.STRING),
+                skip = reader.optional("skip", Codecs.INT),
+                take = reader.optional("take", Codecs.INT),
+                sort = reader.optional("sort", JobSort.CODEC),
+                search = reader.optional("search", Codecs.STRING),
+                status = reader.optional("status", JobStatus.CODEC),
+                type = reader.optional("type", JobType.CODEC),
+            )
+        }
+    }
+}
+
+/** How `jobs.search` sorts. */
+data class JobSort(
+    /** e.g. `createdAt`. */
+    val field: String,
+    /** `asc` or `desc`. */
+    val direction: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("field", field, Codecs.STRING)
+            .set("direction", direction, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<JobSort> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobSort")
+            JobSort(
+                field = reader.required("field", Codecs.STRING),
+                direction = reader.optional("direction", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/** A page of `jobs.search`. */
+data class JobSummaryPage(
+    val jobs: List<JobSummary> = emptyList(),
+    val total: Long? = null,
+    val filtered: Long? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("jobs", jobs, Codecs.list(JobSummary.CODEC))
+            .set("total", total, Codecs.LONG)
+            .set("filtered", filtered, Codecs.LONG)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("jobs", "total", "filtered")
+
+        @JvmField
+        val CODEC: JsonCodec<JobSummaryPage> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobSummaryPage")
+            JobSummaryPage(
+                jobs = reader.optional("jobs", Codecs.list(JobSummary.CODEC)) ?: emptyList(),
+                total = reader.optional("total", Codecs.LONG),
+                filtered = reader.optional("filtered", Codecs.LONG),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A job in the summary views (`jobs.search` items, `jobs.get_summary`). */
+data class JobSummary(
+    val id: String,
+    val title: String? = null,
+    val type: JobType? = null,
+    val url: String? = null,
+    val status: JobStatus? = null,
+    val cost: Double? = null,
+    /** e.g. `HAMSA_GENERAL_V2.0`. */
+    val systemModelKey: String? = null,
+    val relevantJobId: String? = null,
+    val attributes: JobAttributes? = null,
+    val apiKey: String? = null,
+    val createdBy: String? = null,
+    val createdAt: String? = null,
+    val updatedAt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("id", id, Codecs.STRING)
+            .set("title", title, Codecs.STRING)
+            .set("type", type, JobType.CODEC)
+            .set("url", url, Codecs.STRING)
+            .set("status", status, JobStatus.CODEC)
+            .set("cost", cost, Codecs.DOUBLE)
+            .set("systemModelKey", systemModelKey, Codecs.STRING)
+            .set("relevantJobId", relevantJobId, Codecs.STRING)
+            .set("attributes", attributes, JobAttributes.CODEC)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("createdBy", createdBy, Codecs.STRING)
+            .set("createdAt", createdAt, Codecs.STRING)
+            .set("updatedAt", updatedAt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("id", "title", "type", "url", "status", "cost", "systemModelKey", "relevantJobId", "attributes", "apiKey", "createdBy", "createdAt", "updatedAt")
+
+        @JvmField
+        val CODEC: JsonCodec<JobSummary> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobSummary")
+            JobSummary(
+                id = reader.required("id", Codecs.STRING),
+                title = reader.optional("title", Codecs.STRING),
+                type = reader.optional("type", JobType.CODEC),
+                url = reader.optional("url", Codecs.STRING),
+                status = reader.optional("status", JobStatus.CODEC),
+                cost = reader.optional("cost", Codecs.DOUBLE),
+                systemModelKey = reader.optional("systemModelKey", Codecs.STRING),
+                relevantJobId = reader.optional("relevantJobId", Codecs.STRING),
+                attributes = reader.optional("attributes", JobAttributes.CODEC),
+                apiKey = reader.optional("apiKey", Codecs.STRING),
+                createdBy = reader.optional("createdBy", Codecs.STRING),
+                createdAt = reader.optional("createdAt", Codecs.STRING),
+                updatedAt = reader.optional("updatedAt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** A job's attributes in the summary views (`jobs.search`, `jobs.get_summary`). */
+data class JobAttributes(
+    val apiKey: String? = null,
+    val mediaUrl: String? = null,
+    /** e.g. `Hamsa-General-V2.0`. */
+    val model: String? = null,
+    /** e.g. `YOUTUBE`. */
+    val mediaType: String? = null,
+    val agentName: String? = null,
+    val duration: Double? = null,
+    val voice: JsonElement? = null,
+    /** The AI content parts asked for (a list, or one name as a string: read as a one-element list). */
+    val aiContentParts: List<String>? = null,
+    val sourceJob: JsonElement? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("mediaUrl", mediaUrl, Codecs.STRING)
+            .set("model", model, Codecs.STRING)
+            .set("mediaType", mediaType, Codecs.STRING)
+            .set("agentName", agentName, Codecs.STRING)
+            .set("duration", duration, Codecs.DOUBLE)
+            .set("voice", voice, Codecs.JSON)
+            .set("aiContentParts", aiContentParts, Codecs.list(Codecs.STRING))
+            .set("sourceJob", sourceJob, Codecs.JSON)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("apiKey", "mediaUrl", "model", "mediaType", "agentName", "duration", "voice", "aiContentParts", "sourceJob")
+
+        @JvmField
+        val CODEC: JsonCodec<JobAttributes> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "JobAttributes")
+            JobAttributes(
+                apiKey = reader.optional("apiKey", Codecs.STRING),
+                mediaUrl = reader.optional("mediaUrl", Codecs.STRING),
+                model = reader.optional("model", Codecs.STRING),
+                mediaType = reader.optional("mediaType", Codecs.STRING),
+                agentName = reader.optional("agentName", Codecs.STRING),
+                duration = reader.optional("duration", Codecs.DOUBLE),
+                voice = reader.optional("voice", Codecs.JSON),
+                aiContentParts = reader.optional("aiContentParts", Codecs.list(Codecs.STRING)),
+                sourceJob = reader.optional("sourceJob", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `jobs.get_summary`: one job as the v2 view shows it. */
+data class GetJobSummaryParams(
+    /** The job's id. */
+    val id: String,
+    /** The project; left out, the API key's project (fetched once per client with `projects.get`). */
+    val projectId: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("id", id, Codecs.STRING)
+            .set("projectId", projectId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<GetJobSummaryParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "GetJobSummaryParams")
+            GetJobSummaryParams(
+                id = reader.required("id", Codecs.STRING),
+                projectId = reader.optional("projectId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/**
+ * `transcriptions.create`: start a batch transcription of a media URL. The result arrives by webhook or
+ * by `jobs.wait`.
+ */
+data class CreateTranscriptionParams(
+    /** The media to transcribe (an http or https URL; YouTube links are accepted). */
+    val mediaUrl: String,
+    /** `Hamsa-General-V2.0` or `Hamsa-Conversational-V1.0`. */
+    val model: TranscriptionModel,
+    /** `async` (the default). */
+    val processingType: String? = null,
+    /** Where the result is POSTed (https; plain http only to loopback). */
+    val webhookUrl: String? = null,
+    /** Sent back to the webhook as its `Authorization` header. */
+    val webhookAuth: WebhookAuth? = null,
+    val title: String? = null,
+    /** `ar` (the default) or `en`. */
+    val language: String? = null,
+    /** Also return the transcript as SRT subtitles. */
+    val returnSrtFormat: Boolean? = null,
+    /** How the subtitles are cut; only with `returnSrtFormat: true`. */
+    val srtOptions: SrtOptions? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("mediaUrl", mediaUrl, Codecs.STRING)
+            .set("model", model, TranscriptionModel.CODEC)
+            .set("processingType", processingType, Codecs.STRING)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .set("title", title, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .set("returnSrtFormat", returnSrtFormat, Codecs.BOOLEAN)
+            .set("srtOptions", srtOptions, SrtOptions.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateTranscriptionParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateTranscriptionParams")
+            CreateTranscriptionParams(
+                mediaUrl = reader.required("mediaUrl", Codecs.STRING),
+                model = reader.required("model", TranscriptionModel.CODEC),
+                processingType = reader.optional("processingType", Codecs.STRING),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+                title = reader.optional("title", Codecs.STRING),
+                language = reader.optional("language", Codecs.STRING),
+                returnSrtFormat = reader.optional("returnSrtFormat", Codecs.BOOLEAN),
+                srtOptions = reader.optional("srtOptions", SrtOptions.CODEC),
+            )
+        }
+    }
+}
+
+/**
+ * How subtitles are cut when a transcription is asked for in SRT form. Every field is optional; the
+ * server's defaults are given.
+ */
+data class SrtOptions(
+    /** Default 2. */
+    val maxLinesPerSubtitle: Int? = null,
+    /** Default true. */
+    val singleSpeakerPerSubtitle: Boolean? = null,
+    /** Default 42. */
+    val maxCharsPerLine: Int? = null,
+    /** Seconds; default 0.3. */
+    val maxMergeableGap: Double? = null,
+    /** Seconds; default 0.7. */
+    val minDuration: Double? = null,
+    /** Seconds; default 7. */
+    val maxDuration: Double? = null,
+    /** Seconds; default 0.04. */
+    val minGap: Double? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("maxLinesPerSubtitle", maxLinesPerSubtitle, Codecs.INT)
+            .set("singleSpeakerPerSubtitle", singleSpeakerPerSubtitle, Codecs.BOOLEAN)
+            .set("maxCharsPerLine", maxCharsPerLine, Codecs.INT)
+            .set("maxMergeableGap", maxMergeableGap, Codecs.DOUBLE)
+            .set("minDuration", minDuration, Codecs.DOUBLE)
+            .set("maxDuration", maxDuration, Codecs.DOUBLE)
+            .set("minGap", minGap, Codecs.DOUBLE)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<SrtOptions> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "SrtOptions")
+            SrtOptions(
+                maxLinesPerSubtitle = reader.optional("maxLinesPerSubtitle", Codecs.INT),
+                singleSpeakerPerSubtitle = reader.optional("singleSpeakerPerSubtitle", Codecs.BOOLEAN),
+                maxCharsPerLine = reader.optional("maxCharsPerLine", Codecs.INT),
+                maxMergeableGap = reader.optional("maxMergeableGap", Codecs.DOUBLE),
+                minDuration = reader.optional("minDuration", Codecs.DOUBLE),
+                maxDuration = reader.optional("maxDuration", Codecs.DOUBLE),
+                minGap = reader.optional("minGap", Codecs.DOUBLE),
+            )
+        }
+    }
+}
+
+/** `ai_content.create`: the standard parts of a finished transcription job (`jobId` goes in the query). */
+data class CreateAiContentParams(
+    /** The transcription job the content is made from. */
+    val jobId: String,
+    /** The parts to write (at least one). */
+    val aiParts: List<AiPart>,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("jobId", jobId, Codecs.STRING)
+            .set("aiParts", aiParts, Codecs.list(AiPart.CODEC))
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateAiContentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateAiContentParams")
+            CreateAiContentParams(
+                jobId = reader.required("jobId", Codecs.STRING),
+                aiParts = reader.required("aiParts", Codecs.list(AiPart.CODEC)),
+            )
+        }
+    }
+}
+
+/**
+ * `ai_content.create_custom`: parts written from your own prompts (`jobId` goes in the query). Either
+ * shape the API documents: `aiParts` as `{aiPart, language, prompt}` objects, or as part names with
+ * `prompts` keyed by part name.
+ */
+data class CreateCustomAiContentParams(
+    /** The transcription job the content is made from. */
+    val jobId: String,
+    /**
+     * At least one part: `{aiPart, language, prompt}` objects, or standard part names (with `prompts`).
+     * The bindings see each element as JSON (either shape).
+     */
+    val aiParts: List<JsonElement>,
+    /** The older shape: a prompt per named part. */
+    val prompts: JsonElement? = null,
+    /** Where the result is POSTed (https; plain http only to loopback). */
+    val webhookUrl: String? = null,
+    /** Sent back to the webhook as its `Authorization` header. */
+    val webhookAuth: WebhookAuth? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("jobId", jobId, Codecs.STRING)
+            .set("aiParts", aiParts, Codecs.list(Codecs.JSON))
+            .set("prompts", prompts, Codecs.JSON)
+            .set("webhookUrl", webhookUrl, Codecs.STRING)
+            .set("webhookAuth", webhookAuth, WebhookAuth.CODEC)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateCustomAiContentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateCustomAiContentParams")
+            CreateCustomAiContentParams(
+                jobId = reader.required("jobId", Codecs.STRING),
+                aiParts = reader.required("aiParts", Codecs.list(Codecs.JSON)),
+                prompts = reader.optional("prompts", Codecs.JSON),
+                webhookUrl = reader.optional("webhookUrl", Codecs.STRING),
+                webhookAuth = reader.optional("webhookAuth", WebhookAuth.CODEC),
+            )
+        }
+    }
+}
+
+/** `ai_content.get` and `ai_content.estimate`: one AI content job's id. */
+data class AiContentJobParams(
+    /** For `get`, the AI content job; for `estimate`, the transcription job the content would be made from. */
+    val jobId: String,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("jobId", jobId, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<AiContentJobParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AiContentJobParams")
+            AiContentJobParams(
+                jobId = reader.required("jobId", Codecs.STRING),
+            )
+        }
+    }
+}
+
+/**
+ * `ai_content.estimate`: what the content would cost. The shape is known only from a third party
+ * (`{data: <cost>, error: bool}`); a bare number is read as the cost.
+ */
+data class AiContentEstimate(
+    /** The estimated cost. */
+    val data: Double? = null,
+    val error: Boolean? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("data", data, Codecs.DOUBLE)
+            .set("error", error, Codecs.BOOLEAN)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("data", "error")
+
+        @JvmField
+        val CODEC: JsonCodec<AiContentEstimate> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AiContentEstimate")
+            AiContentEstimate(
+                data = reader.optional("data", Codecs.DOUBLE),
+                error = reader.optional("error", Codecs.BOOLEAN),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** `ai_content.create_with_transcription`: transcribe a media URL and write one AI part, in one job (v2). */
+data class CreateTranscriptionAiContentParams(
+    /** The API key's identifier (a uuid; not the secret key). */
+    val apiKey: String,
+    /** The media to transcribe (an http or https URL). */
+    val mediaUrl: String,
+    /** 1 to 500 characters. */
+    val title: String,
+    /** `ar` or `en`. */
+    val language: String,
+    /** Exactly one part, e.g. `["summary"]`. */
+    val aiParts: List<AiPart>,
+    /** 1 to 500 characters. */
+    val aiContentTitle: String? = null,
+    /** `ar`, `en`, `both_ar_first` or `both_en_first`. */
+    val aiContentLanguage: String? = null,
+    /** ISO-8601. */
+    val aiContentDate: String? = null,
+    /** Extra instructions. */
+    val aiContentText: String? = null,
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter()
+            .set("apiKey", apiKey, Codecs.STRING)
+            .set("mediaUrl", mediaUrl, Codecs.STRING)
+            .set("title", title, Codecs.STRING)
+            .set("language", language, Codecs.STRING)
+            .set("aiParts", aiParts, Codecs.list(AiPart.CODEC))
+            .set("aiContentTitle", aiContentTitle, Codecs.STRING)
+            .set("aiContentLanguage", aiContentLanguage, Codecs.STRING)
+            .set("aiContentDate", aiContentDate, Codecs.STRING)
+            .set("aiContentText", aiContentText, Codecs.STRING)
+            .build()
+
+    companion object {
+        @JvmField
+        val CODEC: JsonCodec<CreateTranscriptionAiContentParams> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "CreateTranscriptionAiContentParams")
+            CreateTranscriptionAiContentParams(
+                apiKey = reader.required("apiKey", Codecs.STRING),
+                mediaUrl = reader.required("mediaUrl", Codecs.STRING),
+                title = reader.required("title", Codecs.STRING),
+                language = reader.required("language", Codecs.STRING),
+                aiParts = reader.required("aiParts", Codecs.list(AiPart.CODEC)),
+                aiContentTitle = reader.optional("aiContentTitle", Codecs.STRING),
+                aiContentLanguage = reader.optional("aiContentLanguage", Codecs.STRING),
+                aiContentDate = reader.optional("aiContentDate", Codecs.STRING),
+                aiContentText = reader.optional("aiContentText", Codecs.STRING),
             )
         }
     }
@@ -5384,7 +6156,8 @@ data class ParseWebhookParams(
 }
 
 /**
- * A voice-agent webhook event. An event type this SDK does not know keeps its raw JSON in `data` and
+ * A webhook event: a voice-agent event, or (`eventType` `job`) a job webhook, whose job is in `job` and
+ * whose raw body is in `data`. An event type this SDK does not know keeps its raw JSON in `data` and
  * `extra`.
  */
 data class WebhookEvent(
@@ -5424,6 +6197,139 @@ data class WebhookEvent(
                 agentId = reader.optional("agentId", Codecs.STRING),
                 agentName = reader.optional("agentName", Codecs.STRING),
                 data = reader.optional("data", Codecs.JSON),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/**
+ * A transcription job's result. Read from either shape the SDK meets: `{text, segments}` or
+ * `{transcription: "<text>"}` (or `transcription` as the list of segments), or a bare string.
+ */
+data class TranscriptionResult(
+    /** The whole transcript (joined from the segments when only they are sent). */
+    val text: String? = null,
+    val segments: List<TranscriptSegment> = emptyList(),
+    /** The subtitles, when asked for with `returnSrtFormat`. */
+    val srt: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("text", text, Codecs.STRING)
+            .set("segments", segments, Codecs.list(TranscriptSegment.CODEC))
+            .set("srt", srt, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("text", "segments", "srt")
+
+        @JvmField
+        val CODEC: JsonCodec<TranscriptionResult> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TranscriptionResult")
+            TranscriptionResult(
+                text = reader.optional("text", Codecs.STRING),
+                segments = reader.optional("segments", Codecs.list(TranscriptSegment.CODEC)) ?: emptyList(),
+                srt = reader.optional("srt", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** One timed piece of a transcript. */
+data class TranscriptSegment(
+    /** Seconds from the start. */
+    val start: Double? = null,
+    val end: Double? = null,
+    val text: String? = null,
+    val speaker: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("start", start, Codecs.DOUBLE)
+            .set("end", end, Codecs.DOUBLE)
+            .set("text", text, Codecs.STRING)
+            .set("speaker", speaker, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("start", "end", "text", "speaker")
+
+        @JvmField
+        val CODEC: JsonCodec<TranscriptSegment> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "TranscriptSegment")
+            TranscriptSegment(
+                start = reader.optional("start", Codecs.DOUBLE),
+                end = reader.optional("end", Codecs.DOUBLE),
+                text = reader.optional("text", Codecs.STRING),
+                speaker = reader.optional("speaker", Codecs.STRING),
+                extra = reader.rest(WIRE_NAMES),
+            )
+        }
+    }
+}
+
+/** An AI content job's result: one text per part asked for. Custom parts (named by you) are in `extra`. */
+data class AiContentParts(
+    val introduction: String? = null,
+    val titles: String? = null,
+    val summary: String? = null,
+    val webArticleSeofriendly: String? = null,
+    val keyTopicsWithBullets: String? = null,
+    val keywords: String? = null,
+    val threadsByInstagram: String? = null,
+    val faq: String? = null,
+    val facebookPost: String? = null,
+    val youtubeDescription: String? = null,
+    val twitterThread: String? = null,
+    val linkedInPost: String? = null,
+    /** The transcription the content was made from. */
+    val transcriptionJobId: String? = null,
+    /** Fields this SDK version does not know, kept as they came and sent back unchanged. */
+    val extra: Map<String, JsonElement> = emptyMap(),
+) : JsonModel {
+    override fun toJson(): JsonElement =
+        JsonObjectWriter(extra)
+            .set("introduction", introduction, Codecs.STRING)
+            .set("titles", titles, Codecs.STRING)
+            .set("summary", summary, Codecs.STRING)
+            .set("webArticleSEOFriendly", webArticleSeofriendly, Codecs.STRING)
+            .set("keyTopicsWithBullets", keyTopicsWithBullets, Codecs.STRING)
+            .set("keywords", keywords, Codecs.STRING)
+            .set("threadsByInstagram", threadsByInstagram, Codecs.STRING)
+            .set("faq", faq, Codecs.STRING)
+            .set("facebookPost", facebookPost, Codecs.STRING)
+            .set("youtubeDescription", youtubeDescription, Codecs.STRING)
+            .set("twitterThread", twitterThread, Codecs.STRING)
+            .set("linkedInPost", linkedInPost, Codecs.STRING)
+            .set("transcriptionJobId", transcriptionJobId, Codecs.STRING)
+            .build()
+
+    companion object {
+        private val WIRE_NAMES = setOf("introduction", "titles", "summary", "webArticleSEOFriendly", "keyTopicsWithBullets", "keywords", "threadsByInstagram", "faq", "facebookPost", "youtubeDescription", "twitterThread", "linkedInPost", "transcriptionJobId")
+
+        @JvmField
+        val CODEC: JsonCodec<AiContentParts> = JsonCodec.model { json ->
+            val reader = JsonObjectReader(json, "AiContentParts")
+            AiContentParts(
+                introduction = reader.optional("introduction", Codecs.STRING),
+                titles = reader.optional("titles", Codecs.STRING),
+                summary = reader.optional("summary", Codecs.STRING),
+                webArticleSeofriendly = reader.optional("webArticleSEOFriendly", Codecs.STRING),
+                keyTopicsWithBullets = reader.optional("keyTopicsWithBullets", Codecs.STRING),
+                keywords = reader.optional("keywords", Codecs.STRING),
+                threadsByInstagram = reader.optional("threadsByInstagram", Codecs.STRING),
+                faq = reader.optional("faq", Codecs.STRING),
+                facebookPost = reader.optional("facebookPost", Codecs.STRING),
+                youtubeDescription = reader.optional("youtubeDescription", Codecs.STRING),
+                twitterThread = reader.optional("twitterThread", Codecs.STRING),
+                linkedInPost = reader.optional("linkedInPost", Codecs.STRING),
+                transcriptionJobId = reader.optional("transcriptionJobId", Codecs.STRING),
                 extra = reader.rest(WIRE_NAMES),
             )
         }

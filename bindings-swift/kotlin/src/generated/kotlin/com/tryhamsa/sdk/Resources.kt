@@ -18,6 +18,8 @@ class HamsaClient(options: HamsaOptions = HamsaOptions()) : HamsaClientBase(opti
     val calls: CallsApi = CallsApi(this)
     val phoneNumbers: PhoneNumbersApi = PhoneNumbersApi(this)
     val jobs: JobsApi = JobsApi(this)
+    val transcriptions: TranscriptionsApi = TranscriptionsApi(this)
+    val aiContent: AiContentApi = AiContentApi(this)
     val conversations: ConversationsApi = ConversationsApi(this)
     val knowledgeBase: KnowledgeBaseApi = KnowledgeBaseApi(this)
     val voiceDictionaries: VoiceDictionariesApi = VoiceDictionariesApi(this)
@@ -104,6 +106,37 @@ class JobsApi internal constructor(private val client: HamsaClientBase) {
     suspend fun get(jobId: String, options: RequestOptions? = null): Job =
         get(GetJobParams(jobId = jobId), options)
 
+    /** Create a job (v2; type `TRANSCRIPTION`) from a media URL; answers its id. */
+    suspend fun create(params: CreateJobParams, options: RequestOptions? = null): JobStarted =
+        client.perform("jobs.create", params.toJson(), options, JobStarted.CODEC)
+
+    /** List jobs of one type (v2), one page (`page` 1-based, `perPage` the page size). */
+    suspend fun list(params: ListJobsParams, options: RequestOptions? = null): JobListPage =
+        client.perform("jobs.list", params.toJson(), options, JobListPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun listAll(params: ListJobsParams, options: RequestOptions? = null): Flow<JobListEntry> =
+        client.pages("jobs.list", params.toJson(), options, JobListEntry.CODEC)
+
+    /**
+     * Search jobs: filters and sort in the body, one page (`skip` = page number, `take` = page size). A read, sent as
+     * POST.
+     */
+    suspend fun search(params: SearchJobsParams = SearchJobsParams(), options: RequestOptions? = null): JobSummaryPage =
+        client.perform("jobs.search", params.toJson(), options, JobSummaryPage.CODEC)
+
+    /** Every item of every page, fetched page by page as the flow is collected. */
+    fun searchAll(params: SearchJobsParams = SearchJobsParams(), options: RequestOptions? = null): Flow<JobSummary> =
+        client.pages("jobs.search", params.toJson(), options, JobSummary.CODEC)
+
+    /** Get one job as the v2 view shows it (a summary with its attributes). */
+    suspend fun getSummary(params: GetJobSummaryParams, options: RequestOptions? = null): JobSummary =
+        client.perform("jobs.get_summary", params.toJson(), options, JobSummary.CODEC)
+
+    /** Get one job as the v2 view shows it (a summary with its attributes). */
+    suspend fun getSummary(id: String, projectId: String? = null, options: RequestOptions? = null): JobSummary =
+        getSummary(GetJobSummaryParams(id = id, projectId = projectId), options)
+
     /** Poll a job until it reaches a terminal status. */
     suspend fun wait(params: WaitForJobParams, options: RequestOptions? = null): Job =
         client.perform("jobs.wait", params.toJson(), options, Job.CODEC)
@@ -111,6 +144,52 @@ class JobsApi internal constructor(private val client: HamsaClientBase) {
     /** Poll a job until it reaches a terminal status. */
     suspend fun wait(jobId: String, pollIntervalMs: Long? = null, timeoutMs: Long? = null, options: RequestOptions? = null): Job =
         wait(WaitForJobParams(jobId = jobId, pollIntervalMs = pollIntervalMs, timeoutMs = timeoutMs), options)
+}
+
+/** `client.transcriptions`. */
+class TranscriptionsApi internal constructor(private val client: HamsaClientBase) {
+    /** Start a batch transcription of a media URL; answers the job's id (wait with `jobs.wait`). */
+    suspend fun create(params: CreateTranscriptionParams, options: RequestOptions? = null): JobStarted =
+        client.perform("transcriptions.create", params.toJson(), options, JobStarted.CODEC)
+}
+
+/** `client.aiContent`. */
+class AiContentApi internal constructor(private val client: HamsaClientBase) {
+    /** Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job. */
+    suspend fun create(params: CreateAiContentParams, options: RequestOptions? = null): Job =
+        client.perform("ai_content.create", params.toJson(), options, Job.CODEC)
+
+    /** Write standard AI content parts (summary, FAQ, ...) from a transcription job; answers the AI content job. */
+    suspend fun create(jobId: String, aiParts: List<AiPart>, options: RequestOptions? = null): Job =
+        create(CreateAiContentParams(jobId = jobId, aiParts = aiParts), options)
+
+    /** Write AI content parts from prompts of your own; answers the AI content job. */
+    suspend fun createCustom(params: CreateCustomAiContentParams, options: RequestOptions? = null): Job =
+        client.perform("ai_content.create_custom", params.toJson(), options, Job.CODEC)
+
+    /** Write AI content parts from prompts of your own; answers the AI content job. */
+    suspend fun createCustom(jobId: String, aiParts: List<JsonElement>, prompts: JsonElement? = null, webhookUrl: String? = null, webhookAuth: WebhookAuth? = null, options: RequestOptions? = null): Job =
+        createCustom(CreateCustomAiContentParams(jobId = jobId, aiParts = aiParts, prompts = prompts, webhookUrl = webhookUrl, webhookAuth = webhookAuth), options)
+
+    /** Get an AI content job and its parts. */
+    suspend fun get(params: AiContentJobParams, options: RequestOptions? = null): Job =
+        client.perform("ai_content.get", params.toJson(), options, Job.CODEC)
+
+    /** Get an AI content job and its parts. */
+    suspend fun get(jobId: String, options: RequestOptions? = null): Job =
+        get(AiContentJobParams(jobId = jobId), options)
+
+    /** What AI content from a transcription job would cost. */
+    suspend fun estimate(params: AiContentJobParams, options: RequestOptions? = null): AiContentEstimate =
+        client.perform("ai_content.estimate", params.toJson(), options, AiContentEstimate.CODEC)
+
+    /** What AI content from a transcription job would cost. */
+    suspend fun estimate(jobId: String, options: RequestOptions? = null): AiContentEstimate =
+        estimate(AiContentJobParams(jobId = jobId), options)
+
+    /** Transcribe a media URL and write one AI content part, in one job (v2); answers its id. */
+    suspend fun createWithTranscription(params: CreateTranscriptionAiContentParams, options: RequestOptions? = null): JobStarted =
+        client.perform("ai_content.create_with_transcription", params.toJson(), options, JobStarted.CODEC)
 }
 
 /** `client.conversations`. */

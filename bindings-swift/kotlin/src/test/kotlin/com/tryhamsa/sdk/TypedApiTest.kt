@@ -200,5 +200,12 @@ class TypedApiTest {
         assertEquals(422, error.info.status)
         assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.info.message, error.info.message)
         assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.toString())
+    fun jobsListAllResolvesTheProjectAndStopsAtTotalPages() {
+        val jobs =
+            withScenario("jobs/list_all_pages_stops_at_total_pages.json") { client, _ ->
+                client.jobs.listAll(ListJobsParams(type = JobType.TRANSCRIPTION, perPage = 2)).toList()
+            }
+        assertEquals(4, jobs.size)
+        assertTrue(jobs.all { it.status == JobStatus.COMPLETED && it.mediaUrl != null })
     }
 }
