@@ -396,6 +396,8 @@ async def async_tts_surface(client: AsyncHamsa) -> None:
         print(history.audio)
     totals: UsageTotals = await client.statistics.totals(start_period="0", end_period="1")
     print(job.status, totals)
+
+
 # Issue 14 (jobs part): transcriptions, jobs, AI content.
 from hamsa import (  # noqa: E402
     AiContentEstimate,

@@ -200,6 +200,9 @@ class TypedApiTest {
         assertEquals(422, error.info.status)
         assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.info.message, error.info.message)
         assertFalse("sk-live-PLAINTEXT-9f8e7d" in error.toString())
+    }
+
+    @Test
     fun jobsListAllResolvesTheProjectAndStopsAtTotalPages() {
         val jobs =
             withScenario("jobs/list_all_pages_stops_at_total_pages.json") { client, _ ->
