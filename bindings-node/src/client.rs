@@ -1,11 +1,10 @@
 //! `NativeClient`: one core `Client`, reached by operation name with JSON text in and out.
 
 use crate::cancel::{CancelToken, Signal, run_until};
-use crate::env_state::{EnvShared, env_shared};
+use crate::env_state::env_closed;
 use crate::errors::{guard, to_napi};
 use crate::pager::NativePager;
-use crate::settle::{Outcome, spawn_promise};
-use hamsa::json_api::parse_arguments;
+use hamsa::json_api::{catch_panic_async, parse_arguments};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -13,8 +12,8 @@ use napi_derive::napi;
 #[napi]
 pub struct NativeClient {
     client: hamsa::Client,
-    /// This client's Node environment: its teardown signal (a terminated Worker) and promise settler.
-    shared: EnvShared,
+    /// Fires when this client's Node environment is torn down (a terminated Worker).
+    env_closed: Signal,
 }
 
 /// Per-request options from their JSON text; the JavaScript layer sends `""` when there are none.
@@ -33,13 +32,13 @@ impl NativeClient {
                 .and_then(|options| hamsa::ClientOptions::from_json(&options))
                 .and_then(hamsa::Client::new)
                 .map_err(|error| to_napi(&error))?;
-            Ok(Self { client, shared: env_shared(&env)? })
+            Ok(Self { client, env_closed: env_closed(&env)? })
         })
     }
 
     /// Runs an operation by its public name (`"calls.create_twilio"`, `"jobs.wait"`...). Resolves with
-    /// the wire-JSON result as text; rejects with a serialized core error. `options_json` may be `""`
-    /// (no per-request options). `cancel` aborts it.
+    /// the wire-JSON result as text; rejects with a serialized core error (a panic while it runs is an
+    /// `internal` one). `options_json` may be `""` (no per-request options). `cancel` aborts it.
     #[napi(ts_return_type = "Promise<string>")]
     pub fn invoke<'env>(
         &self,
@@ -51,11 +50,12 @@ impl NativeClient {
     ) -> napi::Result<PromiseRaw<'env, String>> {
         guard(|| {
             let client = self.client.clone();
-            let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.shared.closed.clone()];
-            let promise = spawn_promise(env, &self.shared.settler, async move {
-                Outcome::from_result(invoke(&client, signals, &operation, &args_json, &options_json).await)
-            })?;
-            Ok(PromiseRaw::new(env.raw(), promise))
+            let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.env_closed.clone()];
+            env.spawn_future(async move {
+                catch_panic_async(invoke(&client, signals, &operation, &args_json, &options_json))
+                    .await
+                    .map_err(|error| to_napi(&error))
+            })
         })
     }
 
@@ -66,7 +66,7 @@ impl NativeClient {
             let pager = parse_arguments("arguments", &args_json)
                 .and_then(|args| self.client.pager_json(&operation, args, &request_options(&options_json)?))
                 .map_err(|error| to_napi(&error))?;
-            Ok(NativePager::new(pager, self.shared.clone()))
+            Ok(NativePager::new(pager, self.env_closed.clone()))
         })
     }
 }

@@ -16,11 +16,6 @@ pub fn to_napi(error: &hamsa::Error) -> napi::Error {
     napi::Error::from_reason(value.to_string())
 }
 
-/// The `internal` error for a bug on this side of the boundary (never the user's fault).
-pub fn internal(message: impl Into<String>) -> napi::Error {
-    to_napi(&hamsa::Error::new(hamsa::ErrorKind::Internal, message))
-}
-
 /// Runs a synchronous entry point; a panic becomes an `internal` error.
 pub fn guard<T>(body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
     hamsa::json_api::catch_panic(|| Ok(body())).unwrap_or_else(|panic| Err(to_napi(&panic)))

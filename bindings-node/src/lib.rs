@@ -11,7 +11,6 @@ mod env_state;
 mod errors;
 mod offline;
 mod pager;
-mod settle;
 #[cfg(feature = "testing")]
 mod testing;
 
@@ -23,21 +22,6 @@ pub use pager::NativePager;
 pub use testing::{test_panic_async, test_panic_sync};
 
 use napi_derive::napi;
-
-/// napi's tokio runtime (the default one: a worker per CPU), with hooks that let each worker wake the
-/// JavaScript thread once per batch of finished requests instead of once per request (`settle.rs`).
-#[napi_derive::module_init]
-fn init() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .on_thread_park(settle::worker_parks)
-        .on_thread_unpark(settle::worker_unparks)
-        .build();
-    // Without it, napi makes its default runtime, and wake-ups are simply not batched.
-    if let Ok(runtime) = runtime {
-        napi::bindgen_prelude::create_custom_tokio_runtime(runtime);
-    }
-}
 
 /// The catalog (every operation with its JSON Schemas), as JSON text: what the generator reads.
 #[napi]

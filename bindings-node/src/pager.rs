@@ -2,9 +2,8 @@
 //! iterators (items, and pages).
 
 use crate::cancel::{CancelToken, Signal, run_until};
-use crate::env_state::EnvShared;
 use crate::errors::{guard, to_napi};
-use crate::settle::{Outcome, spawn_promise};
+use hamsa::json_api::catch_panic_async;
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -16,12 +15,13 @@ pub struct NativePager {
     /// Behind an async mutex: `next()` needs the pager across an await, and JavaScript may call it again
     /// before the last call settled (the calls then run one after the other).
     pager: Arc<Mutex<hamsa::JsonPager>>,
-    shared: EnvShared,
+    /// Fires when the Node environment is torn down (a terminated Worker).
+    env_closed: Signal,
 }
 
 impl NativePager {
-    pub fn new(pager: hamsa::JsonPager, shared: EnvShared) -> Self {
-        Self { pager: Arc::new(Mutex::new(pager)), shared }
+    pub fn new(pager: hamsa::JsonPager, env_closed: Signal) -> Self {
+        Self { pager: Arc::new(Mutex::new(pager)), env_closed }
     }
 }
 
@@ -37,20 +37,15 @@ impl NativePager {
     ) -> napi::Result<PromiseRaw<'env, Option<String>>> {
         guard(|| {
             let pager = Arc::clone(&self.pager);
-            let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.shared.closed.clone()];
-            let promise = spawn_promise(env, &self.shared.settler, async move {
-                let page = run_until(signals, async move {
+            let signals = [cancel.map_or_else(Signal::never, CancelToken::signal), self.env_closed.clone()];
+            env.spawn_future(async move {
+                catch_panic_async(run_until(signals, async move {
                     let mut pager = pager.lock().await;
                     pager.next_page().await.map(|page| page.and_then(|typed| typed.to_text())).transpose()
-                })
-                .await;
-                match page {
-                    Ok(Some(text)) => Outcome::Text(text),
-                    Ok(None) => Outcome::Null,
-                    Err(error) => Outcome::Rejected(to_napi(&error).reason),
-                }
-            })?;
-            Ok(PromiseRaw::new(env.raw(), promise))
+                }))
+                .await
+                .map_err(|error| to_napi(&error))
+            })
         })
     }
 }

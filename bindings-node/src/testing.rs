@@ -3,9 +3,8 @@
 //! the Node process. The core has no way to panic on purpose, so the tests need these. Compiled only
 //! with the crate's `testing` feature, which `test.sh` turns on (`npx napi build ... --features testing`).
 
-use crate::env_state::env_shared;
-use crate::errors::guard;
-use crate::settle::{Outcome, spawn_promise};
+use crate::errors::{guard, to_napi};
+use hamsa::json_api::catch_panic_async;
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -18,13 +17,15 @@ pub fn test_panic_sync() -> napi::Result<()> {
 #[napi(js_name = "__testPanicAsync", ts_return_type = "Promise<void>")]
 pub fn test_panic_async(env: &Env) -> napi::Result<PromiseRaw<'_, ()>> {
     guard(|| {
-        let settler = env_shared(env)?.settler;
-        let promise = spawn_promise(env, &settler, async {
-            if std::hint::black_box(true) {
-                panic!("deliberate panic (async test hook)");
-            }
-            Outcome::Undefined
-        })?;
-        Ok(PromiseRaw::new(env.raw(), promise))
+        env.spawn_future(async {
+            catch_panic_async(async {
+                if std::hint::black_box(true) {
+                    panic!("deliberate panic (async test hook)");
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|error| to_napi(&error))
+        })
     })
 }

@@ -1,7 +1,6 @@
-// How results come back from the addon: every environment settles its promises through one queue,
-// drained in batches on the JavaScript thread. These tests check that each promise still gets its own
-// outcome in a burst of mixed answers, that a request in flight keeps the process alive on its own, and
-// that an idle client does not.
+// How results come back from the addon (napi-rs futures settle the promises). These tests check that
+// each promise gets its own outcome in a burst of mixed answers, that a request in flight keeps the
+// process alive on its own, and that an idle client does not.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
