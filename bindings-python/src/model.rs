@@ -68,6 +68,9 @@ pub fn wrap_all<'py>(cls: &Bound<'py, PyType>, items: &Bound<'py, PyList>) -> Py
         // means a Python error is set, which `from_owned_ptr_or_err` takes.
         let model = unsafe { Bound::from_owned_ptr_or_err(py, alloc(ty, 0))? };
         model.setattr(data, item)?;
+        // Left out of the cyclic GC: a plain generated model cannot be in a cycle, and tracking 5,000 of
+        // them costs the python-decode target (bench/README.md, "The machinery on trial": 1.40–1.51
+        // without it, 1.27–1.46 with it). Only classes without a __dict__ or extra slots are untracked.
         // SAFETY: `model` is a live, tracked GC object; untracking an object is always allowed, and
         // its deallocation handles an untracked object.
         unsafe { ffi::PyObject_GC_UnTrack(model.as_ptr().cast()) };
