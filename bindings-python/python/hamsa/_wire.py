@@ -134,33 +134,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _not_json(value: Any) -> Any:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-# `json.dumps(value, ensure_ascii=False, allow_nan=False)` builds an encoder on every call; this is the
-# same C encoder built once (compact separators, no cycle check). Anything it refuses (or a cycle, as a
-# RecursionError) goes through `json.dumps` again, for its exact error. It comes from `_json`, CPython's
-# C accelerator (what `json.encoder.c_make_encoder` is), so that `import hamsa` does not import `json`.
-_encode: Any = None
-try:
-    from _json import encode_basestring, make_encoder
-except ImportError:  # another Python: json.dumps every time
-    pass
-else:
-    _encode = make_encoder(None, _not_json, encode_basestring, None, ":", ",", False, False, False)
-
-
 def dumps(what: str, value: Any) -> str:
     """JSON text for the native module; a value JSON cannot hold is an argument mistake."""
-    if _encode is not None:
-        try:
-            return "".join(_encode(value, 0))
-        except Exception:  # noqa: BLE001 (the slow path below raises the right error)
-            pass
-    import json
+    import json  # here, not at the top: `import hamsa` leaves it out (the import-time target)
 
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError) as error:
         raise invalid_argument(what, f"not representable as JSON: {error}") from None
